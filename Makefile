@@ -1,0 +1,56 @@
+# Pocket Guide. `make site` builds the guide; `make test` runs every test. Both set up a
+# fresh machine first (a virtualenv in .venv; Debian's chromium for the browser tests).
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8001
+
+.PHONY: site serve preview check lint test test-fast bench clean
+
+$(VENV)/.site-installed: pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.test-installed: $(VENV)/.site-installed
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+## site: build the guide into site/ and check it
+site: $(VENV)/.site-installed
+	$(BIN)/python -m pocketguide.build
+
+## serve: live preview while editing (no service worker)
+serve: $(VENV)/.site-installed
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+## preview: serve the built site/ on 127.0.0.1 to try the real offline app
+preview: $(VENV)/.site-installed
+	$(BIN)/python -m pocketguide.devserver site --port $(PORT)
+
+## lint: ruff and mypy
+lint: $(VENV)/.test-installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+
+## test: every test, browser tests in Debian's chromium included
+test: $(VENV)/.test-installed
+	bash scripts/ensure-chromium.sh
+	$(MAKE) --no-print-directory lint
+	$(BIN)/python -m pytest
+
+## test-fast: every test but the browser ones
+test-fast: $(VENV)/.test-installed
+	$(BIN)/python -m pytest -m 'not browser'
+
+## bench: build time, install size and check timings (not a test)
+bench: $(VENV)/.test-installed
+	bash scripts/ensure-chromium.sh
+	$(BIN)/python scripts/bench.py
+
+clean:
+	rm -rf site dist .pytest_cache .mypy_cache .ruff_cache
