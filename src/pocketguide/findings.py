@@ -12,7 +12,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Mapping
 
 
 class Severity(StrEnum):
@@ -64,3 +64,52 @@ def summary_line(findings: Iterable[Finding], checked: int, what: str) -> str:
 def to_json(findings: Iterable[Finding]) -> str:
     """Return findings as a JSON array (stable key order)."""
     return json.dumps([asdict(f) for f in findings], indent=2, sort_keys=True)
+
+
+_SARIF_LEVELS = {Severity.ERROR: "error", Severity.WARN: "warning", Severity.IGNORE: "none"}
+
+
+def to_sarif(findings: Iterable[Finding], tool: str, rules: Mapping[str, str] | None = None) -> str:
+    """Return findings as a SARIF 2.1.0 log, the format code hosts annotate pull requests from.
+
+    ``rules`` maps a finding code to a one-line description of the rule; codes without one are
+    described by their code. Findings with ``line`` 0 carry no region (the whole file).
+    """
+    items = list(findings)
+    descriptions = dict(rules or {})
+    codes = sorted({f.code for f in items} | set(descriptions))
+    index = {code: i for i, code in enumerate(codes)}
+    results = []
+    for f in items:
+        location: dict[str, object] = {"artifactLocation": {"uri": f.path}}
+        if f.line > 0:
+            location["region"] = {"startLine": f.line, "startColumn": max(f.col, 1)}
+        text = f"{f.message} — {f.fix}" if f.fix else f.message
+        results.append(
+            {
+                "ruleId": f.code,
+                "ruleIndex": index[f.code],
+                "level": _SARIF_LEVELS[f.severity],
+                "message": {"text": text},
+                "locations": [{"physicalLocation": location}],
+            }
+        )
+    log = {
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": tool,
+                        "rules": [
+                            {"id": c, "shortDescription": {"text": descriptions.get(c, c)}}
+                            for c in codes
+                        ],
+                    }
+                },
+                "results": results,
+            }
+        ],
+    }
+    return json.dumps(log, indent=2, sort_keys=True)
