@@ -1,0 +1,39 @@
+"""Options of the ``pocketguide/share`` plugin, validated when ``mkdocs.yml`` is loaded."""
+
+from __future__ import annotations
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config, ValidationError
+
+
+class Days(c.Type[int]):
+    """A whole number of days, 1 or more."""
+
+    def __init__(self, default: int) -> None:
+        super().__init__(int, default=default)
+
+    def run_validation(self, value: object) -> int:
+        days = super().run_validation(value)
+        if days < 1:
+            msg = f"{days} is not a number of days — use 1 or more"
+            raise ValidationError(msg)
+        return days
+
+
+# MkDocs' Config.__init_subclass__ has no annotations.
+class ShareConfig(Config):  # type: ignore[no-untyped-call]
+    """Options of the ``pocketguide/share`` plugin."""
+
+    enabled = c.Type(bool, default=True)
+    """Add the Share dialog, the Emergency link data and the stale-content dates to pages."""
+
+    qr = c.Type(bool, default=True)
+    """Draw a QR code of each page's public address in the Share dialog. Needs ``site_url``;
+    without it the build warns and leaves the codes out."""
+
+    emergency_page = c.Type(str, default="emergency.md")
+    """The page the Emergency button in the header opens, relative to ``docs/``. Must exist."""
+
+    stale_after_days = Days(default=183)
+    """Show the stale-content notice when the copy on the phone is older than this many days
+    (about 6 months) and no newer version has reached it."""
