@@ -1,0 +1,72 @@
+"""PyYAML with positions: compose a node tree, then build each value on its own.
+
+Building values one by one lets a bad value (``2026-02-30`` raises ``ValueError`` inside
+PyYAML) be reported at its own line instead of failing the whole document.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import yaml
+
+# PyYAML raises more than YAMLError on hostile input: ValueError for impossible dates,
+# OverflowError for huge ones, RecursionError for deep nesting, TypeError for odd merges.
+BUILD_ERRORS = (yaml.YAMLError, ValueError, TypeError, OverflowError, RecursionError)
+
+
+@dataclass(frozen=True)
+class YamlProblem:
+    """A YAML error at a 0-based line and column of the YAML text (or ``-1`` if unknown)."""
+
+    line: int
+    col: int
+    problem: str
+
+
+def compose(text: str) -> tuple[yaml.Node | None, YamlProblem | None]:
+    """Return the single document's node tree, or the syntax error that stopped it."""
+    loader = None
+    try:
+        loader = yaml.SafeLoader(text)
+        return loader.get_single_node(), None
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        problem = exc.problem or exc.context or "invalid YAML"
+        if mark is None:
+            return None, YamlProblem(-1, -1, problem)
+        return None, YamlProblem(mark.line, mark.column, problem)
+    except yaml.reader.ReaderError as exc:
+        line = text.count("\n", 0, max(exc.position, 0))
+        col = exc.position - (text.rfind("\n", 0, max(exc.position, 0)) + 1)
+        code = exc.character if isinstance(exc.character, int) else 0
+        return None, YamlProblem(line, col, f"character U+{code:04X} is not allowed")
+    except BUILD_ERRORS as exc:
+        return None, YamlProblem(-1, -1, str(exc) or type(exc).__name__)
+    finally:
+        if loader is not None:
+            loader.dispose()
+
+
+def build(node: yaml.Node) -> tuple[object, YamlProblem | None]:
+    """Turn one node into Python data with PyYAML's safe constructors."""
+    loader = yaml.SafeLoader("")
+    try:
+        return loader.construct_document(node), None
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or node.start_mark
+        return None, YamlProblem(mark.line, mark.column, exc.problem or "invalid value")
+    except BUILD_ERRORS as exc:
+        mark = node.start_mark
+        return None, YamlProblem(mark.line, mark.column, str(exc) or type(exc).__name__)
+    finally:
+        loader.dispose()
+
+
+def pairs(node: yaml.MappingNode) -> list[tuple[str, yaml.Node, yaml.Node]]:
+    """Return ``(key text, key node, value node)`` for each entry of a mapping node."""
+    out = []
+    for key_node, value_node in node.value:
+        key = key_node.value if isinstance(key_node, yaml.ScalarNode) else "?"
+        out.append((str(key), key_node, value_node))
+    return out

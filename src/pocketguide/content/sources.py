@@ -1,0 +1,236 @@
+"""Read and check the one source registry, ``docs/sources.yml``.
+
+The registry is a YAML list; each entry has ``id``, ``title``, ``publisher`` and/or
+``authors``, ``year``, ``url`` and ``accessed`` (a date), and may have a ``note``. Every
+problem is a finding with the line and column of the field, never an exception.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
+
+import yaml
+
+from pocketguide.content import _yaml
+from pocketguide.content.citations import ID_RE
+from pocketguide.findings import Finding, Severity
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+REQUIRED_FIELDS = ("id", "title", "year", "url", "accessed")
+"""Fields every entry needs; it also needs ``publisher`` or ``authors`` (or both)."""
+
+OPTIONAL_FIELDS = frozenset({"publisher", "authors", "note"})
+_ALL_FIELDS = ", ".join((*REQUIRED_FIELDS, *sorted(OPTIONAL_FIELDS)))
+MIN_YEAR = 1800
+MAX_YEAR = 2100
+
+
+@dataclass(frozen=True)
+class Source:
+    """One registry entry. ``line`` is where the entry starts in the registry file."""
+
+    id: str
+    title: str
+    publisher: str | None
+    authors: tuple[str, ...]
+    year: int | None
+    url: str
+    accessed: date | None
+    line: int
+
+    @property
+    def by(self) -> str:
+        """Return who published it: the authors, the publisher, or both."""
+        names = ", ".join(self.authors)
+        return "; ".join(part for part in (names, self.publisher or "") if part)
+
+
+def load_sources(path: Path) -> tuple[dict[str, Source], list[Finding]]:
+    """Read the registry at ``path``; an unreadable file is a finding, never an exception."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        finding = Finding(
+            str(path),
+            0,
+            0,
+            "SR000",
+            f"cannot read the source registry: {reason}",
+            "create the file, or point the 'sources' option of pocketguide/content at it",
+        )
+        return {}, [finding]
+    return parse_sources(text, str(path))
+
+
+def parse_sources(text: str, path: str) -> tuple[dict[str, Source], list[Finding]]:
+    """Parse and check the registry's text; ``path`` is used in the findings."""
+    node, problem = _yaml.compose(text)
+    if problem is not None:
+        line, col = (problem.line + 1, problem.col + 1) if problem.line >= 0 else (1, 1)
+        fix = "fix the YAML here; put text that contains ': ' or ' #' in quotes"
+        message = f"source registry is not valid YAML: {problem.problem}"
+        return {}, [Finding(path, line, col, "SR001", message, fix)]
+    if node is None:
+        return {}, []
+    if not isinstance(node, yaml.SequenceNode):
+        message = "source registry must be a list of entries"
+        fix = "start each entry with '- id: ...'"
+        return {}, [Finding(path, *_pos(node), "SR001", message, fix)]
+    sources: dict[str, Source] = {}
+    findings: list[Finding] = []
+    for entry in node.value:
+        source, problems = _read_entry(entry, path)
+        findings += problems
+        if source is None:
+            continue
+        if source.id in sources:
+            first = sources[source.id].line
+            message = f"duplicate source id '{source.id}' (first used on line {first})"
+            fix = "give each source its own id, or merge the two entries"
+            findings.append(Finding(path, source.line, 1, "SR003", message, fix))
+            continue
+        sources[source.id] = source
+    return sources, findings
+
+
+def _pos(node: yaml.Node) -> tuple[int, int]:
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+def _read_entry(entry: yaml.Node, path: str) -> tuple[Source | None, list[Finding]]:
+    line, col = _pos(entry)
+    if not isinstance(entry, yaml.MappingNode):
+        message = "source entry must be a set of 'field: value' lines"
+        fix = "write the entry as '- id: ...' followed by its other fields"
+        return None, [Finding(path, line, col, "SR001", message, fix)]
+    values: dict[str, object] = {}
+    where: dict[str, tuple[int, int]] = {}
+    findings: list[Finding] = []
+    for key, key_node, value_node in _yaml.pairs(entry):
+        where[key] = _pos(key_node)
+        value, problem = _yaml.build(value_node)
+        if problem is not None:
+            message = f"value of '{key}' cannot be read: {problem.problem}"
+            fix = "fix the YAML here"
+            findings.append(Finding(path, problem.line + 1, problem.col + 1, "SR001", message, fix))
+            continue
+        values[key] = value
+        if key not in REQUIRED_FIELDS and key not in OPTIONAL_FIELDS:
+            message = f"unknown field '{key}'"
+            fix = f"remove it, or use one of {_ALL_FIELDS}"
+            findings.append(Finding(path, *where[key], "SR009", message, fix, Severity.WARN))
+    checker = _EntryChecker(path, values, where, (line, col))
+    source = checker.source()
+    return source, findings + checker.findings
+
+
+class _EntryChecker:
+    """Checks the fields of one entry, collecting findings at each field's position."""
+
+    def __init__(
+        self,
+        path: str,
+        values: dict[str, object],
+        where: dict[str, tuple[int, int]],
+        start: tuple[int, int],
+    ) -> None:
+        self.path = path
+        self.values = values
+        self.where = where
+        self.start = start
+        self.findings: list[Finding] = []
+
+    def report(self, key: str, code: str, message: str, fix: str) -> None:
+        line, col = self.where.get(key, self.start)
+        self.findings.append(Finding(self.path, line, col, code, message, fix))
+
+    def text(self, key: str) -> str | None:
+        value = self.values.get(key)
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+        if key in self.values:
+            self.report(
+                key, "SR008", f"'{key}' must be text", f"write one line of text after '{key}:'"
+            )
+        return None
+
+    def source(self) -> Source | None:
+        ident = self.values.get("id")
+        for key in REQUIRED_FIELDS:
+            if key not in self.values:
+                self.report(
+                    key, "SR002", f"source is missing '{key}'", f"add '{key}:' to the entry"
+                )
+        if "publisher" not in self.values and "authors" not in self.values:
+            message = "source needs 'publisher' or 'authors'"
+            self.report("id", "SR002", message, "add who published or wrote it")
+        title, publisher, authors = self.text("title"), self.text("publisher"), self.authors()
+        year, url, accessed = self.year(), self.url(), self.accessed()
+        if not isinstance(ident, str) or not ID_RE.fullmatch(ident):
+            if "id" in self.values:
+                message = f"source id {ident!r} is not a valid id"
+                fix = "use lowercase letters, digits and hyphens, for example 'who-ketamine-2023'"
+                self.report("id", "SR007", message, fix)
+            return None
+        line = self.start[0]
+        return Source(ident, title or "", publisher, authors, year, url or "", accessed, line)
+
+    def authors(self) -> tuple[str, ...]:
+        value = self.values.get("authors")
+        if isinstance(value, str) and value.strip():
+            return (value.strip(),)
+        if isinstance(value, list) and value and all(isinstance(a, str) and a for a in value):
+            return tuple(a.strip() for a in value)
+        if "authors" in self.values:
+            message = "'authors' must be text or a list of names"
+            self.report("authors", "SR008", message, "write 'authors: [Name One, Name Two]'")
+        return ()
+
+    def year(self) -> int | None:
+        value = self.values.get("year")
+        if isinstance(value, int) and not isinstance(value, bool) and MIN_YEAR <= value <= MAX_YEAR:
+            return value
+        if "year" in self.values:
+            message = f"'year' must be a year between {MIN_YEAR} and {MAX_YEAR}, not {value!r}"
+            self.report(
+                "year", "SR005", message, "write the year of publication, e.g. 'year: 2023'"
+            )
+        return None
+
+    def url(self) -> str | None:
+        value = self.values.get("url")
+        if isinstance(value, str) and _is_web_url(value):
+            return value
+        if "url" in self.values:
+            message = f"'url' must be a full web address, not {value!r}"
+            self.report("url", "SR004", message, "write it as https://example.org/page")
+        return None
+
+    def accessed(self) -> date | None:
+        value = self.values.get("accessed")
+        if isinstance(value, date) and not isinstance(value, datetime):
+            return value
+        if "accessed" in self.values:
+            message = f"'accessed' must be a date, not {value!r}"
+            fix = "write the day you read it, unquoted, as YYYY-MM-DD"
+            self.report("accessed", "SR006", message, fix)
+        return None
+
+
+def _is_web_url(value: str) -> bool:
+    try:
+        parts = urlsplit(value)
+    except ValueError:
+        return False
+    return (
+        parts.scheme in {"http", "https"}
+        and bool(parts.hostname)
+        and value.strip() == value
+        and " " not in value
+    )
