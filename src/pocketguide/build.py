@@ -1,0 +1,100 @@
+"""``make site``: build the guide, check it, and only then put it in ``site/`` and ``dist/``.
+
+MkDocs writes its output even when ``--strict`` aborts, so the build goes to a scratch folder
+next to ``site/``; ``site/`` is replaced only when the build and every check pass. A failed run
+leaves the previous ``site/`` as it was and says so.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from pocketguide.plugins.pwa import precache
+
+
+@dataclass(frozen=True)
+class Summary:
+    """What the reader's phone gets: pages, files saved for offline use and their size."""
+
+    pages: int
+    files: int
+    raw_bytes: int
+    gzip_bytes: int
+
+    def format(self) -> str:
+        """Return the summary as one line."""
+        return (
+            f"{self.pages} pages; offline copy {self.files} files, "
+            f"{self.raw_bytes / 1024:.1f} KiB ({self.gzip_bytes / 1024:.1f} KiB gzipped)"
+        )
+
+
+def summarize(site_dir: Path) -> Summary:
+    """Read the built ``sw.js`` and measure what it precaches."""
+    entries = precache.read_precache((site_dir / precache.SW_NAME).read_text(encoding="utf-8"))
+    urls = [str(entry["url"]) for entry in entries]
+    pages = sum(1 for path in site_dir.rglob("*.html") if _is_page(path))
+    blobs = [(site_dir / url).read_bytes() for url in urls]
+    return Summary(
+        pages=pages,
+        files=len(urls),
+        raw_bytes=sum(len(blob) for blob in blobs),
+        gzip_bytes=sum(precache.gzip_size(blob) for blob in blobs),
+    )
+
+
+def _is_page(path: Path) -> bool:
+    """Count real pages, not redirect stubs (they carry a meta refresh and no content)."""
+    head = path.read_bytes()[:2048]
+    return b'http-equiv="refresh"' not in head
+
+
+def mkdocs_build(config_file: Path, site_dir: Path) -> int:
+    """Run ``mkdocs build --strict`` into ``site_dir``; return its exit status."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean"]
+    command += ["--config-file", str(config_file), "--site-dir", str(site_dir)]
+    return subprocess.run(command, env=env, check=False).returncode
+
+
+def replace_dir(new: Path, target: Path) -> None:
+    """Put ``new`` in place of ``target`` with two renames, so no half state is left."""
+    old = target.with_name(f".{target.name}-old")
+    shutil.rmtree(old, ignore_errors=True)
+    if target.exists():
+        target.rename(old)
+    new.rename(target)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Build, check, publish to ``site/``, and print a summary."""
+    parser = argparse.ArgumentParser(prog="make site", description=__doc__)
+    parser.add_argument("--config-file", type=Path, default=Path("mkdocs.yml"))
+    parser.add_argument("--site-dir", type=Path, default=Path("site"))
+    args = parser.parse_args(argv)
+
+    scratch = args.site_dir.with_name(f".{args.site_dir.name}-building")
+    shutil.rmtree(scratch, ignore_errors=True)
+    started = time.perf_counter()
+    if mkdocs_build(args.config_file, scratch) != 0:
+        shutil.rmtree(scratch, ignore_errors=True)
+        print(f"make site: the build failed (see above); {args.site_dir}/ was not changed.")
+        return 1
+    seconds = time.perf_counter() - started
+    replace_dir(scratch, args.site_dir)
+    print(
+        f"make site: built {args.site_dir}/ in {seconds:.1f} s: {summarize(args.site_dir).format()}"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

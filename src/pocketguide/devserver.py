@@ -1,0 +1,228 @@
+"""A small static server for ``site/``, as a phone would see it: for ``make preview`` and tests.
+
+It serves the site under its sub-path, with the caching headers the hosting guide asks for,
+gzip for text, and knobs that tests need: a request log, files made to fail, and a throttle
+that emulates a slow mobile link (so that the service worker's downloads are slowed too).
+Loopback only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import gzip
+import mimetypes
+import threading
+import time
+from dataclasses import dataclass, field
+from http import HTTPStatus
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import ClassVar
+from urllib.parse import unquote, urlsplit
+
+HOST = "127.0.0.1"
+TEXT_TYPES = (
+    "text/",
+    "application/javascript",
+    "application/json",
+    "application/manifest+json",
+    "image/svg+xml",
+    "application/xml",
+)
+mimetypes.add_type("application/manifest+json", ".webmanifest")
+mimetypes.add_type("application/javascript", ".js")
+
+
+@dataclass
+class Throttle:
+    """Emulated link: bytes per second down and a fixed round-trip delay per request."""
+
+    bytes_per_second: float
+    round_trip: float
+
+    def wait_for(self, size: int) -> None:
+        """Sleep as long as the link would take to deliver ``size`` bytes."""
+        time.sleep(self.round_trip + size / self.bytes_per_second)
+
+
+@dataclass
+class Site:
+    """What the server serves and how; tests change ``fail`` and read ``requests``."""
+
+    root: Path
+    base_path: str = "/"
+    gzip: bool = True
+    throttle: Throttle | None = None
+    fail: set[str] = field(default_factory=set)  # site-relative paths answered with HTTP 500
+    requests: list[str] = field(default_factory=list)  # site-relative paths, in order
+    sent_bytes: int = 0
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def record(self, path: str, size: int) -> None:
+        """Log one request and the bytes sent for it."""
+        with self.lock:
+            self.requests.append(path)
+            self.sent_bytes += size
+
+    def reset(self) -> None:
+        """Forget the requests logged so far."""
+        with self.lock:
+            self.requests.clear()
+            self.sent_bytes = 0
+
+
+def cache_control(path: str) -> str:
+    """Return the Cache-Control header the hosting guide recommends for ``path``."""
+    name = path.rsplit("/", 1)[-1]
+    parts = name.split(".")
+    hashed = (
+        len(parts) >= 3 and len(parts[-3]) == 8 and all(c in "0123456789abcdef" for c in parts[-3])
+    )
+    if hashed:
+        return "public, max-age=31536000, immutable"
+    return "no-cache"
+
+
+class Handler(BaseHTTPRequestHandler):
+    """Serve files from ``site``; directory URLs, redirects and 404 as static hosts do."""
+
+    site: ClassVar[Site]
+    protocol_version = "HTTP/1.1"
+
+    def log_message(self, format: str, *args: object) -> None:
+        """Stay quiet: tests read ``Site.requests`` instead."""
+
+    def do_GET(self) -> None:
+        """Answer a GET request."""
+        self._answer(with_body=True)
+
+    def do_HEAD(self) -> None:
+        """Answer a HEAD request."""
+        self._answer(with_body=False)
+
+    def _answer(self, *, with_body: bool) -> None:
+        site = self.site
+        path = unquote(urlsplit(self.path).path)
+        if not path.startswith(site.base_path):
+            self._send_file(site.root / "404.html", "404.html", HTTPStatus.NOT_FOUND, with_body)
+            return
+        relative = path[len(site.base_path) :]
+        if relative in site.fail:
+            site.record(relative, 0)
+            self.send_error(HTTPStatus.INTERNAL_SERVER_ERROR, "made to fail by the test")
+            return
+        target = (site.root / relative).resolve()
+        if site.root.resolve() not in (target, *target.parents):
+            self.send_error(HTTPStatus.FORBIDDEN)
+            return
+        if target.is_dir():
+            if relative and not relative.endswith("/"):
+                self._redirect(path + "/")
+                return
+            target = target / "index.html"
+            relative += "index.html"
+        if target.is_file():
+            self._send_file(target, relative, HTTPStatus.OK, with_body)
+        else:
+            self._send_file(site.root / "404.html", relative, HTTPStatus.NOT_FOUND, with_body)
+
+    def _redirect(self, location: str) -> None:
+        self.send_response(HTTPStatus.MOVED_PERMANENTLY)
+        self.send_header("Location", location)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    def _send_file(self, file: Path, logged: str, status: HTTPStatus, with_body: bool) -> None:
+        site = self.site
+        body = file.read_bytes() if file.is_file() else b"Not found"
+        kind = mimetypes.guess_type(file.name)[0] or "application/octet-stream"
+        encoded = (
+            site.gzip
+            and kind.startswith(TEXT_TYPES)
+            and "gzip" in self.headers.get("Accept-Encoding", "")
+        )
+        if encoded:
+            body = gzip.compress(body, compresslevel=6, mtime=0)
+        if site.throttle is not None:
+            site.throttle.wait_for(len(body))
+        site.record(logged, len(body))
+        self.send_response(status)
+        self.send_header(
+            "Content-Type", kind + ("; charset=utf-8" if kind.startswith("text/") else "")
+        )
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", cache_control(logged))
+        if encoded:
+            self.send_header("Content-Encoding", "gzip")
+            self.send_header("Vary", "Accept-Encoding")
+        self.end_headers()
+        if with_body:
+            self.wfile.write(body)
+
+
+class Server:
+    """A running server in a background thread; use as a context manager."""
+
+    def __init__(self, site: Site, port: int = 0) -> None:
+        handler = type("SiteHandler", (Handler,), {"site": site})
+        self.site = site
+        self.httpd = ThreadingHTTPServer((HOST, port), handler)
+        self.httpd.daemon_threads = True
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+
+    @property
+    def url(self) -> str:
+        """The site's root URL, e.g. ``http://127.0.0.1:40123/guide/``."""
+        return f"http://{HOST}:{self.httpd.server_address[1]}{self.site.base_path}"
+
+    def __enter__(self) -> Server:
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+    def stop(self) -> None:
+        """Stop serving and free the port."""
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+def serve_in_thread(root: Path, base_path: str = "/", **options: object) -> Server:
+    """Start serving ``root`` under ``base_path`` on 127.0.0.1 at a free port."""
+    site = Site(root=root, base_path=base_path, **options)  # type: ignore[arg-type]
+    return Server(site).__enter__()
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``make preview``: serve a built site until interrupted."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("root", type=Path, help="the built site, e.g. site/")
+    parser.add_argument("--port", type=int, default=8001)
+    parser.add_argument(
+        "--base-path",
+        default=None,
+        help="sub-path to serve under (default: from site_url in mkdocs.yml)",
+    )
+    args = parser.parse_args(argv)
+    if not (args.root / "index.html").is_file():
+        parser.exit(1, f"{args.root}: no index.html — run `make site` first\n")
+    base = args.base_path or _base_from_mkdocs_yml(Path("mkdocs.yml"))
+    server = Server(Site(root=args.root, base_path=base), args.port)
+    print(f"Serving {args.root} at {server.url} (Ctrl+C to stop)")
+    with contextlib.suppress(KeyboardInterrupt):
+        server.httpd.serve_forever()
+    return 0
+
+
+def _base_from_mkdocs_yml(config_file: Path) -> str:
+    from mkdocs.config import load_config  # noqa: PLC0415 (only the CLI needs MkDocs)
+
+    from pocketguide.plugins.pwa.manifest import site_path  # noqa: PLC0415
+
+    return site_path(load_config(str(config_file)).site_url)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,128 @@
+"""Build the web app manifest from plain values (no MkDocs objects)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+MANIFEST_NAME = "manifest.webmanifest"
+
+
+@dataclass(frozen=True)
+class IconSpec:
+    """One icon file the build writes: its site-relative path, pixel size and purpose."""
+
+    path: str
+    size: int
+    purpose: str = "any"
+
+
+# Every icon the manifest and the page head declare. Sizes are checked against the pixels.
+ICONS: tuple[IconSpec, ...] = (
+    IconSpec("assets/icons/icon-192.png", 192),
+    IconSpec("assets/icons/icon-512.png", 512),
+    IconSpec("assets/icons/icon-maskable-512.png", 512, "maskable"),
+    IconSpec("assets/icons/apple-touch-icon-180.png", 180, "apple"),
+    IconSpec("assets/icons/favicon-48.png", 48, "favicon"),
+)
+
+
+def install_only_icons() -> dict[str, str]:
+    """Return the icons only the browser's installer fetches; pages never load them offline."""
+    return {
+        icon.path: "install-time icons (the browser fetches them when installing)"
+        for icon in ICONS
+        if icon.purpose != "favicon"
+    }
+
+
+@dataclass(frozen=True)
+class ManifestInput:
+    """Everything the manifest is made of, already resolved to strings."""
+
+    name: str
+    short_name: str
+    description: str
+    lang: str
+    site_url: str | None
+    theme_color: str
+    background_color: str
+    categories: tuple[str, ...]
+    shortcuts: tuple[tuple[str, str, str], ...]  # (name, site-relative url, description)
+
+
+def site_path(site_url: str | None) -> str:
+    """Return the path the site is served under, always with a trailing slash.
+
+    >>> site_path("https://example.org/guide")
+    '/guide/'
+    >>> site_path(None)
+    '/'
+    """
+    path = urlsplit(site_url).path if site_url else "/"
+    if not path.endswith("/"):
+        path += "/"
+    return path
+
+
+def short_name_for(name: str) -> str:
+    """Pick a home-screen label: the name itself if short, else its first word(s) up to 12."""
+    if len(name) <= 12:
+        return name
+    words: list[str] = []
+    for word in name.split():
+        if len(" ".join([*words, word])) > 12:
+            break
+        words.append(word)
+    return " ".join(words) or name[:12]
+
+
+def build_manifest(data: ManifestInput) -> dict[str, object]:
+    """Return the manifest as a dict; URLs are relative to the manifest, which sits at the root.
+
+    ``start_url`` and ``scope`` are ``./`` so the app works under any sub-path; ``id`` is the
+    absolute path from ``site_url`` so that it stays stable if the start page ever changes.
+    """
+    icons = [
+        {
+            "src": icon.path,
+            "sizes": f"{icon.size}x{icon.size}",
+            "type": "image/png",
+            "purpose": icon.purpose,
+        }
+        for icon in ICONS
+        if icon.purpose in {"any", "maskable"}
+    ]
+    shortcuts = [
+        {
+            "name": name,
+            "short_name": name,
+            **({"description": text} if text else {}),
+            "url": url,
+            "icons": [{"src": ICONS[0].path, "sizes": "192x192", "type": "image/png"}],
+        }
+        for name, url, text in data.shortcuts
+    ]
+    return {
+        "id": site_path(data.site_url),
+        "name": data.name,
+        "short_name": data.short_name,
+        "description": data.description,
+        "lang": data.lang,
+        "dir": "ltr",
+        "start_url": "./",
+        "scope": "./",
+        "display": "standalone",
+        "orientation": "any",
+        "theme_color": data.theme_color,
+        "background_color": data.background_color,
+        "categories": list(data.categories),
+        "icons": icons,
+        "shortcuts": shortcuts,
+    }
+
+
+def manifest_json(data: ManifestInput) -> str:
+    """Return the manifest as stable, pretty JSON (same input, same bytes)."""
+    return json.dumps(build_manifest(data), indent=2, ensure_ascii=False) + "\n"

@@ -1,0 +1,218 @@
+"""``pocketguide/pwa``: manifest, icons, offline page and service worker. Wiring only.
+
+The logic lives in :mod:`.manifest`, :mod:`.icons` and :mod:`.precache`.
+"""
+
+from __future__ import annotations
+
+import logging
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, PrefixedLogger, event_priority
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from . import icons, manifest, offline, precache
+from .config import PwaConfig
+
+if TYPE_CHECKING:
+    from jinja2 import Environment
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.pages import Page
+
+log = PrefixedLogger("pocketguide/pwa", logging.getLogger(f"mkdocs.plugins.{__name__}"))
+
+_TEMPLATES = resources.files(__package__) / "templates"
+CLIENT_JS = "assets/javascripts/pwa.js"
+
+
+class PwaPlugin(BasePlugin[PwaConfig]):
+    """Make the built site an installable, offline progressive web app."""
+
+    def __init__(self) -> None:
+        self.serving = False
+        self.icon_bytes: dict[str, bytes] = {}
+        self.content_dates: set[str] = set()
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Remember whether this is ``mkdocs serve``: the dev loop gets no service worker.
+
+        https://www.mkdocs.org/dev-guide/plugins/#on_startup
+        """
+        self.serving = command == "serve"
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        """Decode the icon source once, so a bad image stops the build before any work."""
+        if not self.config.enabled:
+            log.info("disabled: no manifest, icons or service worker")
+            return None
+        path = Path(self.config.icon)
+        try:
+            source = icons.load_source(path.read_bytes(), _relative(path, config))
+        except icons.IconError as exc:
+            raise PluginError(str(exc)) from None
+        background = self.config.background_color
+        self.icon_bytes = {
+            spec.path: icons.render(source, spec, background) for spec in manifest.ICONS
+        }
+        self.content_dates = set()
+        return config
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
+        """Add icons, the manifest, the client script and the offline page as generated files.
+
+        Generated here rather than after the build so that other plugins see them.
+        """
+        if not self.config.enabled:
+            return None
+        source = files.get_file_from_path(_relative_to(Path(self.config.icon), config.docs_dir))
+        if source is not None:
+            files.remove(source)  # the big source image is never shown to readers
+        for path, data in self.icon_bytes.items():
+            files.append(File.generated(config, path, content=data))
+        files.append(File.generated(config, CLIENT_JS, content=_template("pwa.js")))
+        files.append(
+            File.generated(
+                config,
+                manifest.MANIFEST_NAME,
+                content=manifest.manifest_json(self._manifest_input(files, config)),
+            )
+        )
+        emergency = self._page_url(files, self.config.emergency_page, "emergency_page")
+        files.append(
+            File.generated(
+                config,
+                offline.OFFLINE_SRC,
+                content=offline.offline_markdown(self.config.emergency_page),
+                inclusion=InclusionLevel.NOT_IN_NAV,
+            )
+        )
+        log.debug("offline page links to %s", emergency)
+        return files
+
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        """Give templates what they need to link the manifest and start the worker."""
+        env.globals["pocketguide_pwa"] = (
+            {
+                "theme_color": self.config.theme_color,
+                "short_name": self._names(config)[1],
+                "mode": "unregister" if self.serving or self.config.self_destroying else "register",
+                "prefix": self.config.cache_prefix,
+                "client_js": CLIENT_JS,
+                "apple_touch_icon": manifest.ICONS[3].path,
+                "manifest": manifest.MANIFEST_NAME,
+            }
+            if self.config.enabled
+            else None
+        )
+        return env
+
+    def on_page_markdown(
+        self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        """Collect review dates: the newest one is the content date of this version."""
+        reviewed = page.meta.get("last_reviewed")
+        if reviewed:
+            self.content_dates.add(str(reviewed))
+        return None
+
+    # Runs last, so the search index, redirect stubs and every other plugin's output exist
+    # (Material's search plugin and mkdocs-redirects write theirs at the default priority 0).
+    @event_priority(-100)
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Verify icons against their pixels, plan the precache and write ``sw.js``."""
+        if not self.config.enabled or self.serving:
+            return
+        site_dir = Path(config.site_dir)
+        site = precache.read_site(site_dir)
+        problems = icons.verify(manifest.ICONS, site)
+        if problems:
+            raise PluginError("; ".join(problems) + " — rebuild; the icon files were changed")
+        plan = precache.plan_precache(
+            site,
+            languages=_search_languages(config),
+            exclude=self.config.precache_exclude,
+            extra_excludes={**_unused_theme_files(config), **manifest.install_only_icons()},
+            max_file_size=self.config.max_file_size,
+        )
+        for warning in plan.warnings:
+            log.warning(warning)
+        data = precache.build_data(
+            plan.entries,
+            cache_prefix=self.config.cache_prefix,
+            offline_page=offline.offline_url(config.use_directory_urls),
+            content_date=max(self.content_dates, default=None),
+            self_destroying=self.config.self_destroying,
+        )
+        (site_dir / precache.SW_NAME).write_text(
+            precache.render_sw(_template("sw.js"), data), encoding="utf-8"
+        )
+        log.info(precache.summary_line(plan, site))
+
+    def _names(self, config: MkDocsConfig) -> tuple[str, str]:
+        name = self.config.name or config.site_name
+        return name, self.config.short_name or manifest.short_name_for(name)
+
+    def _manifest_input(self, files: Files, config: MkDocsConfig) -> manifest.ManifestInput:
+        name, short_name = self._names(config)
+        shortcuts = tuple(
+            (s.name, self._page_url(files, s.page, "shortcuts"), s.description)
+            for s in self.config.shortcuts
+        )
+        return manifest.ManifestInput(
+            name=name,
+            short_name=short_name,
+            description=self.config.description or config.site_description or name,
+            lang=str(config.theme.get("language") or "en"),
+            site_url=config.site_url,
+            theme_color=self.config.theme_color,
+            background_color=self.config.background_color,
+            categories=tuple(self.config.categories),
+            shortcuts=shortcuts,
+        )
+
+    def _page_url(self, files: Files, page: str, option: str) -> str:
+        file = files.get_file_from_path(page)
+        if file is None or not file.is_documentation_page():
+            msg = (
+                f"mkdocs.yml: plugins.pocketguide/pwa.{option}: page '{page}' is not in docs/ "
+                "— name an existing Markdown page, relative to docs/"
+            )
+            raise PluginError(msg)
+        return file.url or "./"
+
+
+def _template(name: str) -> str:
+    return (_TEMPLATES / name).read_text(encoding="utf-8")
+
+
+def _relative(path: Path, config: MkDocsConfig) -> str:
+    base = Path(config.config_file_path or ".").parent
+    try:
+        return path.resolve().relative_to(base.resolve()).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def _relative_to(path: Path, directory: str) -> str:
+    try:
+        return path.resolve().relative_to(Path(directory).resolve()).as_posix()
+    except ValueError:
+        return ""
+
+
+def _search_languages(config: MkDocsConfig) -> list[str]:
+    for name in ("search", "material/search"):
+        plugin = config.plugins.get(name)
+        if plugin is not None:
+            langs = plugin.config.get("lang") or [config.theme.get("language") or "en"]
+            return [str(lang) for lang in langs]
+    return []
+
+
+def _unused_theme_files(config: MkDocsConfig) -> dict[str, str]:
+    favicon = config.theme.get("favicon")
+    default = "assets/images/favicon.png"
+    return {default: "theme favicon replaced"} if favicon and favicon != default else {}

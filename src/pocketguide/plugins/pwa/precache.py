@@ -1,0 +1,222 @@
+"""Decide what the offline copy holds, and embed that list in ``sw.js``.
+
+Pure functions over a built site directory: the list is sorted, revisioned by content hash and
+bounded, so two builds of the same input give byte-identical ``sw.js`` and an update fetches
+only the files whose bytes changed.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from fnmatch import fnmatch
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Mapping
+    from pathlib import Path
+
+SW_NAME = "sw.js"
+BUILD_MARKER = '"__POCKETGUIDE_BUILD__"'
+BUILD_LINE = re.compile(r"^const BUILD = (?P<json>.*);$", re.MULTILINE)
+# Material names its bundles like ``bundle.79ae519e.min.js``: the name changes with the bytes.
+HASHED_NAME = re.compile(r"\.[0-9a-f]{8}\.min\.(?:js|css)$")
+
+# Always left out, with the reason the build summary gives.
+FIXED_EXCLUDES: tuple[tuple[str, str], ...] = (
+    (SW_NAME, "the service worker itself"),
+    ("*.map", "source maps"),
+    ("sitemap.xml", "sitemap (for search engines)"),
+    ("sitemap.xml.gz", "sitemap (for search engines)"),
+)
+LUNR_DIR = "assets/javascripts/lunr/"
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One file of the offline copy. ``revision`` is None when the name itself is versioned."""
+
+    url: str
+    revision: str | None
+    size: int
+
+    def as_json(self) -> dict[str, object]:
+        """Return the entry as the service worker reads it."""
+        return {"url": self.url, "revision": self.revision, "size": self.size}
+
+
+@dataclass
+class Plan:
+    """The precache list plus what was left out and why."""
+
+    entries: list[Entry] = field(default_factory=list)
+    excluded: dict[str, str] = field(default_factory=dict)  # url -> reason
+    warnings: list[str] = field(default_factory=list)
+
+    def excluded_summary(self) -> str:
+        """Return e.g. ``6 source maps, 1 sitemap (for search engines)``, largest group first."""
+        counts = Counter(self.excluded.values())
+        return ", ".join(f"{n} {reason}" for reason, n in sorted(counts.items(), key=_by_count))
+
+
+def _by_count(item: tuple[str, int]) -> tuple[int, str]:
+    return (-item[1], item[0])
+
+
+def search_language_files(languages: Iterable[str]) -> set[str]:
+    """Return the lunr files Material's search worker loads for ``languages``.
+
+    English needs none; any other language needs the stemmer support and its own file, and
+    more than one language needs ``lunr.multi``.
+    """
+    langs = sorted(set(languages))
+    needed: set[str] = set()
+    others = [lang for lang in langs if lang != "en"]
+    if others:
+        needed.add(f"{LUNR_DIR}min/lunr.stemmer.support.min.js")
+        needed.update(f"{LUNR_DIR}min/lunr.{lang}.min.js" for lang in others)
+        if "ja" in others:
+            needed.add(f"{LUNR_DIR}tinyseg.js")
+        if "th" in others:
+            needed.add(f"{LUNR_DIR}wordcut.js")
+    if len(langs) > 1:
+        needed.add(f"{LUNR_DIR}min/lunr.multi.min.js")
+    return needed
+
+
+def revision_of(data: bytes) -> str:
+    """Return the content revision: the first 16 hex digits of the SHA-256 of the bytes."""
+    return hashlib.sha256(data).hexdigest()[:16]
+
+
+def plan_precache(
+    files: Mapping[str, bytes],
+    *,
+    languages: Iterable[str],
+    exclude: Iterable[str] = (),
+    extra_excludes: Mapping[str, str] | None = None,
+    max_file_size: int,
+) -> Plan:
+    """Return the precache plan for a site given as ``{site-relative url: bytes}``.
+
+    ``exclude`` are the editor's glob patterns; each must match something, or the plan warns.
+    ``extra_excludes`` maps exact urls to a reason (files the build knows nobody loads).
+    """
+    plan = Plan()
+    languages_needed = search_language_files(languages)
+    patterns = list(exclude)
+    used: set[str] = set()
+    for url in sorted(files):
+        data = files[url]
+        reason = _fixed_reason(url, languages_needed) or (extra_excludes or {}).get(url)
+        if reason is None:
+            for pattern in patterns:
+                if fnmatch(url, pattern):
+                    used.add(pattern)
+                    reason = "left out by precache_exclude"
+                    break
+        if reason is None and len(data) > max_file_size:
+            reason = "over max_file_size"
+            plan.warnings.append(
+                f"{url} is {len(data)} bytes, over max_file_size ({max_file_size}), and won't be "
+                "saved for offline use — make it smaller or raise max_file_size"
+            )
+        if reason is not None:
+            plan.excluded[url] = reason
+            continue
+        revision = None if HASHED_NAME.search(url) else revision_of(data)
+        plan.entries.append(Entry(url, revision, len(data)))
+    plan.warnings.extend(
+        f"precache_exclude pattern '{pattern}' matches no file — remove it or fix the pattern"
+        for pattern in patterns
+        if pattern not in used
+    )
+    return plan
+
+
+def _fixed_reason(url: str, languages_needed: set[str]) -> str | None:
+    for pattern, reason in FIXED_EXCLUDES:
+        if fnmatch(url, pattern):
+            return reason
+    if url.startswith(LUNR_DIR) and url not in languages_needed:
+        return "search language files not configured"
+    return None
+
+
+def build_data(
+    entries: Iterable[Entry],
+    *,
+    cache_prefix: str,
+    offline_page: str,
+    content_date: str | None,
+    self_destroying: bool,
+) -> dict[str, object]:
+    """Return what ``sw.js`` embeds; ``version`` is derived from every entry's revision."""
+    listed = [e.as_json() for e in entries]
+    version = hashlib.sha256(json.dumps(listed, sort_keys=True).encode()).hexdigest()[:12]
+    return {
+        "version": version,
+        "contentDate": content_date,
+        "cachePrefix": cache_prefix,
+        "offlinePage": offline_page,
+        "selfDestroying": self_destroying,
+        "entries": listed,
+    }
+
+
+def render_sw(template: str, data: Mapping[str, object]) -> str:
+    """Put the build data into the service worker template at its one injection point."""
+    if template.count(BUILD_MARKER) != 1:
+        msg = f"the sw.js template must contain {BUILD_MARKER} exactly once"
+        raise ValueError(msg)
+    blob = json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=True)
+    return template.replace(BUILD_MARKER, blob)
+
+
+def read_build(sw_js: str) -> dict[str, object]:
+    """Return the build data embedded in a built ``sw.js`` (the inverse of :func:`render_sw`)."""
+    match = BUILD_LINE.search(sw_js)
+    if match is None:
+        msg = "no 'const BUILD = …;' line in sw.js — was it built by pocketguide/pwa?"
+        raise ValueError(msg)
+    data: dict[str, object] = json.loads(match["json"])
+    return data
+
+
+def read_precache(sw_js: str) -> list[dict[str, object]]:
+    """Return the precache entries (``url``, ``revision``, ``size``) embedded in ``sw.js``."""
+    entries = read_build(sw_js)["entries"]
+    assert isinstance(entries, list)
+    return entries
+
+
+def gzip_size(data: bytes) -> int:
+    """Return the size of ``data`` gzip-compressed as a web server would (level 6, no name)."""
+    return len(gzip.compress(data, compresslevel=6, mtime=0))
+
+
+def read_site(site_dir: Path) -> dict[str, bytes]:
+    """Return every file under ``site_dir`` as ``{posix relative path: bytes}``."""
+    return {
+        path.relative_to(site_dir).as_posix(): path.read_bytes()
+        for path in sorted(site_dir.rglob("*"))
+        if path.is_file()
+    }
+
+
+def summary_line(plan: Plan, site: Mapping[str, bytes]) -> str:
+    """Return the one-line build summary: what is saved for offline use, and what is not."""
+    raw = sum(entry.size for entry in plan.entries)
+    packed = sum(gzip_size(site[entry.url]) for entry in plan.entries)
+    pages = sum(1 for entry in plan.entries if entry.url.endswith(".html"))
+    line = (
+        f"offline copy: {len(plan.entries)} files ({pages} HTML), {raw / 1024:.1f} KiB, "
+        f"{packed / 1024:.1f} KiB gzipped"
+    )
+    if plan.excluded:
+        line += f"; left out {len(plan.excluded)} files: {plan.excluded_summary()}"
+    return line
