@@ -163,11 +163,11 @@ class _EntryChecker:
     def source(self) -> Source | None:
         ident = self.values.get("id")
         for key in REQUIRED_FIELDS:
-            if key not in self.values:
+            if key not in self.where:  # a value that could not be read is already reported
                 self.report(
                     key, "SR002", f"source is missing '{key}'", f"add '{key}:' to the entry"
                 )
-        if "publisher" not in self.values and "authors" not in self.values:
+        if "publisher" not in self.where and "authors" not in self.where:
             message = "source needs 'publisher' or 'authors'"
             self.report("id", "SR002", message, "add who published or wrote it")
         title, publisher, authors = self.text("title"), self.text("publisher"), self.authors()

@@ -1,0 +1,179 @@
+"""The source registry: entries, and one exact finding per rule."""
+
+# ruff: noqa: E501  (the tables hold exact finding lines; one line each reads best)
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+import pytest
+
+from pocketguide.content.sources import Source, load_sources, parse_sources
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+GOOD = """\
+- id: who-ketamine
+  title: Ketamine fact sheet
+  publisher: WHO
+  year: 2023
+  url: https://www.who.int/ketamine
+  accessed: 2026-11-20
+- id: smith-2020
+  title: Bladder damage
+  authors: [A. Smith, B. Jones]
+  publisher: BMJ
+  year: 2020
+  url: http://example.org/a?b=c#d
+  accessed: 2026-11-01
+  note: Review article.
+"""
+
+
+def test_good_registry() -> None:
+    sources, findings = parse_sources(GOOD, "docs/sources.yml")
+    assert findings == []
+    assert sources == {
+        "who-ketamine": Source(
+            "who-ketamine", "Ketamine fact sheet", "WHO", (), 2023,
+            "https://www.who.int/ketamine", date(2026, 11, 20), 1,
+        ),
+        "smith-2020": Source(
+            "smith-2020", "Bladder damage", "BMJ", ("A. Smith", "B. Jones"), 2020,
+            "http://example.org/a?b=c#d", date(2026, 11, 1), 7,
+        ),
+    }  # fmt: skip
+    assert sources["smith-2020"].by == "A. Smith, B. Jones; BMJ"
+    assert sources["who-ketamine"].by == "WHO"
+
+
+ENTRY = {
+    "id": "  - id: a",
+    "title": "    title: T",
+    "publisher": "    publisher: P",
+    "year": "    year: 2020",
+    "url": "    url: https://x.org/",
+    "accessed": "    accessed: 2026-01-01",
+}
+
+
+@pytest.mark.parametrize(
+    ("changes", "expected"),
+    [
+        # fields changed from ENTRY (None drops it), exact formatted findings
+        ({}, []),
+        ({"title": None}, ["s.yml:1:5: SR002 source is missing 'title' — add 'title:' to the entry"]),
+        ({"publisher": None}, [
+            "s.yml:1:5: SR002 source needs 'publisher' or 'authors' — add who published or wrote it",
+        ]),
+        ({"publisher": "    authors: Jane Doe"}, []),
+        ({"publisher": "    authors: [1, 2]"}, [
+            "s.yml:3:5: SR008 'authors' must be text or a list of names"
+            " — write 'authors: [Name One, Name Two]'",
+            ]),
+        ({"title": "    title: 12"}, ["s.yml:2:5: SR008 'title' must be text — write one line of text after 'title:'"]),
+        ({"url": "    url: www.x.org"}, [
+            "s.yml:5:5: SR004 'url' must be a full web address, not 'www.x.org' — write it as https://example.org/page",
+        ]),
+        ({"url": "    url: ftp://x.org/f"}, [
+            "s.yml:5:5: SR004 'url' must be a full web address, not 'ftp://x.org/f' — write it as https://example.org/page",
+        ]),
+        ({"url": "    url: https://[::1"}, [
+            "s.yml:5:5: SR004 'url' must be a full web address, not 'https://[::1' — write it as https://example.org/page",
+        ]),
+        ({"year": "    year: '2020'"}, [
+            "s.yml:4:5: SR005 'year' must be a year between 1800 and 2100, not '2020'"
+            " — write the year of publication, e.g. 'year: 2023'",
+        ]),
+        ({"year": "    year: 20"}, [
+            "s.yml:4:5: SR005 'year' must be a year between 1800 and 2100, not 20"
+            " — write the year of publication, e.g. 'year: 2023'",
+        ]),
+        ({"accessed": "    accessed: Nov 2026"}, [
+            "s.yml:6:5: SR006 'accessed' must be a date, not 'Nov 2026'"
+            " — write the day you read it, unquoted, as YYYY-MM-DD",
+        ]),
+        ({"accessed": "    accessed: 2026-02-30"}, [
+            "s.yml:6:15: SR001 value of 'accessed' cannot be read: day is out of range for month — fix the YAML here",
+        ]),
+        ({"id": "  - id: Bad Id"}, [
+            "s.yml:1:5: SR007 source id 'Bad Id' is not a valid id"
+            " — use lowercase letters, digits and hyphens, for example 'who-ketamine-2023'",
+        ]),
+        ({"doi": "    doi: 10.1/x"}, [
+            "s.yml:7:5: SR009 (warn) unknown field 'doi'"
+            " — remove it, or use one of id, title, year, url, accessed, authors, note, publisher",
+        ]),
+    ],
+)  # fmt: skip
+def test_entry_findings(changes: dict[str, str | None], expected: list[str]) -> None:
+    fields = {**ENTRY, **changes}
+    text = "".join(f"{line}\n" for line in fields.values() if line is not None)
+    _, findings = parse_sources(text, "s.yml")
+    assert [f.format() for f in findings] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # registry text, exact formatted findings
+        ("", []),
+        ("- id: a\n  title: [x\n", [
+            "s.yml:3:1: SR001 source registry is not valid YAML: expected ',' or ']', but got '<stream end>'"
+            " — fix the YAML here; put text that contains ': ' or ' #' in quotes",
+        ]),
+        ("id: a\n", [
+            "s.yml:1:1: SR001 source registry must be a list of entries — start each entry with '- id: ...'",
+        ]),
+        ("- just text\n", [
+            "s.yml:1:3: SR001 source entry must be a set of 'field: value' lines"
+            " — write the entry as '- id: ...' followed by its other fields",
+        ]),
+    ],
+)  # fmt: skip
+def test_registry_findings(text: str, expected: list[str]) -> None:
+    sources, findings = parse_sources(text, "s.yml")
+    assert sources == {}
+    assert [f.format() for f in findings] == expected
+
+
+def test_duplicate_ids_keep_the_first() -> None:
+    sources, findings = parse_sources(GOOD + GOOD.replace("smith-2020", "other"), "s.yml")
+    assert [f.format() for f in findings] == [
+        "s.yml:15:1: SR003 duplicate source id 'who-ketamine' (first used on line 1)"
+        " — give each source its own id, or merge the two entries",
+    ]
+    assert list(sources) == ["who-ketamine", "smith-2020", "other"]
+    assert sources["who-ketamine"].line == 1
+
+
+def test_load_sources_reads_a_file(tmp_path: Path) -> None:
+    path = tmp_path / "sources.yml"
+    path.write_text(GOOD, encoding="utf-8")
+    sources, findings = load_sources(path)
+    assert (list(sources), findings) == (["who-ketamine", "smith-2020"], [])
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        (None, "No such file or directory"),
+        (
+            b"\xff\xfe- id: a",
+            "'utf-8' codec can't decode byte 0xff in position 0: invalid start byte",
+        ),
+    ],
+    ids=["missing", "not-utf8"],
+)
+def test_load_sources_never_raises(tmp_path: Path, content: bytes | None, reason: str) -> None:
+    path = tmp_path / "sources.yml"
+    if content is not None:
+        path.write_bytes(content)
+    sources, findings = load_sources(path)
+    assert sources == {}
+    assert [f.format() for f in findings] == [
+        f"{path}:0:0: SR000 cannot read the source registry: {reason}"
+        " — create the file, or point the 'sources' option of pocketguide/content at it",
+    ]
