@@ -1,0 +1,156 @@
+"""``pocketguide/edition``: the whole guide as one self-contained HTML file.
+
+Collects each page's rendered content, then writes ``<site>/pocketguide.html`` after the build.
+The assembly itself is in :mod:`pocketguide.plugins.edition.singlefile`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from importlib.resources import files as package_files
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.nav import Section
+from mkdocs.structure.pages import Page
+
+from pocketguide.plugins.edition.config import EditionConfig
+from pocketguide.plugins.edition.singlefile import (
+    EditionMeta,
+    EditionPage,
+    NavItem,
+    assemble,
+    external_references,
+)
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+    from mkdocs.structure.nav import Navigation
+
+log = get_plugin_logger(__name__)
+_TEMPLATES = package_files("pocketguide.plugins.edition") / "templates"
+
+
+def nav_items(items: Iterable[object]) -> tuple[NavItem, ...]:
+    """Convert MkDocs navigation items to :class:`NavItem` (external links are left out)."""
+    out = []
+    for item in items:
+        if isinstance(item, Page):
+            out.append(NavItem(title=item.title or "", page=item.file.src_uri))
+        elif isinstance(item, Section):
+            out.append(NavItem(title=item.title, children=nav_items(item.children)))
+    return tuple(out)
+
+
+def theme_logo_svg(config: MkDocsConfig) -> str:
+    """Return the SVG of Material's ``theme.icon.logo`` (``material/medical-bag``) or ``""``."""
+    logo = (config.theme.get("icon") or {}).get("logo")
+    if not logo:
+        return ""
+    for folder in config.theme.dirs:
+        path = Path(folder, ".icons", f"{logo}.svg")
+        if path.is_file():
+            return path.read_text(encoding="utf-8").strip()
+    return ""
+
+
+def _iso(value: object) -> str:
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value) if value else ""
+
+
+class EditionPlugin(BasePlugin[EditionConfig]):
+    """Write the single-file offline edition of the guide."""
+
+    def __init__(self) -> None:
+        self.pages: dict[str, EditionPage] = {}
+        self.nav: tuple[NavItem, ...] = ()
+
+    def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> None:
+        """Remember the navigation tree: it gives the order of the pages in the file.
+
+        https://www.mkdocs.org/dev-guide/plugins/#on_nav
+        """
+        if not self.config.enabled:
+            return
+        self.pages = {}
+        self.nav = nav_items(nav.items)
+
+    @event_priority(-75)
+    def on_page_content(
+        self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> None:
+        """Keep the page's final rendered content (low priority: after citations and the like).
+
+        https://www.mkdocs.org/dev-guide/plugins/#on_page_content
+        """
+        if not self.config.enabled:
+            return
+        self.pages[page.file.src_uri] = EditionPage(
+            key=page.file.src_uri,
+            url=page.url,
+            title=page.title or "",
+            content=html,
+            last_reviewed=_iso(page.meta.get("last_reviewed")),
+        )
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Assemble and write the file into the site directory.
+
+        https://www.mkdocs.org/dev-guide/plugins/#on_post_build
+        """
+        if not self.config.enabled:
+            return
+        site_dir = Path(config.site_dir).resolve()
+
+        def read_asset(path: str) -> bytes | None:
+            target = (site_dir / path).resolve()
+            if site_dir not in target.parents or not target.is_file():
+                return None
+            return target.read_bytes()
+
+        meta = EditionMeta(
+            site_name=config.site_name,
+            description=config.site_description or "",
+            site_url=config.site_url or "",
+            copyright=config.copyright or "",
+            logo_svg=theme_logo_svg(config),
+            emergency_page=self.config.emergency_page,
+            version=self.config.version,
+            css=(_TEMPLATES / "edition.css").read_text(encoding="utf-8"),
+            script=(_TEMPLATES / "edition.js").read_text(encoding="utf-8")
+            if self.config.search
+            else "",
+        )
+        edition = assemble(list(self.pages.values()), self.nav, meta, read_asset)
+        for problem in edition.problems:
+            log.warning("%s", problem)
+        for ref in external_references(edition.html):
+            log.warning("%s: refers outside the file: %s", self.config.filename, ref)
+        if self.config.emergency_page and self.config.emergency_page not in self.pages:
+            log.warning(
+                "emergency_page %r is not a page of the guide — set it to a page in docs/ or ''",
+                self.config.emergency_page,
+            )
+        out = site_dir / self.config.filename
+        out.write_text(edition.html, encoding="utf-8")
+        size_kib = out.stat().st_size / 1024
+        log.info(
+            "%s: %d pages, %.0f KiB, version %s",
+            out.name,
+            len(self.pages),
+            size_kib,
+            edition.version,
+        )
+        if size_kib > self.config.max_size_kib:
+            log.warning(
+                "%s is %.0f KiB, over max_size_kib (%d) — shorten pages or shrink images",
+                out.name,
+                size_kib,
+                self.config.max_size_kib,
+            )

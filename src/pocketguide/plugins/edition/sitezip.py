@@ -1,0 +1,88 @@
+"""Pack the built site into a deterministic zip for any static host (pure, no MkDocs).
+
+The archive holds every file of ``site/`` plus ``HOSTING.md`` (how to host it) and
+``_headers`` (cache rules in the Netlify / Cloudflare Pages format, generated from the files).
+Entries are sorted and carry a fixed timestamp and mode, so one site always gives the same
+bytes.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from importlib.resources import files as package_files
+from string import Template
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+    from pathlib import Path
+
+#: Names the archive adds at its root, unless the site already has its own.
+HOSTING_FILES = ("HOSTING.md", "_headers")
+#: Files whose names carry a content hash (Material: ``bundle.79ae519e.min.js``).
+HASHED = re.compile(r"\.[0-9a-f]{8}\.min\.(?:js|css)$")
+_NO_CACHE_NAMES = {"sw.js", "manifest.webmanifest", "search/search_index.json"}
+_FIXED_TIME = (1980, 1, 1, 0, 0, 0)
+_TEMPLATES = package_files("pocketguide.plugins.edition") / "templates"
+
+
+def site_files(site_dir: Path) -> list[str]:
+    """Return every file under ``site_dir`` as a sorted list of POSIX relative paths."""
+    return sorted(p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*") if p.is_file())
+
+
+def header_rules(paths: Iterable[str]) -> list[tuple[str, str]]:
+    """Return ``(url path, Cache-Control)`` rules for the files of a site.
+
+    Pages are matched by the address they are served at (``x/index.html`` -> ``/x/``).
+
+    >>> header_rules(["index.html", "a/index.html", "sw.js", "x.12345678.min.js", "x.png"])
+    [('/', 'no-cache'), ('/a/', 'no-cache'), ('/sw.js', 'no-cache'), \
+('/x.12345678.min.js', 'public, max-age=31536000, immutable')]
+    """
+    rules = []
+    for path in sorted(paths):
+        if HASHED.search(path):
+            rules.append((f"/{path}", "public, max-age=31536000, immutable"))
+        elif path == "index.html" or path.endswith("/index.html"):
+            rules.append(("/" + path.removesuffix("index.html"), "no-cache"))
+        elif path.endswith(".html") or path in _NO_CACHE_NAMES:
+            rules.append((f"/{path}", "no-cache"))
+    return rules
+
+
+def headers_text(paths: Iterable[str]) -> str:
+    """Return the ``_headers`` file for a site's files."""
+    rules = "\n".join(f"{url}\n  Cache-Control: {value}" for url, value in header_rules(paths))
+    template = Template((_TEMPLATES / "_headers").read_text(encoding="utf-8"))
+    return template.substitute(rules=rules)
+
+
+def _entry(name: str) -> zipfile.ZipInfo:
+    info = zipfile.ZipInfo(name, date_time=_FIXED_TIME)
+    info.compress_type = zipfile.ZIP_DEFLATED
+    info.create_system = 3  # Unix, so the mode below is honoured by unzip
+    info.external_attr = 0o100644 << 16
+    return info
+
+
+def make_site_zip(site_dir: Path, out: Path) -> None:
+    """Write ``out``: the site's files, ``HOSTING.md`` and ``_headers``, sorted, fixed times.
+
+    A site that already has its own ``HOSTING.md`` or ``_headers`` keeps it.
+    """
+    paths = site_files(site_dir)
+    extra = {
+        "HOSTING.md": (_TEMPLATES / "HOSTING.md").read_bytes(),
+        "_headers": headers_text(paths).encode("utf-8"),
+    }
+    entries = dict.fromkeys(paths) | {
+        name: data for name, data in extra.items() if name not in paths
+    }
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+        for name in sorted(entries):
+            data = entries[name]
+            payload = (site_dir / name).read_bytes() if data is None else data
+            archive.writestr(_entry(name), payload, compresslevel=9)
