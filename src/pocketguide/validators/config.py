@@ -1,0 +1,138 @@
+"""Settings for the checks: per-rule severity and the few thresholds editors may tune.
+
+The settings live in ``pyproject.toml`` under ``[tool.pocketguide.checks]`` (the default), or
+in a small YAML file under a top-level ``checks:`` key (``--config checks.yml``)::
+
+    [tool.pocketguide.checks]
+    max_grade = 8              # readability: highest Flesch-Kincaid grade per page and section
+    min_words = 40             # readability: sections with fewer words are not scored
+    emergency_short_codes = ["112", "911", "999", "000", "111", "988"]
+    exempt_pages = ["404.html", "offline/index.html", "offline.html"]
+
+    [tool.pocketguide.checks.severity]
+    WRD002 = "error"           # any rule code: "error", "warn" or "ignore"
+    LNK015 = "ignore"
+
+A setting that cannot be used is itself a finding (code ``CFG001``), never a crash.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
+
+import yaml
+
+from pocketguide.findings import Finding, Severity
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Mapping
+    from pathlib import Path
+
+DEFAULT_SHORT_CODES = ("112", "911", "999", "000", "111", "988")
+"""Emergency and crisis numbers a ``tel:``/``sms:`` link may use without a ``+`` country code."""
+
+DEFAULT_EXEMPT_PAGES = ("404.html", "offline/index.html", "offline.html")
+"""Generated pages that need not be linked, searchable or precached (site-relative paths)."""
+
+
+@dataclass(frozen=True)
+class CheckConfig:
+    """Every tunable of the checks, with the defaults used when nothing is configured."""
+
+    severity: Mapping[str, Severity] = field(default_factory=dict)
+    max_grade: float = 8.0
+    min_words: int = 40
+    emergency_short_codes: tuple[str, ...] = DEFAULT_SHORT_CODES
+    exempt_pages: tuple[str, ...] = DEFAULT_EXEMPT_PAGES
+
+    def apply(self, findings: Iterable[Finding]) -> list[Finding]:
+        """Return the findings with configured severities, ``ignore`` ones dropped, sorted."""
+        kept = []
+        for finding in findings:
+            level = self.severity.get(finding.code, finding.severity)
+            if level is not Severity.IGNORE:
+                kept.append(
+                    finding if level is finding.severity else replace(finding, severity=level)
+                )
+        return sorted(kept)
+
+
+def load_check_config(path: Path | None) -> tuple[CheckConfig, list[Finding]]:  # noqa: PLR0911
+    """Read the checks settings from ``pyproject.toml`` or a YAML file.
+
+    ``None`` or a missing ``pyproject.toml`` gives the defaults. A ``.toml`` file is read from
+    ``[tool.pocketguide.checks]``; any other file is YAML with a ``checks:`` block.
+    """
+    if path is None:
+        return CheckConfig(), []
+    where = str(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        if path.name == "pyproject.toml":
+            return CheckConfig(), []
+        return CheckConfig(), [_problem(where, f"cannot read the settings file '{path}'")]
+    except (OSError, UnicodeDecodeError) as exc:
+        return CheckConfig(), [_problem(where, f"cannot read the settings file: {exc}")]
+    raw: object
+    try:
+        if path.suffix == ".toml":
+            raw = tomllib.loads(text).get("tool", {}).get("pocketguide", {}).get("checks", {})
+        else:
+            loaded = yaml.safe_load(text)
+            raw = loaded.get("checks", {}) if isinstance(loaded, dict) else None
+    except (tomllib.TOMLDecodeError, yaml.YAMLError) as exc:
+        return CheckConfig(), [_problem(where, f"cannot parse the settings file: {exc}")]
+    if not isinstance(raw, dict):
+        return CheckConfig(), [_problem(where, "the checks settings must be a table of keys")]
+    return config_from_mapping(raw, where)
+
+
+def config_from_mapping(raw: Mapping[str, object], where: str) -> tuple[CheckConfig, list[Finding]]:
+    """Build a :class:`CheckConfig` from parsed settings, reporting each unusable key."""
+    problems: list[Finding] = []
+    config = CheckConfig()
+    for key, value in raw.items():
+        if key == "severity":
+            levels = _severities(value, where, problems)
+            config = replace(config, severity=levels)
+        elif key == "max_grade" and _is_number(value):
+            config = replace(config, max_grade=float(value))  # type: ignore[arg-type]
+        elif key == "min_words" and _is_number(value):
+            config = replace(config, min_words=int(value))  # type: ignore[call-overload]
+        elif key in {"emergency_short_codes", "exempt_pages"} and _is_str_list(value):
+            config = replace(config, **{key: tuple(value)})  # type: ignore[arg-type]
+        else:
+            problems.append(_problem(where, f"unknown or invalid setting {key!r}: {value!r}"))
+    return config, problems
+
+
+def _severities(value: object, where: str, problems: list[Finding]) -> dict[str, Severity]:
+    if not isinstance(value, dict):
+        problems.append(_problem(where, "'severity' must map rule codes to error/warn/ignore"))
+        return {}
+    levels: dict[str, Severity] = {}
+    for code, level in value.items():
+        try:
+            levels[str(code)] = Severity(str(level))
+        except ValueError:
+            problems.append(
+                _problem(where, f"severity of {code!r} is {level!r}; use error, warn or ignore")
+            )
+    return levels
+
+
+def _is_number(value: object) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def _is_str_list(value: object) -> bool:
+    return isinstance(value, list) and all(isinstance(v, str) for v in value)
+
+
+def _problem(where: str, message: str) -> Finding:
+    return Finding(
+        where, 0, 0, "CFG001", message, "see the settings in pocketguide.validators.config"
+    )

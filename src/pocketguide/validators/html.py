@@ -1,0 +1,128 @@
+"""Everything a built page points at, read once with selectolax.
+
+A :class:`Ref` is one URL in a page: a link a reader may follow (``<a href>``, ``rel=next``,
+a redirect stub's refresh target) or a resource the browser loads by itself (scripts, styles,
+images, ``srcset``, fonts through CSS ``url()``, iframes, preconnects, the manifest). The link
+check and the privacy check read the same list, so they cannot disagree about what a page uses.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from selectolax.lexbor import LexborHTMLParser
+
+# Elements and attributes whose URL the browser fetches without a click.
+RESOURCE_ATTRS: dict[str, tuple[str, ...]] = {
+    "script": ("src",),
+    "img": ("src", "srcset"),
+    "source": ("src", "srcset"),
+    "iframe": ("src",),
+    "frame": ("src",),
+    "embed": ("src",),
+    "object": ("data",),
+    "video": ("src", "poster"),
+    "audio": ("src",),
+    "track": ("src",),
+    "input": ("src",),
+    "image": ("href", "xlink:href"),
+    "feimage": ("href", "xlink:href"),
+}
+# <link rel=...> values that only name another document; every other rel loads something
+# (stylesheet, icon, manifest, preload, modulepreload) or contacts a host (preconnect).
+NAVIGATION_RELS = frozenset(
+    {"canonical", "prev", "next", "alternate", "author", "license", "help", "search", "me"}
+)
+CONTENT_SELECTOR = "article.md-content__inner"
+"""Material's wrapper around the rendered Markdown of a page; the rest is the theme."""
+
+CSS_URL = re.compile(
+    r"""url\(\s*(?P<q>['"]?)(?P<url>.*?)(?P=q)\s*\)|@import\s+(?P<q2>['"])(?P<imp>.*?)(?P=q2)"""
+)
+REFRESH_URL = re.compile(r"url\s*=\s*['\"]?(?P<url>[^'\"]+)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Ref:
+    """One URL on a page.
+
+    ``loads`` is True for resources the browser fetches by itself. ``text`` is the visible
+    text of a link (or an image's alt text); ``in_content`` tells whether the URL is in the
+    page's rendered Markdown rather than in the theme around it.
+    """
+
+    url: str
+    tag: str
+    attr: str
+    loads: bool
+    text: str = ""
+    in_content: bool = False
+
+
+@dataclass
+class PageData:
+    """What the checks need from one HTML page."""
+
+    ids: set[str] = field(default_factory=set)
+    refs: list[Ref] = field(default_factory=list)
+    is_redirect: bool = False
+
+
+def css_urls(css: str) -> list[str]:
+    """Return the URLs of ``url(...)`` and ``@import "..."`` in a stylesheet."""
+    found = []
+    for match in CSS_URL.finditer(css):
+        url = match.group("url") if match.group("url") is not None else match.group("imp")
+        if url:
+            found.append(url.strip())
+    return found
+
+
+def srcset_urls(srcset: str) -> list[str]:
+    """Return the image URLs of a ``srcset`` (each candidate is ``url [descriptor]``)."""
+    return [c.split()[0] for c in srcset.split(",") if c.strip()]
+
+
+def parse_page(html: str) -> PageData:
+    """Return the ids and every URL of one HTML page."""
+    tree = LexborHTMLParser(html)
+    data = PageData()
+    content = tree.css_first(CONTENT_SELECTOR)
+    in_content = {n.mem_id for n in content.css("[href], [src], [srcset]")} if content else set()
+    for node in tree.css("[id]"):
+        data.ids.add(node.attributes.get("id") or "")
+    for node in tree.css("a[name]"):
+        data.ids.add(node.attributes.get("name") or "")
+    for node in tree.css("[href], [src], [srcset], [data], [poster], [style]"):
+        tag = node.tag or ""
+        attrs = node.attributes
+        inside = node.mem_id in in_content
+        if tag in {"a", "area"} and attrs.get("href") is not None:
+            text = node.text(deep=True, separator=" ").strip()
+            data.refs.append(Ref(attrs["href"] or "", tag, "href", False, text, inside))
+        elif tag == "link" and attrs.get("href") is not None:
+            rels = set((attrs.get("rel") or "").lower().split())
+            loads = not rels or not rels <= NAVIGATION_RELS
+            data.refs.append(Ref(attrs["href"] or "", tag, "href", loads, "", inside))
+        for attr in RESOURCE_ATTRS.get(tag, ()):
+            value = attrs.get(attr)
+            if value is None:
+                continue
+            alt = attrs.get("alt") or ""
+            urls = srcset_urls(value) if attr == "srcset" else [value]
+            data.refs.extend(Ref(u, tag, attr, True, alt, inside) for u in urls)
+        if attrs.get("style"):
+            style = attrs["style"] or ""
+            data.refs.extend(Ref(u, tag, "style", True, "", inside) for u in css_urls(style))
+    for node in tree.css("style"):
+        data.refs.extend(Ref(u, "style", "url()", True) for u in css_urls(node.text()))
+    for node in tree.css("meta[http-equiv]"):
+        if (node.attributes.get("http-equiv") or "").lower() != "refresh":
+            continue
+        match = REFRESH_URL.search(node.attributes.get("content") or "")
+        if match:
+            data.is_redirect = True
+            data.refs.append(Ref(match.group("url").strip(), "meta", "refresh", False))
+    data.ids.discard("")
+    return data

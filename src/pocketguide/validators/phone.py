@@ -1,0 +1,52 @@
+"""``tel:`` and ``sms:`` links: a number a phone can dial, and the same number the reader sees.
+
+A valid number is E.164 (``+`` then 8 to 15 digits; spaces, dots, dashes and brackets allowed
+for reading) or a known emergency short code (112, 911, 999, 000, 111, 988 by default). The
+link text must show that number, ignoring spaces, dashes, dots and brackets; "Call 112" is
+fine, "Call emergency services" hides the number the phone will dial.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from urllib.parse import unquote
+
+SEPARATORS = re.compile(r"[\s\-.()\u00a0\u2011\u2012\u2013]")
+E164 = re.compile(r"\+[1-9]\d{7,14}")
+
+
+@dataclass(frozen=True)
+class PhoneProblem:
+    """What is wrong with a ``tel:``/``sms:`` link (code LNK021 invalid, LNK022 mismatch)."""
+
+    code: str
+    message: str
+    fix: str
+
+
+def number_of(url: str) -> str:
+    """Return the dialled number of a ``tel:``/``sms:`` URL with separators removed."""
+    rest = unquote(url.split(":", 1)[1]) if ":" in url else ""
+    rest = re.split(r"[?;,]", rest, maxsplit=1)[0]
+    return SEPARATORS.sub("", rest)
+
+
+def check_phone_link(url: str, text: str, short_codes: tuple[str, ...]) -> PhoneProblem | None:
+    """Return the problem with a ``tel:``/``sms:`` link showing ``text``, or None."""
+    number = number_of(url)
+    if not (E164.fullmatch(number) or number in short_codes):
+        codes = ", ".join(short_codes)
+        return PhoneProblem(
+            "LNK021",
+            f"'{url}' is not a number every phone can dial",
+            f"write it as +<country code><number> (E.164) or use a short code ({codes})",
+        )
+    shown = SEPARATORS.sub("", text)
+    if not re.search(rf"(?<![\d+]){re.escape(number)}(?!\d)", shown):
+        return PhoneProblem(
+            "LNK022",
+            f"link text '{' '.join(text.split())}' does not show the number it dials ({number})",
+            "put the same number in the link text, so readers can dial it by hand",
+        )
+    return None
