@@ -20,8 +20,7 @@ class Days(c.Type[int]):
         return days
 
 
-# MkDocs' Config.__init_subclass__ has no annotations.
-class ShareConfig(Config):  # type: ignore[no-untyped-call]
+class ShareConfig(Config):
     """Options of the ``pocketguide/share`` plugin."""
 
     enabled = c.Type(bool, default=True)
@@ -33,6 +32,10 @@ class ShareConfig(Config):  # type: ignore[no-untyped-call]
 
     emergency_page = c.Type(str, default="emergency.md")
     """The page the Emergency button in the header opens, relative to ``docs/``. Must exist."""
+
+    help_page = c.Optional(c.Type(str))
+    """Page the stale-content notice links to for how to update (``install.md``). Must exist
+    when set."""
 
     stale_after_days = Days(default=183)
     """Show the stale-content notice when the copy on the phone is older than this many days

@@ -9,8 +9,9 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 
 from pocketguide.findings import Finding
 from pocketguide.plugins.share.config import ShareConfig
-from pocketguide.plugins.share.freshness import freshness_data, guide_date
+from pocketguide.plugins.share.freshness import as_date, freshness_data, guide_date
 from pocketguide.plugins.share.links import public_url
+from pocketguide.plugins.share.markers import fill_markers, has_markers
 from pocketguide.plugins.share.qr import qr_svg
 
 if TYPE_CHECKING:
@@ -25,16 +26,13 @@ if TYPE_CHECKING:
 
 log = get_plugin_logger(__name__)
 
-# Write this on a line of its own in a page to get a QR code of the guide's home address.
-HOME_QR_MARKER = "<!-- share:qr-home -->"
 
-
-# MkDocs' BasePlugin.__init_subclass__ has no annotations.
-class SharePlugin(BasePlugin[ShareConfig]):  # type: ignore[no-untyped-call]
+class SharePlugin(BasePlugin[ShareConfig]):
     """Share dialog data, build-time QR codes, the Emergency link and freshness dates."""
 
     def __init__(self) -> None:
         self._emergency: File | None = None
+        self._help: File | None = None
         self._guide_date: dt.date | None = None
         self._qr = False
 
@@ -55,29 +53,21 @@ class SharePlugin(BasePlugin[ShareConfig]):  # type: ignore[no-untyped-call]
         """Find the Emergency page early, so a wrong name stops the build with a clear fix."""
         if not self.config.enabled:
             return files
-        self._emergency = files.get_file_from_path(self.config.emergency_page)
-        if self._emergency is None or not self._emergency.is_documentation_page():
-            finding = Finding(
-                path="mkdocs.yml",
-                line=0,
-                col=0,
-                code="SHARE001",
-                message=f"pocketguide/share: emergency_page '{self.config.emergency_page}' "
-                "is not a page in docs/",
-                fix="create it or set emergency_page to an existing page",
-            )
-            raise PluginError(finding.format())
+        self._emergency = _find_page(files, "emergency_page", self.config.emergency_page)
+        if self.config.help_page is not None:
+            self._help = _find_page(files, "help_page", self.config.help_page)
         return files
 
     def on_page_content(
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
-        """Replace the home-QR marker (used by the printable card) with the code itself."""
-        if not self.config.enabled or HOME_QR_MARKER not in html:
+        """Fill in the markers an editor wrote in the page (the printable card uses them)."""
+        if not self.config.enabled or not has_markers(html):
             return html
         home = public_url(config.site_url, "")
-        code = qr_svg(home, title=f"QR code: {home}") if self._qr and home else ""
-        return html.replace(HOME_QR_MARKER, code)
+        home_qr = qr_svg(home, title=f"QR code: {home}") if self._qr and home else ""
+        reviewed = as_date(page.meta.get("last_reviewed"))
+        return fill_markers(html, home_qr=home_qr, last_reviewed=reviewed)
 
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> None:
         """Work out the guide's content date once every page's front matter is read."""
@@ -97,6 +87,7 @@ class SharePlugin(BasePlugin[ShareConfig]):  # type: ignore[no-untyped-call]
         # TemplateContext lists MkDocs' own keys only; templates accept any key.
         context["outreach"] = {  # type: ignore[typeddict-unknown-key]
             "emergency_url": self._emergency.url,
+            "help_url": self._help.url if self._help else "",
             "share_url": url or "",
             "share_title": title,
             "share_text": str(page.meta.get("description") or config.site_description or ""),
@@ -106,3 +97,19 @@ class SharePlugin(BasePlugin[ShareConfig]):  # type: ignore[no-untyped-call]
             ),
         }
         return context
+
+
+def _find_page(files: Files, option: str, src: str) -> File:
+    """Return the page ``src`` names, or stop the build naming the option to fix."""
+    file = files.get_file_from_path(src)
+    if file is None or not file.is_documentation_page():
+        finding = Finding(
+            path="mkdocs.yml",
+            line=0,
+            col=0,
+            code="SHARE001",
+            message=f"pocketguide/share: {option} '{src}' is not a page in docs/",
+            fix=f"create it or set {option} to an existing page",
+        )
+        raise PluginError(finding.format())
+    return file

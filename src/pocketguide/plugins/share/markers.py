@@ -1,0 +1,52 @@
+"""Markers an editor writes in a page (as HTML comments) that the build fills in.
+
+``<!-- share:qr-home -->`` becomes a QR code of the guide's home address (the printable card
+uses it); ``<!-- share:last-reviewed -->`` becomes the page's ``last_reviewed`` date in words,
+so a printed card always says when its facts were checked.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+HOME_QR = "<!-- share:qr-home -->"
+LAST_REVIEWED = "<!-- share:last-reviewed -->"
+
+_MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+
+
+def spell_date(day: dt.date) -> str:
+    """Return a date the way the guide writes it: ``22 November 2026`` (no locale needed).
+
+    >>> import datetime
+    >>> spell_date(datetime.date(2026, 11, 2))
+    '2 November 2026'
+    """
+    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+
+
+def has_markers(html: str) -> bool:
+    """Tell whether a page uses any marker (most pages do not)."""
+    return HOME_QR in html or LAST_REVIEWED in html
+
+
+def fill_markers(html: str, *, home_qr: str, last_reviewed: dt.date | None) -> str:
+    """Return ``html`` with every marker replaced; a marker with no value becomes nothing."""
+    reviewed = spell_date(last_reviewed) if last_reviewed else ""
+    return html.replace(HOME_QR, home_qr).replace(LAST_REVIEWED, reviewed)
