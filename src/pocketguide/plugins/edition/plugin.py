@@ -132,7 +132,7 @@ class EditionPlugin(BasePlugin[EditionConfig]):
             log.warning("%s", problem)
         for ref in external_references(edition.html):
             log.warning("%s: refers outside the file: %s", self.config.filename, ref)
-        if self.config.emergency_page and self.config.emergency_page not in self.pages:
+        if self.config.emergency_page and self.config.emergency_page not in edition.pages:
             log.warning(
                 "emergency_page %r is not a page of the guide — set it to a page in docs/ or ''",
                 self.config.emergency_page,
@@ -143,7 +143,7 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         log.info(
             "%s: %d pages, %.0f KiB, version %s",
             out.name,
-            len(self.pages),
+            len(edition.pages),
             size_kib,
             edition.version,
         )

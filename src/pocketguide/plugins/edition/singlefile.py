@@ -94,6 +94,8 @@ class Edition:
     html: str
     version: str
     date: str
+    pages: list[str] = field(default_factory=list)
+    """Keys of the pages in the file, in order."""
     problems: list[str] = field(default_factory=list)
 
 
@@ -375,7 +377,13 @@ def assemble(
     document = _document(
         meta, version, date, toc=_nav_html(nav, slugs, titles), main=main, slugs=slugs
     )
-    return Edition(html=document, version=version, date=date, problems=problems)
+    return Edition(
+        html=document,
+        version=version,
+        date=date,
+        pages=[page.key for page in order],
+        problems=problems,
+    )
 
 
 def _document(
