@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from pocketguide.content._markdown import outside_fences
 from pocketguide.findings import Finding
 
 if TYPE_CHECKING:
@@ -18,7 +19,6 @@ if TYPE_CHECKING:
 
 ID_RE = re.compile(r"[a-z0-9][a-z0-9-]*")
 _GROUP_RE = re.compile(r"(?<!\\)\[(@[^\[\]\n]*)\](?![(\[])")
-_FENCE_RE = re.compile(r"\s*(`{3,}|~{3,})")
 _CODE_SPAN_RE = re.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)")
 _SYNTAX_FIX = "write [@id] or [@id1; @id2]; ids use lowercase letters, digits and hyphens"
 
@@ -44,16 +44,7 @@ class _Group:
 
 def _prose_lines(lines: list[str]) -> Iterator[tuple[int, str]]:
     """Yield ``(index, line)`` outside fenced code, with inline code blanked to spaces."""
-    fence = ""
-    for index, line in enumerate(lines):
-        match = _FENCE_RE.match(line)
-        if fence:
-            if match and match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence):
-                fence = "" if not line[match.end() :].strip() else fence
-            continue
-        if match:
-            fence = match.group(1)
-            continue
+    for index, line in outside_fences(lines):
         yield index, _CODE_SPAN_RE.sub(lambda m: " " * len(m.group()), line)
 
 

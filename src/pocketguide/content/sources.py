@@ -50,22 +50,20 @@ class Source:
         return "; ".join(part for part in (names, self.publisher or "") if part)
 
 
-def load_sources(path: Path) -> tuple[dict[str, Source], list[Finding]]:
-    """Read the registry at ``path``; an unreadable file is a finding, never an exception."""
+def load_sources(path: Path, name: str | None = None) -> tuple[dict[str, Source], list[Finding]]:
+    """Read the registry at ``path``; an unreadable file is a finding, never an exception.
+
+    ``name`` is the path shown in findings (default: ``path`` as given).
+    """
+    name = str(path) if name is None else name
     try:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        finding = Finding(
-            str(path),
-            0,
-            0,
-            "SR000",
-            f"cannot read the source registry: {reason}",
-            "create the file, or point the 'sources' option of pocketguide/content at it",
-        )
-        return {}, [finding]
-    return parse_sources(text, str(path))
+        message = f"cannot read the source registry: {reason}"
+        fix = "create the file, or point the 'sources' option of pocketguide/content at it"
+        return {}, [Finding(name, 0, 0, "SR000", message, fix)]
+    return parse_sources(text, name)
 
 
 def parse_sources(text: str, path: str) -> tuple[dict[str, Source], list[Finding]]:

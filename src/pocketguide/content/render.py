@@ -1,0 +1,102 @@
+"""HTML snippets the ``pocketguide/content`` plugin adds to pages (pure string functions).
+
+The snippets are raw HTML blocks inside the page's Markdown, so every text that comes from
+the registry or front matter is escaped here.
+"""
+
+from __future__ import annotations
+
+import re
+from html import escape
+from typing import TYPE_CHECKING
+
+from pocketguide.content._markdown import outside_fences
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Mapping
+    from datetime import date
+
+    from pocketguide.content.sources import Source
+
+SOURCES_MARKER = "<!-- pocketguide:sources -->"
+"""Marker on the Sources page that the full registry list replaces."""
+
+_ATX_H1_RE = re.compile(r" {0,3}#(?:[ \t]|$)")
+_SETEXT_H1_RE = re.compile(r" {0,3}=+[ \t]*")
+
+
+MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+"""English month names, independent of the machine's locale."""
+
+
+def spell_month(day: date) -> str:
+    """Return ``November 2026``."""
+    return f"{MONTHS[day.month - 1]} {day.year}"
+
+
+def spell_day(day: date) -> str:
+    """Return ``20 November 2026``."""
+    return f"{day.day} {spell_month(day)}"
+
+
+def reviewed_line(last_reviewed: date, next_review: date) -> str:
+    """Return the small "checked against sources" line shown under the page title."""
+    return (
+        '<p class="pg-reviewed">Checked against sources on '
+        f'<time datetime="{last_reviewed.isoformat()}">{spell_day(last_reviewed)}</time>'
+        " · next review by "
+        f'<time datetime="{next_review:%Y-%m}">{spell_month(next_review)}</time></p>'
+    )
+
+
+def insert_after_title(markdown: str, html: str) -> str:
+    """Put an HTML block right after the page's first level-1 heading (or at the top)."""
+    lines = markdown.split("\n")
+    at = _title_end(lines)
+    block = ["", html, ""]
+    return "\n".join([*lines[:at], *block, *lines[at:]])
+
+
+def _title_end(lines: list[str]) -> int:
+    """Return the index of the line after the first ``# Title`` (ATX or setext), else 0."""
+    for index, line in outside_fences(lines):
+        setext = index > 0 and lines[index - 1].strip() and _SETEXT_H1_RE.fullmatch(line.rstrip())
+        if _ATX_H1_RE.match(line) or setext:
+            return index + 1
+    return 0
+
+
+def source_item(source: Source, anchor: str) -> str:
+    """Return one ``<li>``: linked title, who, year, and the day it was accessed."""
+    parts = [f'<a href="{escape(source.url)}">{escape(source.title)}</a>.']
+    who = ", ".join(filter(None, [source.by, str(source.year) if source.year else ""]))
+    if who:
+        parts.append(f"{escape(who)}.")
+    if source.accessed:
+        day = source.accessed
+        parts.append(f'Accessed <time datetime="{day.isoformat()}">{spell_day(day)}</time>.')
+    return f'<li id="{anchor}">{" ".join(parts)}</li>'
+
+
+def sources_section(numbered: Iterable[tuple[int, Source]]) -> str:
+    """Return the "Sources" section for the bottom of a page, items ``pg-source-N``."""
+    items = "\n".join(source_item(source, f"pg-source-{n}") for n, source in numbered)
+    return f'<h2 id="sources">Sources</h2>\n<ol class="pg-sources">\n{items}\n</ol>'
+
+
+def append_sources(markdown: str, numbers: Mapping[str, int], sources: Mapping[str, Source]) -> str:
+    """Append the page's numbered sources (ids without an entry are skipped)."""
+    numbered = sorted((n, sources[i]) for i, n in numbers.items() if i in sources)
+    if not numbered:
+        return markdown
+    return f"{markdown.rstrip()}\n\n{sources_section(numbered)}\n"
+
+
+def registry_list(sources: Iterable[Source]) -> str:
+    """Return every source, sorted by title, each with the anchor ``source-<id>``."""
+    ordered = sorted(sources, key=lambda s: (s.title.casefold(), s.id))
+    items = "\n".join(source_item(source, f"source-{source.id}") for source in ordered)
+    return f'<ul class="pg-sources pg-sources--all">\n{items}\n</ul>'

@@ -1,0 +1,1 @@
+"""The ``pocketguide/content`` plugin: numbered sources, review dates, strict front matter."""

@@ -1,0 +1,35 @@
+"""Options of the ``pocketguide/content`` plugin, validated when ``mkdocs.yml`` is loaded."""
+
+from __future__ import annotations
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config, ValidationError
+
+
+class MarkdownPage(c.Type[str]):
+    """A Markdown file path relative to ``docs/``, such as ``sources.md``."""
+
+    def __init__(self, default: str) -> None:
+        super().__init__(str, default=default)
+
+    def run_validation(self, value: object) -> str:
+        text = super().run_validation(value).strip().replace("\\", "/")
+        if not text.endswith(".md") or text.startswith("/"):
+            msg = f"'{text}' is not a Markdown page — give its path inside docs/, like 'sources.md'"
+            raise ValidationError(msg)
+        return text
+
+
+class ContentConfig(Config):
+    """Options of the ``pocketguide/content`` plugin."""
+
+    enabled = c.Type(bool, default=True)
+    """Check front matter, number citations, list sources and show review dates.
+    Off: pages build as plain Markdown and ``[@id]`` stays as written."""
+
+    sources = c.File(exists=True, default="docs/sources.yml")
+    """The source registry (a YAML list of sources), relative to ``mkdocs.yml``."""
+
+    sources_page = MarkdownPage(default="sources.md")
+    """The page, inside ``docs/``, whose ``<!-- pocketguide:sources -->`` marker is replaced
+    by every source in the registry, sorted by title."""

@@ -1,0 +1,143 @@
+"""Wire the pure content modules into MkDocs events; no logic of its own.
+
+Front matter is parsed here a second time because MkDocs swallows YAML errors
+(``mkdocs/utils/meta.py``); a page with broken front matter must stop the build.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+
+from pocketguide.content import render
+from pocketguide.content.citations import (
+    check_citations,
+    find_citations,
+    number_sources,
+    render_with_numbers,
+)
+from pocketguide.content.frontmatter import parse_front_matter
+from pocketguide.content.sources import Source, load_sources
+from pocketguide.findings import Finding, Severity
+from pocketguide.plugins.content.config import ContentConfig
+
+if TYPE_CHECKING:
+    from jinja2 import Environment
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.livereload import LiveReloadServer
+    from mkdocs.structure.files import Files
+    from mkdocs.structure.pages import Page
+
+log = get_plugin_logger(__name__)
+
+
+class ContentPlugin(BasePlugin[ContentConfig]):
+    """Numbered citations, per-page source lists, review dates and strict front matter."""
+
+    def __init__(self) -> None:
+        self.sources: dict[str, Source] = {}
+        self.errors: list[Finding] = []
+        self._config_dir = Path()
+        self._registry = ""
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        """Load the registry once per build; a broken registry stops the build at once.
+
+        See https://www.mkdocs.org/dev-guide/plugins/#on_config.
+        """
+        if not self.config.enabled:
+            log.info("disabled: citations are not rendered and front matter is not checked")
+            return None
+        self._config_dir = Path(config.config_file_path or ".").parent
+        self._registry = self._relative(self.config.sources)
+        self.sources, findings = load_sources(Path(self.config.sources), self._registry)
+        self.errors = []
+        _raise_errors(findings)
+        return None
+
+    def on_serve(
+        self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: object
+    ) -> LiveReloadServer | None:
+        """Rebuild when the registry changes under ``mkdocs serve``."""
+        if self.config.enabled:
+            server.watch(self.config.sources)
+        return server
+
+    def on_page_markdown(
+        self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        """Check front matter and citations; render citations, the review line and sources.
+
+        Errors of every page are collected and raised together in ``on_env``, so one build
+        reports them all. See https://www.mkdocs.org/dev-guide/plugins/#on_page_markdown.
+        """
+        if not self.config.enabled:
+            return None
+        path = self._relative(page.file.abs_src_path or page.file.src_uri)
+        text = page.file.content_string
+        # MkDocs hands us the text after the front matter: count the lines it removed.
+        skipped = len(text) - len(markdown) if text.endswith(markdown) else 0
+        first_line = text.count("\n", 0, skipped) + 1
+        findings = check_citations(markdown, path, self.sources, first_line, self._registry)
+        if page.file.generated_by is None:
+            fm, fm_findings = parse_front_matter(text, path)
+            findings = fm_findings + findings
+            if fm is not None and not _errors(findings):
+                markdown = self._review_line(markdown, page, fm.data)
+        if _errors(findings):
+            self.errors += _errors(findings)
+            return None
+        numbers = number_sources(find_citations(markdown))
+        markdown = render_with_numbers(markdown, numbers)
+        markdown = render.append_sources(markdown, numbers, self.sources)
+        if page.file.src_uri == self.config.sources_page:
+            markdown = self._fill_registry(markdown, path)
+        return markdown
+
+    def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
+        """Stop the build with every page error found, before any page is written."""
+        if self.config.enabled:
+            errors, self.errors = self.errors, []
+            _raise_errors(errors)
+        return env
+
+    def _review_line(self, markdown: str, page: Page, data: dict[str, object]) -> str:
+        """Show the review dates under the title; keep them as ISO strings in ``page.meta``."""
+        last, nxt = data["last_reviewed"], data["next_review"]
+        assert isinstance(last, date) and isinstance(nxt, date)  # checked by the schema
+        page.meta["last_reviewed"] = last.isoformat()
+        page.meta["next_review"] = nxt.isoformat()
+        return render.insert_after_title(markdown, render.reviewed_line(last, nxt))
+
+    def _fill_registry(self, markdown: str, path: str) -> str:
+        if render.SOURCES_MARKER not in markdown:
+            log.warning(
+                "%s: the marker %s is missing — add it where the list of all sources belongs",
+                path,
+                render.SOURCES_MARKER,
+            )
+            return markdown
+        listing = render.registry_list(self.sources.values())
+        return markdown.replace(render.SOURCES_MARKER, listing, 1)
+
+    def _relative(self, path: str) -> str:
+        """Return ``path`` relative to the folder of ``mkdocs.yml``, with forward slashes."""
+        try:
+            return Path(os.path.relpath(path, self._config_dir)).as_posix()
+        except ValueError:  # another drive on Windows
+            return Path(path).as_posix()
+
+
+def _errors(findings: list[Finding]) -> list[Finding]:
+    return [f for f in findings if f.severity is Severity.ERROR]
+
+
+def _raise_errors(findings: list[Finding]) -> None:
+    errors = _errors(findings)
+    if errors:
+        raise PluginError("\n".join(f.format() for f in errors))
