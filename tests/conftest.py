@@ -1,0 +1,94 @@
+"""Helpers shared by every test layer.
+
+``build_site`` builds a fixture site from ``tests/fixtures/sites/<case>/`` in a temporary
+folder, in process, the way ``mkdocs build`` does (startup, build, shutdown), and returns the
+site folder and every record logged under ``mkdocs`` during the build.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
+
+import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Mapping
+
+PROJECT = Path(__file__).resolve().parents[1]
+FIXTURE_SITES = PROJECT / "tests" / "fixtures" / "sites"
+
+
+class _Records(logging.Handler):
+    """Keep every record, at every level, in order."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+def copy_fixture_site(tmp_path: Path, case: str) -> Path:
+    """Copy ``tests/fixtures/sites/<case>/`` to ``tmp_path/<case>/`` and return that folder.
+
+    A fixture without its own ``overrides/`` gets a copy of the project's, so its pages are
+    rendered with the real template blocks (manifest link, service-worker registration).
+    """
+    root = tmp_path / case.replace("/", "-")
+    shutil.copytree(FIXTURE_SITES / case, root)
+    if not (root / "overrides").exists():
+        shutil.copytree(PROJECT / "overrides", root / "overrides")
+    return root
+
+
+def build_fixture(
+    root: Path,
+    config_overrides: Mapping[str, Any] | None = None,
+    *,
+    command: Literal["build", "serve"] = "build",
+) -> tuple[Path, list[logging.LogRecord]]:
+    """Build the site whose ``mkdocs.yml`` is in ``root`` (already copied) into ``root/site``.
+
+    ``config_overrides`` replace top-level keys of ``mkdocs.yml`` (``site_url``, ``plugins``…).
+    Exceptions (``Abort`` after a ``PluginError``) propagate; the records are then in caplog.
+    """
+    options = {"site_dir": str(root / "site"), **(config_overrides or {})}
+    handler = _Records()
+    logger = logging.getLogger("mkdocs")
+    old_level = logger.level
+    logger.addHandler(handler)
+    logger.setLevel(logging.DEBUG)
+    try:
+        config = load_config(str(root / "mkdocs.yml"), **options)
+        config.plugins.on_startup(command=command, dirty=False)
+        try:
+            build(config)
+        finally:
+            config.plugins.on_shutdown()
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(old_level)
+    return Path(config.site_dir), handler.records
+
+
+def build_site(
+    tmp_path: Path,
+    case: str,
+    config_overrides: dict[str, Any] | None = None,
+    *,
+    command: Literal["build", "serve"] = "build",
+) -> tuple[Path, list[logging.LogRecord]]:
+    """Copy fixture site ``case`` into ``tmp_path`` and build it; see :func:`build_fixture`."""
+    return build_fixture(copy_fixture_site(tmp_path, case), config_overrides, command=command)
+
+
+@pytest.fixture(name="build_site", scope="session")
+def build_site_fixture() -> Callable[..., tuple[Path, list[logging.LogRecord]]]:
+    """:func:`build_site` as a fixture (test modules cannot import a ``conftest`` reliably)."""
+    return build_site
