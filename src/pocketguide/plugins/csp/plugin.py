@@ -1,0 +1,67 @@
+"""``pocketguide/csp``: a Content-Security-Policy in every page. Wiring; logic in ``policy``."""
+
+from __future__ import annotations
+
+import logging
+from fnmatch import fnmatch
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from mkdocs.plugins import BasePlugin, PrefixedLogger, event_priority
+
+from . import policy
+from .config import CspConfig
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+
+log = PrefixedLogger("pocketguide/csp", logging.getLogger(f"mkdocs.plugins.{__name__}"))
+
+
+class CspPlugin(BasePlugin[CspConfig]):
+    """Allow only the guide's own files and the inline code the build wrote."""
+
+    def __init__(self) -> None:
+        self.serving = False
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Add no policy under ``mkdocs serve``: its live-reload script is injected inline.
+
+        https://www.mkdocs.org/dev-guide/plugins/#on_startup
+        """
+        self.serving = command == "serve"
+
+    # After every step that changes HTML (pocketguide/minify runs at -40) and before
+    # pocketguide/pwa (-100), which computes precache revisions from the final bytes.
+    @event_priority(-50)
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Hash each page's inline scripts and styles and write the policy into the page.
+
+        Every ``*.html`` file gets one: pages, 404.html, the offline page, redirect stubs.
+        https://www.mkdocs.org/dev-guide/plugins/#on_post_build
+        """
+        if not self.config.enabled or self.serving:
+            return
+        site_dir = Path(config.site_dir)
+        pages = 0
+        for path in sorted(site_dir.rglob("*.html")):
+            rel = path.relative_to(site_dir).as_posix()
+            if any(fnmatch(rel, pattern) for pattern in self.config.exclude):
+                continue
+            html = path.read_text(encoding="utf-8")
+            if policy.has_policy(html):
+                continue
+            for item in policy.blocked_inline(html):
+                log.warning(
+                    "%s:%d:%d: %s cannot run under the Content-Security-Policy — move it "
+                    "into a script or stylesheet file",
+                    rel,
+                    item.line,
+                    item.col,
+                    item.what,
+                )
+            scripts, styles = policy.inline_code(html)
+            text = policy.add_policy(html, policy.build_policy(scripts, styles))
+            path.write_text(text, encoding="utf-8")
+            pages += 1
+        log.info("Content-Security-Policy written into %d pages", pages)

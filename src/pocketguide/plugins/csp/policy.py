@@ -1,0 +1,169 @@
+"""Content-Security-Policy for built pages: hashes of inline code, the policy, the meta tag.
+
+Pure and framework-free. The policy allows only the guide's own origin and, for inline
+``<script>`` and ``<style>`` elements, exactly the code the build wrote (a SHA-256 hash of
+each), so nothing injected later can run. What a policy cannot allow without weakening it
+(``onclick=`` handlers, ``javascript:`` links, ``style=`` attributes) is reported instead.
+
+The text hashed is the raw text between the tags, as the browser's tokenizer reads it; it is
+read with a tokenizer-shaped pattern rather than a DOM parser, because parsers hand back text
+that may differ from those bytes and because findings need a line and column.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+META_NAME = "Content-Security-Policy"
+
+# One start tag: its name and its attributes; quoted values may contain ">".
+_ATTRS = r"""(?P<attrs>(?:[^>"']|"[^"]*"|'[^']*')*)"""
+_RAW_TEXT = re.compile(
+    rf"<(?P<tag>script|style)\b{_ATTRS}>(?P<body>.*?)</(?P=tag)(?=[\s/>])",
+    re.IGNORECASE | re.DOTALL,
+)
+_START_TAG = re.compile(rf"<(?P<tag>[a-zA-Z][^\s/>]*){_ATTRS}>")
+_ATTR = re.compile(r"""(?P<name>[^\s"'>/=]+)(?:\s*=\s*(?P<value>"[^"]*"|'[^']*'|[^\s"'=<>`]+))?""")
+_CHARSET = re.compile(r"<meta\s[^>]*charset[^>]*>", re.IGNORECASE)
+_HEAD = re.compile(r"<head\b[^>]*>", re.IGNORECASE)
+_POLICY_META = re.compile(
+    r"""<meta\s[^>]*http-equiv\s*=\s*["']?content-security-policy""", re.IGNORECASE
+)
+# Script types the browser runs; anything else (application/json, ...) is data, not code.
+_JS_TYPES = frozenset(
+    {"", "text/javascript", "application/javascript", "module", "text/ecmascript"}
+)
+
+
+@dataclass(frozen=True)
+class Inline:
+    """A piece of inline code the policy cannot hash, and where it is (1-based)."""
+
+    line: int
+    col: int
+    what: str
+
+
+def sha256_source(code: str) -> str:
+    """Return the CSP hash source for inline code, e.g. ``'sha256-47DEQpj8...='``."""
+    digest = hashlib.sha256(code.encode("utf-8")).digest()
+    return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
+
+
+def _attributes(text: str) -> dict[str, str]:
+    attrs: dict[str, str] = {}
+    for match in _ATTR.finditer(text):
+        value = match["value"] or ""
+        if value[:1] in {'"', "'"}:
+            value = value[1:-1]
+        attrs.setdefault(match["name"].lower(), value)
+    return attrs
+
+
+def inline_code(html: str) -> tuple[list[str], list[str]]:
+    """Return the hash sources of the inline scripts and of the ``<style>`` elements, in order.
+
+    Scripts with ``src`` and data blocks (``type="application/json"``) are not code to hash.
+    """
+    scripts: list[str] = []
+    styles: list[str] = []
+    for match in _RAW_TEXT.finditer(html):
+        attrs = _attributes(match["attrs"])
+        if match["tag"].lower() == "style":
+            styles.append(sha256_source(match["body"]))
+        elif "src" not in attrs and attrs.get("type", "").strip().lower() in _JS_TYPES:
+            scripts.append(sha256_source(match["body"]))
+    return _unique(scripts), _unique(styles)
+
+
+def blocked_inline(html: str) -> list[Inline]:
+    """Return inline code that a hash-based policy blocks: event handlers, ``javascript:``
+    URLs and ``style`` attributes, with their line and column."""
+    # Blank out script and style bodies (keeping offsets) so their text is not read as tags.
+    masked = _RAW_TEXT.sub(
+        lambda m: m.group(0)[: m.start("body") - m.start()] + " " * len(m["body"]), html
+    )
+    found: list[Inline] = []
+    for tag in _START_TAG.finditer(masked):
+        for name, value in _attributes(tag["attrs"]).items():
+            what = None
+            if name.startswith("on"):
+                what = f"<{tag['tag']} {name}=…> event handler"
+            elif name == "style":
+                what = f"<{tag['tag']} style=…> attribute"
+            elif name in {"href", "src", "action"} and value.strip().lower().startswith(
+                "javascript:"
+            ):
+                what = f'<{tag["tag"]} {name}="javascript:…"> URL'
+            if what:
+                line = masked.count("\n", 0, tag.start()) + 1
+                col = tag.start() - (masked.rfind("\n", 0, tag.start()) + 1) + 1
+                found.append(Inline(line, col, what))
+    return found
+
+
+def build_policy(
+    script_hashes: Iterable[str] = (),
+    style_hashes: Iterable[str] = (),
+    *,
+    header: bool = False,
+) -> str:
+    """Return the policy: the guide's own origin only, inline code by hash only.
+
+    ``header=True`` adds the directives a ``<meta>`` policy may not carry (browsers ignore
+    them there with a console error): ``frame-ancestors``.
+    """
+    scripts = " ".join(["'self'", *sorted(set(script_hashes))])
+    styles = " ".join(["'self'", *sorted(set(style_hashes))])
+    directives = [
+        "default-src 'none'",
+        f"script-src {scripts}",
+        f"style-src {styles}",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "manifest-src 'self'",
+        "worker-src 'self'",
+        "base-uri 'self'",
+        "form-action 'self'",
+    ]
+    if header:
+        directives.append("frame-ancestors 'self'")
+    return "; ".join(directives)
+
+
+def has_policy(html: str) -> bool:
+    """Tell whether a page already declares its own policy (it is then left as it is)."""
+    return _POLICY_META.search(html) is not None
+
+
+def add_policy(html: str, policy: str) -> str:
+    """Return ``html`` with a policy ``<meta>`` right after the charset (or ``<head>``),
+    before any script, so that it governs all of them."""
+    tag = f'<meta http-equiv="{META_NAME}" content="{policy}">'
+    anchor = _CHARSET.search(html) or _HEAD.search(html)
+    if anchor is None:
+        return tag + html
+    return html[: anchor.end()] + tag + html[anchor.end() :]
+
+
+def site_policy(pages: Iterable[str]) -> str:
+    """Return one policy for a whole site (for a ``_headers`` file): every page's hashes."""
+    scripts: list[str] = []
+    styles: list[str] = []
+    for html in pages:
+        page_scripts, page_styles = inline_code(html)
+        scripts += page_scripts
+        styles += page_styles
+    return build_policy(scripts, styles, header=True)
+
+
+def _unique(items: list[str]) -> list[str]:
+    return list(dict.fromkeys(items))

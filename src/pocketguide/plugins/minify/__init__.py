@@ -1,0 +1,1 @@
+"""``pocketguide/minify``: smaller HTML and CSS in the built site."""

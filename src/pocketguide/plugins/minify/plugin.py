@@ -1,0 +1,62 @@
+"""``pocketguide/minify``: minify built pages and stylesheets. Wiring; logic in ``minify``."""
+
+from __future__ import annotations
+
+import logging
+from fnmatch import fnmatch
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from mkdocs.plugins import BasePlugin, PrefixedLogger, event_priority
+
+from . import minify
+from .config import MinifyConfig
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+
+log = PrefixedLogger("pocketguide/minify", logging.getLogger(f"mkdocs.plugins.{__name__}"))
+
+
+class MinifyPlugin(BasePlugin[MinifyConfig]):
+    """Remove the bytes phones do not need from HTML and CSS."""
+
+    def __init__(self) -> None:
+        self.serving = False
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Skip the work under ``mkdocs serve``, where nobody downloads over a phone link.
+
+        https://www.mkdocs.org/dev-guide/plugins/#on_startup
+        """
+        self.serving = command == "serve"
+
+    # After every plugin that writes HTML (priority 0: search, redirects, edition) and before
+    # pocketguide/csp (-50), which hashes the final inline code, and pocketguide/pwa (-100),
+    # which computes revisions from the final bytes.
+    @event_priority(-40)
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Minify every page in the site, including 404.html and redirect stubs.
+
+        https://www.mkdocs.org/dev-guide/plugins/#on_post_build
+        """
+        if not self.config.enabled or self.serving:
+            return
+        site_dir = Path(config.site_dir)
+        before = after = 0
+        for path in sorted(site_dir.rglob("*")):
+            rel = path.relative_to(site_dir).as_posix()
+            if not path.is_file() or not minify.should_minify(rel):
+                continue
+            if any(fnmatch(rel, pattern) for pattern in self.config.exclude):
+                continue
+            is_html = rel.endswith(".html")
+            if not (self.config.html if is_html else self.config.css):
+                continue
+            text = path.read_text(encoding="utf-8")
+            small = minify.minify_page(text) if is_html else minify.minify_css(text)
+            before += len(text.encode("utf-8"))
+            after += len(small.encode("utf-8"))
+            path.write_text(small, encoding="utf-8")
+        if before:
+            log.info("minified HTML and CSS: %.1f KiB -> %.1f KiB", before / 1024, after / 1024)
