@@ -1,0 +1,62 @@
+"""Options of pocketguide/content: defaults and the exact errors for mistakes."""
+
+# ruff: noqa: E501  (the tables hold exact finding lines; one line each reads best)
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pytest
+
+from pocketguide.plugins.content.plugin import ContentPlugin
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+
+@pytest.fixture
+def config_file(tmp_path: Path) -> str:
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "sources.yml").write_text("[]\n", encoding="utf-8")
+    (tmp_path / "refs.yml").write_text("[]\n", encoding="utf-8")
+    return str(tmp_path / "mkdocs.yml")
+
+
+def load(options: dict[str, object], config_file: str) -> tuple[list[str], list[str]]:
+    plugin = ContentPlugin()
+    errors, warnings = plugin.load_config(options, config_file)
+    return [f"{k}: {e}" for k, e in errors], [f"{k}: {w}" for k, w in warnings]
+
+
+def test_defaults(config_file: str, tmp_path: Path) -> None:
+    plugin = ContentPlugin()
+    assert plugin.load_config({}, config_file) == ([], [])
+    assert plugin.config.enabled is True
+    assert plugin.config.sources == str(tmp_path / "docs" / "sources.yml")
+    assert plugin.config.sources_page == "sources.md"
+
+
+@pytest.mark.parametrize(
+    ("options", "errors", "warnings"),
+    [
+        # options, exact errors, exact warnings
+        ({"sources": "refs.yml", "sources_page": "about/sources.md"}, [], []),
+        ({"enabled": "yes"}, ["enabled: Expected type: <class 'bool'> but received: <class 'str'>"], []),
+        ({"sources_page": "sources.html"}, [
+            "sources_page: 'sources.html' is not a Markdown page"
+            " — give its path inside docs/, like 'sources.md'",
+        ], []),
+        ({"sources_page": 3}, ["sources_page: Expected type: <class 'str'> but received: <class 'int'>"], []),
+        ({"source": "refs.yml"}, [], ["source: Unrecognised configuration name: source"]),
+    ],
+    ids=["valid", "enabled-type", "page-not-markdown", "page-type", "typo"],
+)  # fmt: skip
+def test_option_errors(
+    config_file: str, options: dict[str, object], errors: list[str], warnings: list[str]
+) -> None:
+    assert load(options, config_file) == (errors, warnings)
+
+
+def test_missing_registry_names_the_path(config_file: str, tmp_path: Path) -> None:
+    errors, _ = load({"sources": "nope.yml"}, config_file)
+    assert errors == [f"sources: The path '{tmp_path / 'nope.yml'}' isn't an existing file."]

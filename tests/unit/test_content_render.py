@@ -1,0 +1,88 @@
+"""HTML snippets: review line, title placement, source lists."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from pocketguide.content.render import (
+    append_sources,
+    insert_after_title,
+    registry_list,
+    reviewed_line,
+    source_item,
+    spell_day,
+)
+from pocketguide.content.sources import Source
+
+WHO = Source(
+    "who", "Fact <sheet>", "WHO", (), 2023, "https://who.int/?a=1&b=2", date(2026, 1, 5), 1
+)
+SMITH = Source("smith", "bladder study", None, ("A. Smith",), None, "https://x.org/", None, 7)
+
+
+@pytest.mark.parametrize(
+    ("day", "expected"),
+    [(date(2026, 11, 20), "20 November 2026"), (date(2027, 1, 1), "1 January 2027")],
+)
+def test_spell_day(day: date, expected: str) -> None:
+    assert spell_day(day) == expected
+
+
+def test_reviewed_line() -> None:
+    assert reviewed_line(date(2026, 11, 20), date(2027, 11, 20)) == (
+        '<p class="pg-reviewed">Checked against sources on '
+        '<time datetime="2026-11-20">20 November 2026</time> · next review by '
+        '<time datetime="2027-11">November 2027</time></p>'
+    )
+
+
+@pytest.mark.parametrize(
+    ("markdown", "expected"),
+    [
+        # markdown, result with X inserted
+        ("# Title\nText", "# Title\n\nX\n\nText"),
+        ("Intro\n\n# Title\n", "Intro\n\n# Title\n\nX\n\n"),
+        ("Title\n=====\nText", "Title\n=====\n\nX\n\nText"),
+        (
+            "```\n# not a title\n```\n#hashtag\n## Sub",
+            "\nX\n\n```\n# not a title\n```\n#hashtag\n## Sub",
+        ),
+        ("", "\nX\n\n"),
+    ],
+    ids=["atx", "after-intro", "setext", "no-h1", "empty"],
+)
+def test_insert_after_title(markdown: str, expected: str) -> None:
+    assert insert_after_title(markdown, "X") == expected
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        (WHO, '<li id="a"><a href="https://who.int/?a=1&amp;b=2">Fact &lt;sheet&gt;</a>. WHO, 2023.'
+              ' Accessed <time datetime="2026-01-05">5 January 2026</time>.</li>'),
+        (SMITH, '<li id="a"><a href="https://x.org/">bladder study</a>. A. Smith.</li>'),
+    ],
+    ids=["full", "sparse"],
+)  # fmt: skip
+def test_source_item(source: Source, expected: str) -> None:
+    assert source_item(source, "a") == expected
+
+
+def test_append_sources_numbers_and_skips_unknown() -> None:
+    out = append_sources(
+        "Text [1] [2]\n\n", {"smith": 2, "who": 1, "ghost": 3}, {"who": WHO, "smith": SMITH}
+    )
+    assert out.startswith(
+        'Text [1] [2]\n\n<h2 id="sources">Sources</h2>\n<ol class="pg-sources">\n'
+    )
+    assert out.index('id="pg-source-1"') < out.index('id="pg-source-2"')
+    assert "pg-source-3" not in out
+    assert append_sources("Text", {}, {"who": WHO}) == "Text"
+
+
+def test_registry_list_sorts_by_title_ignoring_case() -> None:
+    out = registry_list([WHO, SMITH])
+    assert out.startswith('<ul class="pg-sources pg-sources--all">\n<li id="source-smith">')
+    assert out.index('id="source-smith"') < out.index('id="source-who"')
