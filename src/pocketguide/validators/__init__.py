@@ -7,6 +7,14 @@
 from __future__ import annotations
 
 from pocketguide.validators.config import CheckConfig, load_check_config
+from pocketguide.validators.content import run_content_checks
 from pocketguide.validators.links import run_link_checks
+from pocketguide.validators.privacy import scan_site as find_external_resources
 
-__all__ = ["CheckConfig", "load_check_config", "run_link_checks"]
+__all__ = [
+    "CheckConfig",
+    "find_external_resources",
+    "load_check_config",
+    "run_content_checks",
+    "run_link_checks",
+]

@@ -7,7 +7,8 @@ in a small YAML file under a top-level ``checks:`` key (``--config checks.yml``)
     max_grade = 8              # readability: highest Flesch-Kincaid grade per page and section
     min_words = 40             # readability: sections with fewer words are not scored
     emergency_short_codes = ["112", "911", "999", "000", "111", "988"]
-    exempt_pages = ["404.html", "offline/index.html", "offline.html"]
+    exempt_pages = ["404.html", "offline/index.html", "offline.html"]  # need no links to them
+    citation_exempt = ["index.md", "offline.md", "install.md", "sources.md", "about/*"]
 
     [tool.pocketguide.checks.severity]
     WRD002 = "error"           # any rule code: "error", "warn" or "ignore"
@@ -36,6 +37,9 @@ DEFAULT_SHORT_CODES = ("112", "911", "999", "000", "111", "988")
 DEFAULT_EXEMPT_PAGES = ("404.html", "offline/index.html", "offline.html")
 """Generated pages that need not be linked, searchable or precached (site-relative paths)."""
 
+DEFAULT_CITATION_EXEMPT = ("index.md", "offline.md", "install.md", "sources.md", "about/*")
+"""Pages (globs relative to docs/) that need not cite a source: navigation, help, bibliography."""
+
 
 @dataclass(frozen=True)
 class CheckConfig:
@@ -46,6 +50,7 @@ class CheckConfig:
     min_words: int = 40
     emergency_short_codes: tuple[str, ...] = DEFAULT_SHORT_CODES
     exempt_pages: tuple[str, ...] = DEFAULT_EXEMPT_PAGES
+    citation_exempt: tuple[str, ...] = DEFAULT_CITATION_EXEMPT
 
     def apply(self, findings: Iterable[Finding]) -> list[Finding]:
         """Return the findings with configured severities, ``ignore`` ones dropped, sorted."""
@@ -102,7 +107,9 @@ def config_from_mapping(raw: Mapping[str, object], where: str) -> tuple[CheckCon
             config = replace(config, max_grade=float(value))  # type: ignore[arg-type]
         elif key == "min_words" and _is_number(value):
             config = replace(config, min_words=int(value))  # type: ignore[call-overload]
-        elif key in {"emergency_short_codes", "exempt_pages"} and _is_str_list(value):
+        elif key in {"emergency_short_codes", "exempt_pages", "citation_exempt"} and _is_str_list(
+            value
+        ):
             config = replace(config, **{key: tuple(value)})  # type: ignore[arg-type]
         else:
             problems.append(_problem(where, f"unknown or invalid setting {key!r}: {value!r}"))

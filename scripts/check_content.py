@@ -1,0 +1,48 @@
+"""Check the guide's Markdown: front matter, citations, wording, readability and structure.
+
+    python scripts/check_content.py [docs] [--format text|json|sarif] [--config pyproject.toml]
+        [--today YYYY-MM-DD]
+
+Exit status 1 when any error is found, else 0. See pocketguide.validators.content for the rules.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date
+from pathlib import Path
+
+from pocketguide.validators.config import load_check_config
+from pocketguide.validators.content import RULES, check_content
+from pocketguide.validators.report import add_common_arguments, exit_status, render
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the content checks and print the report; return the exit status."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("docs", nargs="?", default="docs", help="Markdown pages (default: docs)")
+    add_common_arguments(parser)
+    parser.add_argument(
+        "--today", type=date.fromisoformat, default=None, help="date for review deadlines"
+    )
+    args = parser.parse_args(argv)
+
+    checks, problems = load_check_config(Path(args.config or "pyproject.toml"))
+    report = check_content(Path(args.docs), checks, today=args.today)
+    findings = checks.apply(problems + report.findings)
+    print(
+        render(
+            findings,
+            args.format,
+            tool="pocketguide check_content",
+            rules=RULES,
+            checked=report.pages,
+            what="pages",
+        )
+    )
+    return exit_status(findings)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

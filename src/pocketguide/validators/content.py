@@ -1,0 +1,149 @@
+"""Check the Markdown in ``docs/``: front matter, citations, wording, readability, structure.
+
+Front matter, citations and the source registry are read by the shared readers in
+``pocketguide.content`` (the same code the ``pocketguide/content`` plugin uses), so the build
+and this check can never disagree. This module adds the rules that need the whole guide:
+
+- FM010/FM011 review overdue (error) or due within 30 days (warn), via ``review_status``;
+- CI010 a registry entry no page cites (warn); CI011 a content page cites no source;
+- the stigma lexicon (WRD001/WRD002) and forbidden content (FBD001-FBD004), see ``lexicon``;
+- readability per page and section (RDG001/RDG002), see ``readability``;
+- one h1, no skipped levels, alt text (HDG001, HDG002, IMG001), see ``structure``.
+
+A page that cannot be read is a finding (CNT001), never a crash.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import date
+from fnmatch import fnmatch
+from typing import TYPE_CHECKING
+
+from pocketguide.content.citations import check_citations, find_citations
+from pocketguide.content.frontmatter import parse_front_matter, review_status
+from pocketguide.content.sources import load_sources
+from pocketguide.findings import Finding, Severity
+from pocketguide.validators.config import CheckConfig
+from pocketguide.validators.lexicon import check_forbidden, check_wording
+from pocketguide.validators.links import display
+from pocketguide.validators.prose import blank_front_matter, mask_code, mask_markup, mask_quotes
+from pocketguide.validators.readability import check_readability
+from pocketguide.validators.structure import check_headings, check_images, headings
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from pocketguide.content.sources import Source
+
+SOURCES_FILE = "sources.yml"
+RULES = {
+    "CNT001": "page cannot be read",
+    "CI001": "citation of an unknown source",
+    "CI002": "malformed citation",
+    "CI010": "source registry entry cited by no page",
+    "CI011": "content page cites no source",
+    "WRD001": "stigmatising term",
+    "WRD002": "term to avoid",
+    "FBD001": "dose figure",
+    "FBD002": "'normal dose' wording",
+    "FBD003": "route to a K-hole",
+    "FBD004": "injection preparation or needle advice",
+    "RDG001": "page above the reading grade",
+    "RDG002": "section above the reading grade",
+    "HDG001": "not exactly one h1",
+    "HDG002": "skipped heading level",
+    "IMG001": "image without alt text",
+    "FM010": "review overdue",
+    "FM011": "review due soon",
+}
+
+
+@dataclass
+class ContentReport:
+    """All findings of a content run, and how many pages were checked."""
+
+    findings: list[Finding] = field(default_factory=list)
+    pages: int = 0
+
+
+def run_content_checks(
+    docs_dir: Path, config: CheckConfig | None = None, *, today: date | None = None
+) -> list[Finding]:
+    """Check every page in ``docs_dir`` and its ``sources.yml``; severities applied, sorted."""
+    checks = config or CheckConfig()
+    return checks.apply(check_content(docs_dir, checks, today=today).findings)
+
+
+def check_content(
+    docs_dir: Path, checks: CheckConfig, *, today: date | None = None
+) -> ContentReport:
+    """Return the raw report (severities not yet applied) for ``docs_dir``."""
+    report = ContentReport()
+    registry = docs_dir / SOURCES_FILE
+    sources, problems = load_sources(registry)
+    report.findings += [replace(f, path=display(registry)) for f in problems]
+    cited: set[str] = set()
+    for page in sorted(docs_dir.rglob("*.md")):
+        rel = page.relative_to(docs_dir).as_posix()
+        if any(part.startswith(".") for part in rel.split("/")):
+            continue
+        report.pages += 1
+        report.findings += check_page(
+            page, rel, sources, cited, checks=checks, today=today or date.today()
+        )
+    for source in sorted(sources.values(), key=lambda s: s.line):
+        if source.id not in cited:
+            message = f"source '{source.id}' is not cited by any page"
+            fix = f"cite it with [@{source.id}] or remove it from {SOURCES_FILE}"
+            where = display(registry)
+            report.findings.append(
+                Finding(where, source.line, 1, "CI010", message, fix, Severity.WARN)
+            )
+    return report
+
+
+def check_page(
+    page: Path,
+    rel: str,
+    sources: dict[str, Source],
+    cited: set[str],
+    *,
+    checks: CheckConfig,
+    today: date,
+) -> list[Finding]:
+    """Return every finding for one page; adds the ids it cites to ``cited``."""
+    path = display(page)
+    try:
+        text = page.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        return [Finding(path, 0, 0, "CNT001", f"cannot read the page: {exc}", "save it as UTF-8")]
+    text = text.replace("\r\n", "\n")
+    fm, findings = parse_front_matter(text, path)
+    body_line = fm.body_line if fm else 1
+    if fm is not None:
+        status = review_status(fm, today)
+        findings += [status] if status else []
+    elif text.startswith("---"):
+        # Broken front matter: skip to after its closing line so it is not read as prose.
+        close = text.find("\n---", 3)
+        body_line = text.count("\n", 0, close) + 3 if close != -1 else 1
+    whole = blank_front_matter(text, body_line)
+    body = "\n".join(text.split("\n")[body_line - 1 :])
+    citations = find_citations(body, body_line)
+    cited.update(c.id for c in citations)
+    findings += check_citations(body, path, set(sources), body_line)
+    if not citations and not any(fnmatch(rel, p) for p in checks.citation_exempt):
+        message = "page cites no source"
+        fix = "back its safety claims with [@id] citations from docs/sources.yml"
+        findings.append(Finding(path, body_line, 1, "CI011", message, fix))
+    code_masked = mask_code(whole)
+    findings += check_wording(mask_quotes(whole), path)
+    findings += check_forbidden(mask_markup(text), path)
+    items = headings(code_masked)
+    findings += check_headings(items, path, body_line)
+    findings += check_images(code_masked, path)
+    findings += check_readability(
+        body, items, path, body_line, max_grade=checks.max_grade, min_words=checks.min_words
+    )
+    return findings
