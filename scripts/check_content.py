@@ -15,7 +15,7 @@ from pathlib import Path
 
 from pocketguide.validators.config import load_check_config
 from pocketguide.validators.content import RULES, check_content
-from pocketguide.validators.report import add_common_arguments, exit_status, render
+from pocketguide.validators.report import add_common_arguments, print_report
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -31,17 +31,9 @@ def main(argv: list[str] | None = None) -> int:
     checks, problems = load_check_config(Path(args.config or "pyproject.toml"))
     report = check_content(Path(args.docs), checks, today=args.today)
     findings = checks.apply(problems + report.findings)
-    print(
-        render(
-            findings,
-            args.format,
-            tool="pocketguide check_content",
-            rules=RULES,
-            checked=report.pages,
-            what="pages",
-        )
+    return print_report(
+        findings, args.format, tool="pocketguide check_content", rules=RULES, checked=report.pages
     )
-    return exit_status(findings)
 
 
 if __name__ == "__main__":

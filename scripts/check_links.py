@@ -16,7 +16,7 @@ from pathlib import Path
 from pocketguide.validators.config import load_check_config
 from pocketguide.validators.external import DEFAULT_CACHE, check_external_links
 from pocketguide.validators.links import RULES, check_links
-from pocketguide.validators.report import add_common_arguments, exit_status, render
+from pocketguide.validators.report import add_common_arguments, print_report
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -47,17 +47,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.list_external and args.format == "text":
         for link in sorted(report.external, key=lambda e: (e.path, e.line, e.url)):
             print(f"{link.path}:{link.line}:{link.col}: {link.url}")
-    print(
-        render(
-            findings,
-            args.format,
-            tool="pocketguide check_links",
-            rules=RULES,
-            checked=report.pages,
-            what="pages",
-        )
+    return print_report(
+        findings, args.format, tool="pocketguide check_links", rules=RULES, checked=report.pages
     )
-    return exit_status(findings)
 
 
 if __name__ == "__main__":

@@ -54,3 +54,16 @@ def render(
 def exit_status(findings: Sequence[Finding]) -> int:
     """Return 1 when any finding is an error, else 0."""
     return 1 if count_errors(findings) else 0
+
+
+def print_report(
+    findings: Sequence[Finding],
+    fmt: str,
+    *,
+    tool: str,
+    rules: Mapping[str, str],
+    checked: int,
+) -> int:
+    """Print the report of ``checked`` pages and return the exit status."""
+    print(render(findings, fmt, tool=tool, rules=rules, checked=checked, what="pages"))
+    return exit_status(findings)
