@@ -86,3 +86,21 @@ def test_registry_list_sorts_by_title_ignoring_case() -> None:
     out = registry_list([WHO, SMITH])
     assert out.startswith('<ul class="pg-sources pg-sources--all">\n<li id="source-smith">')
     assert out.index('id="source-smith"') < out.index('id="source-who"')
+
+
+@pytest.mark.parametrize(
+    ("markdown", "anchor"),
+    [
+        # page markdown, id of the appended Sources heading
+        ("# Mixing\n\nText", "sources"),
+        ("# Sources\n\nText", "pg-sources"),
+        ("## Sources ##\n", "pg-sources"),
+        ("Sources\n-------\n", "pg-sources"),
+        ("## Where facts come from {#sources}\n", "pg-sources"),
+        ("```\n# Sources\n```\n#\n", "sources"),
+        ("## Sources of help\n", "sources"),
+    ],
+)
+def test_sources_heading_id_stays_unique(markdown: str, anchor: str) -> None:
+    out = append_sources(markdown, {"who": 1}, {"who": WHO})
+    assert f'<h2 id="{anchor}">Sources</h2>' in out

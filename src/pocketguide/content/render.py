@@ -23,6 +23,8 @@ SOURCES_MARKER = "<!-- pocketguide:sources -->"
 
 _ATX_H1_RE = re.compile(r" {0,3}#(?:[ \t]|$)")
 _SETEXT_H1_RE = re.compile(r" {0,3}=+[ \t]*")
+_ATX_RE = re.compile(r" {0,3}#{1,6}(?:[ \t]+(.*)|$)")
+_SETEXT_RE = re.compile(r" {0,3}(?:=+|-+)[ \t]*")
 
 
 MONTHS = (
@@ -81,18 +83,36 @@ def source_item(source: Source, anchor: str) -> str:
     return f'<li id="{anchor}">{" ".join(parts)}</li>'
 
 
-def sources_section(numbered: Iterable[tuple[int, Source]]) -> str:
+def sources_section(numbered: Iterable[tuple[int, Source]], anchor: str = "sources") -> str:
     """Return the "Sources" section for the bottom of a page, items ``pg-source-N``."""
     items = "\n".join(source_item(source, f"pg-source-{n}") for n, source in numbered)
-    return f'<h2 id="sources">Sources</h2>\n<ol class="pg-sources">\n{items}\n</ol>'
+    return f'<h2 id="{anchor}">Sources</h2>\n<ol class="pg-sources">\n{items}\n</ol>'
 
 
 def append_sources(markdown: str, numbers: Mapping[str, int], sources: Mapping[str, Source]) -> str:
-    """Append the page's numbered sources (ids without an entry are skipped)."""
+    """Append the page's numbered sources (ids without an entry are skipped).
+
+    The heading's id is ``sources``, or ``pg-sources`` when the page has its own heading
+    called "Sources" (the Sources page does), so that ids stay unique.
+    """
     numbered = sorted((n, sources[i]) for i, n in numbers.items() if i in sources)
     if not numbered:
         return markdown
-    return f"{markdown.rstrip()}\n\n{sources_section(numbered)}\n"
+    anchor = "pg-sources" if _has_sources_heading(markdown) else "sources"
+    return f"{markdown.rstrip()}\n\n{sources_section(numbered, anchor)}\n"
+
+
+def _has_sources_heading(markdown: str) -> bool:
+    """Whether a Markdown heading would get the id ``sources`` ("Sources" or ``{#sources}``)."""
+    lines = markdown.split("\n")
+    for index, line in outside_fences(lines):
+        atx = _ATX_RE.match(line)
+        text = (atx.group(1) or "") if atx else ""
+        if not atx and index > 0 and _SETEXT_RE.fullmatch(line.rstrip()):
+            text = lines[index - 1]
+        if "{#sources}" in text or text.strip().strip("#").strip().casefold() == "sources":
+            return True
+    return False
 
 
 def registry_list(sources: Iterable[Source]) -> str:
