@@ -122,8 +122,9 @@ class EditionPlugin(BasePlugin[EditionConfig]):
             logo_svg=theme_logo_svg(config),
             emergency_page=self.config.emergency_page,
             version=self.config.version,
-            css=(_TEMPLATES / "edition.css").read_text(encoding="utf-8"),
-            script=(_TEMPLATES / "edition.js").read_text(encoding="utf-8")
+            css=(_TEMPLATES / "edition.css").read_text(encoding="utf-8").strip(),
+            # Stripped: pocketguide/minify trims it later, and the CSP hash must still match.
+            script=(_TEMPLATES / "edition.js").read_text(encoding="utf-8").strip()
             if self.config.search
             else "",
         )
