@@ -89,7 +89,9 @@ def parse_page(html: str) -> PageData:
     tree = LexborHTMLParser(html)
     data = PageData()
     content = tree.css_first(CONTENT_SELECTOR)
-    in_content = {n.mem_id for n in content.css("[href], [src], [srcset]")} if content else set()
+    in_content = (
+        {n.mem_id for n in content.css("[href], [src], [srcset], [style]")} if content else set()
+    )
     for node in tree.css("[id]"):
         data.ids.add(node.attributes.get("id") or "")
     for node in tree.css("a[name]"):

@@ -22,7 +22,7 @@ Rule codes:
 from __future__ import annotations
 
 import json
-from collections import deque
+from collections import Counter, deque
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -129,6 +129,7 @@ class _SiteChecker:
         self.report = LinkReport()
         self.theme: dict[tuple[str, str], list[Finding]] = {}
         self.theme_external: set[str] = set()
+        self._nth = 0  # index of the current ref among the same URLs in the page's content
 
     def run(self) -> LinkReport:
         for page in sorted(f for f in self.files if f.endswith(".html")):
@@ -136,7 +137,10 @@ class _SiteChecker:
         self.report.pages = len(self.pages)
         for page, data in self.pages.items():
             self.edges[page] = set()
+            uses: Counter[str] = Counter()
             for ref in data.refs:
+                self._nth = uses[ref.url]
+                uses[ref.url] += ref.in_content
                 self._check_ref(page, ref)
         self._check_css()
         self._check_manifests()
@@ -184,7 +188,7 @@ class _SiteChecker:
         locator = self._locator(page)
         source = self.layout.sources.get(page)
         if locator is not None and source is not None and ref.in_content:
-            line, col = locator.locate(link_needles(ref.url, ref.text))
+            line, col = locator.locate(link_needles(ref.url, ref.text), self._nth)
             self.report.findings.append(Finding(display(source), line, col, code, message, fix))
             return
         where = display(self.layout.site_dir / page)
@@ -234,7 +238,7 @@ class _SiteChecker:
                 where = display(self.layout.site_dir / page)
                 self.report.external.append(ExternalLink(ref.url, where, 0, 0))
             return
-        line, col = locator.locate([ref.url])
+        line, col = locator.locate([ref.url], self._nth)
         self.report.external.append(ExternalLink(ref.url, display(source), line, col))
 
     def _check_internal(self, page: str, ref: Ref) -> None:

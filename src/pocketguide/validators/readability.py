@@ -52,7 +52,12 @@ KNOWN_SYLLABLES = {
     "opioid": 3,
     "opioids": 3,
 }
-_DICTIONARY = pyphen.Pyphen(lang="en_US", left=1, right=1)
+
+
+@lru_cache(maxsize=1)
+def _dictionary() -> pyphen.Pyphen:
+    """Load the hyphenation dictionary once, on first use (it takes most of a second)."""
+    return pyphen.Pyphen(lang="en_US", left=1, right=1)
 
 
 @dataclass(frozen=True)
@@ -83,7 +88,7 @@ def syllables(word: str) -> int:
     groups = len(re.findall(r"[aeiouy]+", lower))
     if lower.endswith("e") and not lower.endswith(("le", "ee", "ye")) and groups > 1:
         groups -= 1
-    hyphenated = len(_DICTIONARY.positions(lower)) + 1
+    hyphenated = len(_dictionary().positions(lower)) + 1
     return max(groups, hyphenated, 1)
 
 

@@ -1,0 +1,76 @@
+"""One fixture per rule: the exact findings (path, line, code) each one must produce.
+
+Each case under ``tests/fixtures/validators/{links,content}/<case>/`` holds only what differs
+from that family's ``base/`` (which itself gives zero findings), a ``delete.txt`` of base files
+to remove, and ``expected.txt`` with one ``path:line:code`` per finding.
+"""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from pocketguide.validators.config import CheckConfig
+from pocketguide.validators.content import check_content
+from pocketguide.validators.links import check_links
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "validators"
+TODAY = date(2026, 11, 22)
+
+
+def _cases(family: str) -> list[str]:
+    return sorted(p.name for p in (FIXTURES / family).iterdir() if p.name != "base")
+
+
+def _assemble(family: str, case: str, tmp_path: Path) -> Path:
+    """Copy ``base`` into ``tmp_path``, then the case's own files over it."""
+    root = tmp_path / case
+    shutil.copytree(FIXTURES / family / "base", root)
+    if case == "base":
+        return root
+    case_dir = FIXTURES / family / case
+    shutil.copytree(case_dir, root, dirs_exist_ok=True)
+    deletions = root / "delete.txt"
+    if deletions.exists():
+        for line in deletions.read_text().split():
+            (root / line).unlink()
+    return root
+
+
+def _expected(root: Path) -> list[str]:
+    path = root / "expected.txt"
+    return sorted(line for line in path.read_text().splitlines() if line) if path.exists() else []
+
+
+def _got(findings: list, root: Path) -> list[str]:
+    prefix = root.as_posix() + "/"
+    return sorted(f"{f.path.removeprefix(prefix)}:{f.line}:{f.code}" for f in findings)
+
+
+@pytest.mark.parametrize("case", ["base", *_cases("links")])
+def test_link_rule_fixture(case: str, tmp_path: Path) -> None:
+    root = _assemble("links", case, tmp_path)
+    report = check_links(root / "site", root / "docs", root / "mkdocs.yml", CheckConfig())
+    assert _got(report.findings, root) == _expected(root)
+
+
+@pytest.mark.parametrize("case", ["base", *_cases("content")])
+def test_content_rule_fixture(case: str, tmp_path: Path) -> None:
+    root = _assemble("content", case, tmp_path)
+    report = check_content(root / "docs", CheckConfig(), today=TODAY)
+    assert _got(report.findings, root) == _expected(root)
+
+
+def test_link_base_lists_external_links_at_their_source(tmp_path: Path) -> None:
+    root = _assemble("links", "base", tmp_path)
+    report = check_links(root / "site", root / "docs", root / "mkdocs.yml", CheckConfig())
+    got = sorted(
+        (e.url, e.path.removeprefix(root.as_posix() + "/"), e.line) for e in report.external
+    )
+    assert got == [
+        ("https://github.com/squidfunk/mkdocs-material", "site/404.html", 0),
+        ("https://www.nhs.uk/", "docs/index.md", 15),
+    ]
