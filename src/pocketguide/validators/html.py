@@ -96,12 +96,16 @@ def parse_page(html: str) -> PageData:
         data.ids.add(node.attributes.get("id") or "")
     for node in tree.css("a[name]"):
         data.ids.add(node.attributes.get("name") or "")
+    seen: set[int] = set()
     for node in tree.css("[href], [src], [srcset], [data], [poster], [style]"):
+        if node.mem_id in seen:  # lexbor yields a node once per selector it matches
+            continue
+        seen.add(node.mem_id)
         tag = node.tag or ""
         attrs = node.attributes
         inside = node.mem_id in in_content
         if tag in {"a", "area"} and attrs.get("href") is not None:
-            text = node.text(deep=True, separator=" ").strip()
+            text = " ".join(node.text(deep=True, separator=" ").split())
             data.refs.append(Ref(attrs["href"] or "", tag, "href", False, text, inside))
         elif tag == "link" and attrs.get("href") is not None:
             rels = set((attrs.get("rel") or "").lower().split())
