@@ -233,7 +233,10 @@ def test_privacy_rule_sees_every_kind_of_external_load() -> None:
 
 
 def test_css_and_manifest_urls() -> None:
-    css = "@import 'https://f.example/a.css';\nb{src:url(\"x.woff2\")} i{background:url( https://t.example/p )}"
+    css = (
+        "@import 'https://f.example/a.css';\n"
+        'b{src:url("x.woff2")} i{background:url( https://t.example/p )}'
+    )
     assert css_urls(css) == ["https://f.example/a.css", "x.woff2", "https://t.example/p"]
     assert external_css(css) == ["https://f.example/a.css", "https://t.example/p"]
     manifest = {

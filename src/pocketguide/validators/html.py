@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 # Elements and attributes whose URL the browser fetches without a click.
 RESOURCE_ATTRS: dict[str, tuple[str, ...]] = {
@@ -84,6 +84,30 @@ def srcset_urls(srcset: str) -> list[str]:
     return [c.split()[0] for c in srcset.split(",") if c.strip()]
 
 
+def element_refs(node: LexborNode, inside: bool) -> list[Ref]:
+    """Return the URLs of one element: its link, its resources and its ``style`` urls."""
+    tag = node.tag or ""
+    attrs = node.attributes
+    refs = []
+    href = attrs.get("href")
+    if tag in {"a", "area"} and href is not None:
+        text = " ".join(node.text(deep=True, separator=" ").split())
+        refs.append(Ref(href, tag, "href", False, text, inside))
+    elif tag == "link" and href is not None:
+        rels = set((attrs.get("rel") or "").lower().split())
+        loads = not rels or not rels <= NAVIGATION_RELS
+        refs.append(Ref(href, tag, "href", loads, "", inside))
+    for attr in RESOURCE_ATTRS.get(tag, ()):
+        value = attrs.get(attr)
+        if value is not None:
+            urls = srcset_urls(value) if attr == "srcset" else [value]
+            refs.extend(Ref(u, tag, attr, True, attrs.get("alt") or "", inside) for u in urls)
+    style = attrs.get("style")
+    if style:
+        refs.extend(Ref(u, tag, "style", True, "", inside) for u in css_urls(style))
+    return refs
+
+
 def parse_page(html: str) -> PageData:
     """Return the ids and every URL of one HTML page."""
     tree = LexborHTMLParser(html)
@@ -92,35 +116,13 @@ def parse_page(html: str) -> PageData:
     in_content = (
         {n.mem_id for n in content.css("[href], [src], [srcset], [style]")} if content else set()
     )
-    for node in tree.css("[id]"):
-        data.ids.add(node.attributes.get("id") or "")
-    for node in tree.css("a[name]"):
-        data.ids.add(node.attributes.get("name") or "")
+    data.ids.update(node.attributes.get("id") or "" for node in tree.css("[id]"))
+    data.ids.update(node.attributes.get("name") or "" for node in tree.css("a[name]"))
     seen: set[int] = set()
     for node in tree.css("[href], [src], [srcset], [data], [poster], [style]"):
-        if node.mem_id in seen:  # lexbor yields a node once per selector it matches
-            continue
-        seen.add(node.mem_id)
-        tag = node.tag or ""
-        attrs = node.attributes
-        inside = node.mem_id in in_content
-        if tag in {"a", "area"} and attrs.get("href") is not None:
-            text = " ".join(node.text(deep=True, separator=" ").split())
-            data.refs.append(Ref(attrs["href"] or "", tag, "href", False, text, inside))
-        elif tag == "link" and attrs.get("href") is not None:
-            rels = set((attrs.get("rel") or "").lower().split())
-            loads = not rels or not rels <= NAVIGATION_RELS
-            data.refs.append(Ref(attrs["href"] or "", tag, "href", loads, "", inside))
-        for attr in RESOURCE_ATTRS.get(tag, ()):
-            value = attrs.get(attr)
-            if value is None:
-                continue
-            alt = attrs.get("alt") or ""
-            urls = srcset_urls(value) if attr == "srcset" else [value]
-            data.refs.extend(Ref(u, tag, attr, True, alt, inside) for u in urls)
-        if attrs.get("style"):
-            style = attrs["style"] or ""
-            data.refs.extend(Ref(u, tag, "style", True, "", inside) for u in css_urls(style))
+        if node.mem_id not in seen:  # lexbor yields a node once per selector it matches
+            seen.add(node.mem_id)
+            data.refs.extend(element_refs(node, node.mem_id in in_content))
     for node in tree.css("style"):
         data.refs.extend(Ref(u, "style", "url()", True) for u in css_urls(node.text()))
     for node in tree.css("meta[http-equiv]"):
