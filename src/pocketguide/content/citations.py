@@ -43,9 +43,11 @@ class _Group:
 
 
 def _prose_lines(lines: list[str]) -> Iterator[tuple[int, str]]:
-    """Yield ``(index, line)`` outside fenced code, with inline code blanked to spaces."""
+    """Yield ``(index, line)`` for lines outside fenced code that may hold a citation,
+    with inline code blanked to spaces (columns stay the same)."""
     for index, line in outside_fences(lines):
-        yield index, _CODE_SPAN_RE.sub(lambda m: " " * len(m.group()), line)
+        if "[@" in line:
+            yield index, _CODE_SPAN_RE.sub(lambda m: " " * len(m.group()), line)
 
 
 def _groups(lines: list[str]) -> Iterator[_Group]:
