@@ -64,11 +64,34 @@ def test_every_internal_link_lands_on_an_anchor(tree: LexborHTMLParser) -> None:
 def test_links_to_files_and_unlisted_pages_go_to_the_hosted_guide(tree: LexborHTMLParser) -> None:
     hrefs = [a.attrs["href"] or "" for a in tree.css("section#index a")]
     assert "https://fixture.example/guide/assets/card.txt" in hrefs
+    assert "https://fixture.example/guide/pocketguide.html" in hrefs
     unlisted = [href for href in hrefs if "unlisted" in href]
     assert unlisted in (
         ["https://fixture.example/guide/unlisted/"],
         ["https://fixture.example/guide/unlisted.html"],
     )
+
+
+def test_pages_link_to_the_file_in_the_site(site: Path) -> None:
+    tree = LexborHTMLParser(next(site.glob("index.html")).read_text(encoding="utf-8"))
+    assert tree.css_first("a[href='pocketguide.html']").text() == "Save the whole guide as one file"
+    assert (site / "pocketguide.html").read_text(encoding="utf-8").startswith("<!doctype html>")
+
+
+def test_a_docs_file_of_the_same_name_stops_the_build(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    project = tmp_path / "project"
+    shutil.copytree(FIXTURE, project)
+    (project / "docs" / "pocketguide.html").write_text("mine", encoding="utf-8")
+    config = load_config(str(project / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+    message = (
+        "docs/pocketguide.html: a file of that name would be overwritten by the single-file "
+        "edition — rename it, or set pocketguide/edition's filename"
+    )
+    with pytest.raises(Abort, match="Aborted with a BuildError!"):
+        build(config)
+    assert [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR] == [message]
 
 
 def test_self_contained_with_image_logo_and_stamp(site: Path, tree: LexborHTMLParser) -> None:

@@ -9,6 +9,7 @@ import pytest
 from pocketguide.plugins.edition.sitezip import (
     header_rules,
     headers_text,
+    make_dist,
     make_site_zip,
     site_files,
 )
@@ -99,3 +100,12 @@ def test_site_keeps_its_own_headers_file(site, tmp_path):
     with zipfile.ZipFile(tmp_path / "own.zip") as archive:
         assert archive.read("_headers") == b"/*\n  X-Mine: 1\n"
         assert archive.namelist().count("_headers") == 1
+
+
+def test_make_dist_writes_both_editions(site, tmp_path):
+    (site / "pocketguide.html").write_bytes(b"<!doctype html>whole guide")
+    dist = tmp_path / "dist"
+    assert make_dist(site, dist) == [dist / "pocketguide.html", dist / "pocketguide-site.zip"]
+    assert (dist / "pocketguide.html").read_bytes() == b"<!doctype html>whole guide"
+    with zipfile.ZipFile(dist / "pocketguide-site.zip") as archive:
+        assert archive.read("pocketguide.html") == b"<!doctype html>whole guide"

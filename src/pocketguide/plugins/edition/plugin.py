@@ -11,7 +11,9 @@ from importlib.resources import files as package_files
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import File
 from mkdocs.structure.nav import Section
 from mkdocs.structure.pages import Page
 
@@ -70,6 +72,22 @@ class EditionPlugin(BasePlugin[EditionConfig]):
     def __init__(self) -> None:
         self.pages: dict[str, EditionPage] = {}
         self.nav: tuple[NavItem, ...] = ()
+
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> None:
+        """Announce the file (empty until ``on_post_build``) so pages may link to it.
+
+        Without this, ``[Save the whole guide](pocketguide.html)`` in a page is an unknown
+        link and fails a strict build. https://www.mkdocs.org/dev-guide/plugins/#on_files
+        """
+        if not self.config.enabled:
+            return
+        if files.get_file_from_path(self.config.filename) is not None:
+            msg = (
+                f"docs/{self.config.filename}: a file of that name would be overwritten by the "
+                "single-file edition — rename it, or set pocketguide/edition's filename"
+            )
+            raise PluginError(msg)
+        files.append(File.generated(config, self.config.filename, content=""))
 
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> None:
         """Remember the navigation tree: it gives the order of the pages in the file.

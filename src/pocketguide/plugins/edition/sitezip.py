@@ -86,3 +86,17 @@ def make_site_zip(site_dir: Path, out: Path) -> None:
             data = entries[name]
             payload = (site_dir / name).read_bytes() if data is None else data
             archive.writestr(_entry(name), payload, compresslevel=9)
+
+
+def make_dist(site_dir: Path, dist_dir: Path, edition: str = "pocketguide.html") -> list[Path]:
+    """Fill ``dist_dir`` with the editions to pass around; return the files written.
+
+    ``pocketguide.html`` (copied from the built site, where pocketguide/edition wrote it) and
+    ``pocketguide-site.zip`` (:func:`make_site_zip`).
+    """
+    dist_dir.mkdir(parents=True, exist_ok=True)
+    single = dist_dir / edition
+    single.write_bytes((site_dir / edition).read_bytes())
+    archive = dist_dir / "pocketguide-site.zip"
+    make_site_zip(site_dir, archive)
+    return [single, archive]
