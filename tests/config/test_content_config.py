@@ -4,10 +4,13 @@
 
 from __future__ import annotations
 
+import json
+from importlib import resources
 from typing import TYPE_CHECKING
 
 import pytest
 
+from pocketguide.plugins.content.config import ContentConfig
 from pocketguide.plugins.content.plugin import ContentPlugin
 
 if TYPE_CHECKING:
@@ -60,3 +63,13 @@ def test_option_errors(
 def test_missing_registry_names_the_path(config_file: str, tmp_path: Path) -> None:
     errors, _ = load({"sources": "nope.yml"}, config_file)
     assert errors == [f"sources: The path '{tmp_path / 'nope.yml'}' isn't an existing file."]
+
+
+def test_schema_matches_the_config() -> None:
+    text = (resources.files("pocketguide.plugins.content") / "schema.json").read_text("utf-8")
+    block = json.loads(text)["properties"]["pocketguide/content"]
+    assert block["additionalProperties"] is False
+    assert list(block["properties"]) == [key for key, _ in ContentConfig._schema]
+    for key, option in ContentConfig._schema:
+        assert block["properties"][key]["default"] == option.default, key
+        assert block["properties"][key]["title"], key
