@@ -1,0 +1,183 @@
+"""Settings, SARIF/JSON output and the two command lines."""
+
+from __future__ import annotations
+
+import json
+import runpy
+import shutil
+from pathlib import Path
+
+import pytest
+
+from pocketguide.findings import Finding, Severity, to_sarif
+from pocketguide.validators.config import CheckConfig, load_check_config
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "validators"
+SCRIPTS = Path(__file__).resolve().parents[2] / "scripts"
+
+
+def test_pyproject_settings(tmp_path: Path) -> None:
+    pyproject = tmp_path / "pyproject.toml"
+    pyproject.write_text(
+        "[tool.pocketguide.checks]\nmax_grade = 9\nmin_words = 20\n"
+        'citation_exempt = ["index.md"]\n'
+        '[tool.pocketguide.checks.severity]\nWRD002 = "error"\nRDG001 = "ignore"\n'
+    )
+    config, problems = load_check_config(pyproject)
+    assert problems == []
+    assert config == CheckConfig(
+        severity={"WRD002": Severity.ERROR, "RDG001": Severity.IGNORE},
+        max_grade=9.0,
+        min_words=20,
+        citation_exempt=("index.md",),
+    )
+
+
+def test_yaml_settings(tmp_path: Path) -> None:
+    path = tmp_path / "checks.yml"
+    path.write_text("checks:\n  severity:\n    LNK015: warn\n  emergency_short_codes: ['112']\n")
+    config, problems = load_check_config(path)
+    assert (config.severity, config.emergency_short_codes, problems) == (
+        {"LNK015": Severity.WARN},
+        ("112",),
+        [],
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            '[tool.pocketguide.checks.severity]\nWRD001 = "fatal"\n',
+            "severity of 'WRD001' is 'fatal'; use error, warn or ignore",
+        ),
+        (
+            "[tool.pocketguide.checks]\nmax_grade = 'eight'\n",
+            "unknown or invalid setting 'max_grade': 'eight'",
+        ),
+        ("[tool.pocketguide.checks]\nmax_grde = 8\n", "unknown or invalid setting 'max_grde': 8"),
+        ("[tool.pocketguide.checks\n", "cannot parse the settings file: "),
+    ],
+)
+def test_bad_settings_are_findings(tmp_path: Path, text: str, message: str) -> None:
+    pyproject = tmp_path / "pyproject.toml"
+    pyproject.write_text(text)
+    _, problems = load_check_config(pyproject)
+    assert [p.code for p in problems] == ["CFG001"]
+    assert problems[0].message.startswith(message)
+
+
+def test_missing_pyproject_means_defaults(tmp_path: Path) -> None:
+    assert load_check_config(tmp_path / "pyproject.toml") == (CheckConfig(), [])
+    _, problems = load_check_config(tmp_path / "checks.yml")
+    assert [p.code for p in problems] == ["CFG001"]
+
+
+def test_apply_sets_severity_and_drops_ignored() -> None:
+    config = CheckConfig(severity={"A": Severity.WARN, "B": Severity.IGNORE})
+    findings = [
+        Finding("p", 2, 1, "B", "b"),
+        Finding("p", 1, 1, "A", "a"),
+        Finding("p", 3, 1, "C", "c"),
+    ]
+    assert config.apply(findings) == [
+        Finding("p", 1, 1, "A", "a", severity=Severity.WARN),
+        Finding("p", 3, 1, "C", "c"),
+    ]
+
+
+def test_sarif_log() -> None:
+    findings = [
+        Finding("docs/a.md", 3, 5, "WRD001", "bad word", "use another", Severity.ERROR),
+        Finding("site/sw.js", 0, 0, "LNK016", "no sw", "", Severity.WARN),
+    ]
+    log = json.loads(to_sarif(findings, "tool", {"WRD001": "stigma", "LNK016": "no sw.js"}))
+    assert log["version"] == "2.1.0"
+    run = log["runs"][0]
+    assert run["tool"]["driver"]["rules"] == [
+        {"id": "LNK016", "shortDescription": {"text": "no sw.js"}},
+        {"id": "WRD001", "shortDescription": {"text": "stigma"}},
+    ]
+    assert run["results"] == [
+        {
+            "ruleId": "WRD001",
+            "ruleIndex": 1,
+            "level": "error",
+            "message": {"text": "bad word — use another"},
+            "locations": [
+                {
+                    "physicalLocation": {
+                        "artifactLocation": {"uri": "docs/a.md"},
+                        "region": {"startLine": 3, "startColumn": 5},
+                    }
+                }
+            ],
+        },
+        {
+            "ruleId": "LNK016",
+            "ruleIndex": 0,
+            "level": "warning",
+            "message": {"text": "no sw"},
+            "locations": [{"physicalLocation": {"artifactLocation": {"uri": "site/sw.js"}}}],
+        },
+    ]
+
+
+def _run_script(name: str, argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
+    namespace = runpy.run_path(str(SCRIPTS / name))
+    status = namespace["main"](argv)
+    return status, capsys.readouterr().out
+
+
+def _fixture(tmp_path: Path, family: str, case: str) -> Path:
+    root = tmp_path / case
+    shutil.copytree(FIXTURES / family / "base", root)
+    shutil.copytree(FIXTURES / family / case, root, dirs_exist_ok=True)
+    return root
+
+
+def test_check_content_cli_text_json_and_exit(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = _fixture(tmp_path, "content", "wrd002-avoid")
+    docs = str(root / "docs")
+    status, out = _run_script("check_content.py", [docs, "--today", "2026-11-22"], capsys)
+    assert status == 0  # warnings only
+    lines = out.splitlines()
+    assert lines[-1] == "3 pages checked: 0 errors, 2 warnings"
+    assert lines[0].endswith(
+        "page.md:12:3: WRD002 (warn) 'relapse' is stigmatising language"
+        " — write 'return to use' instead"
+    )
+    settings = tmp_path / "checks.yml"
+    settings.write_text("checks:\n  severity:\n    WRD002: error\n")
+    status, out = _run_script(
+        "check_content.py",
+        [docs, "--today", "2026-11-22", "--config", str(settings), "--format", "json"],
+        capsys,
+    )
+    assert status == 1
+    assert [(f["code"], f["line"], f["severity"]) for f in json.loads(out)] == [
+        ("WRD002", 12, "error"),
+        ("WRD002", 13, "error"),
+    ]
+
+
+def test_check_links_cli_sarif_and_list_external(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = _fixture(tmp_path, "links", "lnk001-broken-link")
+    args = [str(root / "site"), "--docs", str(root / "docs"), "--mkdocs", str(root / "mkdocs.yml")]
+    status, out = _run_script("check_links.py", [*args, "--format", "sarif"], capsys)
+    assert status == 1
+    results = json.loads(out)["runs"][0]["results"]
+    assert [
+        (r["ruleId"], r["locations"][0]["physicalLocation"]["region"]["startLine"]) for r in results
+    ] == [
+        ("LNK001", 19),
+        ("LNK001", 21),
+    ]
+    status, out = _run_script("check_links.py", [*args, "--list-external"], capsys)
+    lines = out.splitlines()
+    assert lines[-1] == "3 pages checked: 2 errors, 0 warnings"
+    assert any(line.endswith("index.md:15:18: https://www.nhs.uk/") for line in lines)
