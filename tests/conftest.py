@@ -83,12 +83,31 @@ def build_site(
     config_overrides: dict[str, Any] | None = None,
     *,
     command: Literal["build", "serve"] = "build",
+    prepare: Callable[[Path], object] | None = None,
 ) -> tuple[Path, list[logging.LogRecord]]:
-    """Copy fixture site ``case`` into ``tmp_path`` and build it; see :func:`build_fixture`."""
-    return build_fixture(copy_fixture_site(tmp_path, case), config_overrides, command=command)
+    """Copy fixture site ``case`` into ``tmp_path`` and build it; see :func:`build_fixture`.
+
+    ``prepare`` gets the copied folder before the build, to edit a page or add a file.
+    """
+    root = copy_fixture_site(tmp_path, case)
+    if prepare is not None:
+        prepare(root)
+    return build_fixture(root, config_overrides, command=command)
 
 
 @pytest.fixture(name="build_site", scope="session")
 def build_site_fixture() -> Callable[..., tuple[Path, list[logging.LogRecord]]]:
     """:func:`build_site` as a fixture (test modules cannot import a ``conftest`` reliably)."""
     return build_site
+
+
+@pytest.fixture(name="copy_fixture_site", scope="session")
+def copy_fixture_site_fixture() -> Callable[[Path, str], Path]:
+    """:func:`copy_fixture_site` as a fixture, for tests that run MkDocs themselves."""
+    return copy_fixture_site
+
+
+@pytest.fixture(name="build_fixture", scope="session")
+def build_fixture_fixture() -> Callable[..., tuple[Path, list[logging.LogRecord]]]:
+    """:func:`build_fixture` as a fixture, to build a copy made with ``copy_fixture_site``."""
+    return build_fixture

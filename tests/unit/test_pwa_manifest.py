@@ -170,11 +170,11 @@ def test_icon_specs_paths_sizes_and_purposes() -> None:
     ]
 
 
-def test_install_only_icons_leave_out_the_favicon() -> None:
+def test_install_only_icons_are_all_but_the_favicon_and_the_192_icon() -> None:
+    """Pages load the favicon; Chromium loads the 192 px icon with every page."""
     reason = "install-time icons (the browser fetches them when installing)"
 
     assert install_only_icons() == {
-        "assets/icons/icon-192.png": reason,
         "assets/icons/icon-512.png": reason,
         "assets/icons/icon-maskable-512.png": reason,
         "assets/icons/apple-touch-icon-180.png": reason,
