@@ -18,6 +18,10 @@ from pathlib import Path
 
 from pocketguide.plugins.pwa import precache
 
+# Material and a dependency print a long banner about MkDocs 2 on every run; editors need
+# the build's own messages, not that.
+QUIET_MKDOCS = {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+
 
 @dataclass(frozen=True)
 class Summary:
@@ -58,7 +62,7 @@ def _is_page(path: Path) -> bool:
 
 def mkdocs_build(config_file: Path, site_dir: Path) -> int:
     """Run ``mkdocs build --strict`` into ``site_dir``; return its exit status."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, **QUIET_MKDOCS}
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean"]
     command += ["--config-file", str(config_file), "--site-dir", str(site_dir)]
     return subprocess.run(command, env=env, check=False).returncode

@@ -56,6 +56,7 @@ class Site:
     throttle: Throttle | None = None
     fail: set[str] = field(default_factory=set)  # site-relative paths answered with HTTP 500
     requests: list[str] = field(default_factory=list)  # site-relative paths, in order
+    down: bool = False  # drop every connection unanswered, like a phone with no signal
     sent_bytes: int = 0
     lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -103,6 +104,9 @@ class Handler(BaseHTTPRequestHandler):
 
     def _answer(self, *, with_body: bool) -> None:
         site = self.site
+        if site.down:
+            self.close_connection = True
+            return
         path = unquote(urlsplit(self.path).path)
         if not path.startswith(site.base_path):
             self._send_file(site.root / "404.html", "404.html", HTTPStatus.NOT_FOUND, with_body)

@@ -51,9 +51,15 @@ def load_source(data: bytes, path: str) -> SourceImage:
 
 
 def _png(image: Image.Image) -> bytes:
+    """Encode as an optimised PNG, or as a 256-colour palette PNG when that is smaller."""
     out = io.BytesIO()
     image.save(out, format="PNG", optimize=True)
-    return out.getvalue()
+    full = out.getvalue()
+    palette = io.BytesIO()
+    image.quantize(colors=256, method=Image.Quantize.FASTOCTREE).save(
+        palette, format="PNG", optimize=True
+    )
+    return min(full, palette.getvalue(), key=len)
 
 
 def render(source: SourceImage, spec: IconSpec, background: str) -> bytes:

@@ -29,11 +29,15 @@ ICONS: tuple[IconSpec, ...] = (
 
 
 def install_only_icons() -> dict[str, str]:
-    """Return the icons only the browser's installer fetches; pages never load them offline."""
+    """Return the icons only the browser's installer fetches; pages never load them offline.
+
+    The 192 px icon stays in the offline copy: Chromium loads it with every page to check
+    installability and for the shortcuts, and would log a download error offline.
+    """
     return {
         icon.path: "install-time icons (the browser fetches them when installing)"
         for icon in ICONS
-        if icon.purpose != "favicon"
+        if icon.purpose != "favicon" and icon.size != 192
     }
 
 

@@ -1,0 +1,76 @@
+"""Small steps the PWA browser tests share: wait until saved, read caches, go offline."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from pocketguide.plugins.pwa.precache import read_build
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from playwright.sync_api import Page
+
+    from pocketguide.devserver import Server
+
+SAVED_TIMEOUT_MS = 30_000
+
+
+def wait_until_saved(page: Page) -> None:
+    """Wait for the client script to report that every precache entry is cached."""
+    # A locator, not wait_for_function: the guide's CSP forbids the eval that one needs.
+    page.locator("html[data-pg-offline='saved']").wait_for(
+        state="attached", timeout=SAVED_TIMEOUT_MS
+    )
+
+
+def install(page: Page, url: str) -> None:
+    """First online visit: open ``url`` and wait until the guide is saved for offline use."""
+    page.goto(url)
+    wait_until_saved(page)
+
+
+def cache_keys(page: Page) -> dict[str, list[str]]:
+    """Return every cache name with its request URLs, as the page's origin sees them."""
+    keys: dict[str, list[str]] = page.evaluate(
+        """async () => {
+            const out = {};
+            for (const name of await caches.keys()) {
+                const cache = await caches.open(name);
+                out[name] = (await cache.keys()).map((request) => request.url);
+            }
+            return out;
+        }"""
+    )
+    return keys
+
+
+def go_offline(page: Page, server: Server) -> None:
+    """Cut the network twice: the browser goes offline and the server answers nothing."""
+    page.context.set_offline(True)
+    server.site.down = True
+
+
+def precache_urls(site: Path) -> list[str]:
+    """Return the site-relative URLs the built ``sw.js`` precaches."""
+    entries = read_build((site / "sw.js").read_text(encoding="utf-8"))["entries"]
+    assert isinstance(entries, list)
+    return [str(entry["url"]) for entry in entries]
+
+
+def revisions(site: Path) -> dict[str, str | None]:
+    """Return ``{url: revision}`` from a built ``sw.js``."""
+    entries = read_build((site / "sw.js").read_text(encoding="utf-8"))["entries"]
+    assert isinstance(entries, list)
+    return {str(e["url"]): e["revision"] for e in entries}
+
+
+def page_urls(site: Path) -> list[str]:
+    """Return the URL a reader uses for every precached HTML page (``x/`` for ``x/index.html``)."""
+    urls = []
+    for url in precache_urls(site):
+        if url.endswith("index.html"):
+            urls.append(url.removesuffix("index.html"))
+        elif url.endswith(".html"):
+            urls.append(url)
+    return urls

@@ -1,0 +1,144 @@
+"""Updates in Chromium: only changed files download, and a failed download strands no one."""
+
+from __future__ import annotations
+
+import time
+from typing import TYPE_CHECKING
+
+import pytest
+
+from pocketguide.devserver import Server, Site
+
+from .conftest import BASE_PATH, Project, copy_project
+from .pwa_helpers import cache_keys, go_offline, install, page_urls, revisions
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from playwright.sync_api import BrowserContext, Page
+
+EDITED_PAGE = "mixing.md"
+EDITED_URL = "mixing/index.html"
+MARKER = "This sentence exists only in version two of the guide."
+# Requests the browser itself makes on every visit, not the service worker's downloads.
+BROWSER_OWN = {"sw.js", "manifest.webmanifest", "assets/icons/icon-192.png"}
+
+
+@pytest.fixture(scope="session")
+def guide_v2(tmp_path_factory: pytest.TempPathFactory) -> Project:
+    """The same guide with one page edited: what a phone finds after an editor's change."""
+    project = copy_project(tmp_path_factory.mktemp("guide-v2") / "project")
+    page = project.root / "docs" / EDITED_PAGE
+    page.write_text(page.read_text(encoding="utf-8") + f"\n{MARKER}\n", encoding="utf-8")
+    project.build()
+    return project
+
+
+@pytest.fixture
+def v1_server(guide: Project) -> Iterator[Server]:
+    """A server that starts on version one; tests switch its root to version two."""
+    with Server(Site(root=guide.site, base_path=BASE_PATH)) as running:
+        yield running
+
+
+def changed_urls(old: Project, new: Project) -> set[str]:
+    """Precache URLs whose revision differs between two builds (or that are new)."""
+    before, after = revisions(old.site), revisions(new.site)
+    return {url for url, revision in after.items() if before.get(url) != revision}
+
+
+def article_text(page: Page) -> str:
+    """The text of the page's main content."""
+    return page.locator("article").inner_text()
+
+
+def wait_for_failed_install(page: Page, server: Server, failing: str) -> None:
+    """Wait until the new worker asked for ``failing`` and the browser then gave up on it."""
+    for _ in range(100):
+        if failing in server.site.requests:
+            break
+        time.sleep(0.1)
+    else:
+        pytest.fail(f"the new service worker never asked for {failing} within 10 s")
+    for _ in range(100):
+        settled = page.evaluate(
+            """async () => {
+                const registration = await navigator.serviceWorker.getRegistration();
+                return Boolean(registration && !registration.installing && !registration.waiting);
+            }"""
+        )
+        if settled:
+            return
+        time.sleep(0.1)
+    pytest.fail("the new service worker neither failed nor finished installing within 10 s")
+
+
+def test_one_page_edit_downloads_only_what_changed(
+    context: BrowserContext, v1_server: Server, guide: Project, guide_v2: Project
+) -> None:
+    changed = changed_urls(guide, guide_v2)
+    assert EDITED_URL in changed
+    page = context.new_page()
+    install(page, v1_server.url + "mixing/")
+
+    v1_server.site.root = guide_v2.site
+    v1_server.site.reset()
+    page.reload()
+    page.locator(".pg-update").wait_for(timeout=20_000)
+
+    downloaded = set(v1_server.site.requests) - BROWSER_OWN
+    assert downloaded == changed - BROWSER_OWN
+    # Until the reader taps, the page is still all version one, even after a reload.
+    page.reload()
+    assert MARKER not in article_text(page)
+    assert (
+        page.locator(".pg-update")
+        .inner_text()
+        .startswith("A newer version of this guide is available.")
+    )
+
+    with page.expect_navigation():
+        page.locator(".pg-update button").click()
+    page.locator("article").get_by_text(MARKER).wait_for(timeout=10_000)
+
+    caches = cache_keys(page)
+    expected = {
+        f"{v1_server.url}{url}" + (f"?__pg={revision}" if revision else "")
+        for url, revision in revisions(guide_v2.site).items()
+    }
+    assert list(caches) == [f"pocketguide-precache-v1-{v1_server.url}"]
+    assert set(next(iter(caches.values()))) == expected
+
+
+def test_failed_download_keeps_v1_and_retries_later(
+    context: BrowserContext, v1_server: Server, guide: Project, guide_v2: Project
+) -> None:
+    page = context.new_page()
+    install(page, v1_server.url + "mixing/")
+
+    v1_server.site.root = guide_v2.site
+    v1_server.site.fail = {EDITED_URL}
+    v1_server.site.reset()
+    page.reload()
+    wait_for_failed_install(page, v1_server, EDITED_URL)
+    assert page.locator(".pg-update").count() == 0
+
+    # With no signal, every page of version one still opens, and the edited page is v1's.
+    go_offline(page, v1_server)
+    for url in page_urls(guide.site):
+        response = page.goto(v1_server.url + url)
+        assert response is not None
+        assert response.ok, url
+    page.goto(v1_server.url + "mixing/")
+    assert MARKER not in article_text(page)
+
+    # Signal again: the next visit retries, fetching only changed files, never all of them.
+    page.context.set_offline(False)
+    v1_server.site.down = False
+    v1_server.site.fail = set()
+    v1_server.site.reset()
+    page.reload()
+    page.locator(".pg-update").wait_for(timeout=20_000)
+    retried = set(v1_server.site.requests) - BROWSER_OWN
+    assert EDITED_URL in retried
+    assert retried <= changed_urls(guide, guide_v2)
