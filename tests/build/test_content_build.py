@@ -201,6 +201,25 @@ def test_missing_marker_warns_and_fails_strict(
     ]
 
 
+def test_missing_sources_page_warns_and_fails_strict(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    config = (
+        (FIXTURE / "mkdocs.yml")
+        .read_text(encoding="utf-8")
+        .replace("  - Sources: sources.md\n", "")
+    )
+    with (
+        caplog.at_level(logging.WARNING),
+        pytest.raises(Abort, match="Aborted with 1 warnings in strict mode!"),
+    ):
+        build_fixture(tmp_path / "s", {"docs/sources.md": None, "mkdocs.yml": config})
+    assert [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING] == [
+        "pocketguide: sources_page 'sources.md' is not in docs — create it with the marker"
+        " <!-- pocketguide:sources -->, or point the 'sources_page' option at the page that has it",
+    ]
+
+
 def test_disabled_plugin_leaves_citations_alone(tmp_path: Path) -> None:
     config = (FIXTURE / "mkdocs.yml").read_text(encoding="utf-8")
     config = config.replace(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from html import escape
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -14,7 +15,8 @@ from pocketguide.content.citations import (
     render_with_numbers,
 )
 from pocketguide.content.frontmatter import parse_front_matter, review_status
-from pocketguide.content.sources import parse_sources
+from pocketguide.content.render import append_sources, insert_after_title, registry_list
+from pocketguide.content.sources import Source, parse_sources
 from pocketguide.findings import Finding
 
 # Text built from the characters that matter to YAML and Markdown, plus anything at all.
@@ -57,3 +59,14 @@ def test_parse_sources_never_raises(text: str) -> None:
     sources, findings = parse_sources("- id: a\n  " + text, "s.yml")
     assert all(isinstance(f, Finding) for f in findings)
     assert all(s.id == key for key, s in sources.items())
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.one_of(markup, st.text()))
+def test_render_helpers_never_raise(text: str) -> None:
+    out = insert_after_title(text, "<p>X</p>")
+    assert out.count("<p>X</p>") == text.count("<p>X</p>") + 1
+    source = Source("a", text, text or None, (text,), 2020, "https://x.org/", None, 1)
+    section = append_sources(text, {"a": 1}, {"a": source})
+    assert section.endswith("</ol>\n")
+    assert f'<a href="https://x.org/">{escape(text)}</a>' in registry_list([source])

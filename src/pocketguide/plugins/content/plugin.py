@@ -68,6 +68,18 @@ class ContentPlugin(BasePlugin[ContentConfig]):
             server.watch(self.config.sources)
         return server
 
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
+        """Warn when the page meant to list every source does not exist."""
+        if self.config.enabled and files.get_file_from_path(self.config.sources_page) is None:
+            log.warning(
+                "sources_page '%s' is not in %s — create it with the marker %s, "
+                "or point the 'sources_page' option at the page that has it",
+                self.config.sources_page,
+                self._relative(config.docs_dir),
+                render.SOURCES_MARKER,
+            )
+        return None
+
     def on_page_markdown(
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
