@@ -252,6 +252,26 @@ def test_sw_leaves_out_maps_sitemap_lunr_and_install_icons(site: Path) -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("search", "lunr"),
+    [
+        # search plugin options      lunr files in the precache
+        (
+            {"lang": ["en", "de"]},
+            ["lunr.de.min.js", "lunr.multi.min.js", "lunr.stemmer.support.min.js"],
+        ),
+        ({"lang": "fr"}, ["lunr.fr.min.js", "lunr.stemmer.support.min.js"]),
+    ],
+)
+def test_configured_search_languages_keep_their_lunr_files(
+    build_site: Builder, tmp_path: Path, search: dict[str, Any], lunr: list[str]
+) -> None:
+    site, _ = build_site(tmp_path, CASE, {"plugins": [{"search": search}, plugins()[1]]})
+
+    urls = [url for url in revisions(site) if "/lunr/" in url]
+    assert urls == [f"assets/javascripts/lunr/min/{name}" for name in lunr]
+
+
 def test_revisions_are_content_hashes_except_hashed_names(site: Path) -> None:
     for url, revision in revisions(site).items():
         if re.search(r"\.[0-9a-f]{8}\.min\.(js|css)$", url):
