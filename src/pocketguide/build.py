@@ -41,8 +41,10 @@ class Summary:
 
 
 def summarize(site_dir: Path) -> Summary:
-    """Read the built ``sw.js`` and measure what it precaches."""
-    entries = precache.read_precache((site_dir / precache.SW_NAME).read_text(encoding="utf-8"))
+    """Read the built ``sw.js`` and measure what it precaches (nothing without one)."""
+    sw_js = site_dir / precache.SW_NAME
+    # `enabled: false` builds no sw.js: the site has no offline copy, which is not an error.
+    entries = precache.read_precache(sw_js.read_text(encoding="utf-8")) if sw_js.is_file() else []
     urls = [str(entry["url"]) for entry in entries]
     pages = sum(1 for path in site_dir.rglob("*.html") if _is_page(path))
     blobs = [(site_dir / url).read_bytes() for url in urls]

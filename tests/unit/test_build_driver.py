@@ -81,6 +81,13 @@ def test_summarize_counts_pages_but_not_redirect_stubs(tmp_path: Path) -> None:
     assert 0 < summary.gzip_bytes < summary.raw_bytes
 
 
+def test_summarize_a_site_without_a_service_worker(tmp_path: Path) -> None:
+    """``enabled: false`` builds no ``sw.js``; ``make site`` still prints its summary."""
+    (tmp_path / "index.html").write_bytes(b"<h1>Home</h1>")
+
+    assert summarize(tmp_path) == Summary(pages=1, files=0, raw_bytes=0, gzip_bytes=0)
+
+
 @pytest.mark.parametrize(
     "target_exists",
     [
