@@ -25,9 +25,14 @@
     return parts ? new Date(+parts[1], +parts[2] - 1, +parts[3]) : null;
   }
 
+  var MONTHS = [
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+  ];
+
+  // "22 November 2026", the way the guide writes dates everywhere else.
   function spell(date) {
-    var lang = document.documentElement.lang || undefined;
-    return date.toLocaleDateString(lang, { day: "numeric", month: "long", year: "numeric" });
+    return date.getDate() + " " + MONTHS[date.getMonth()] + " " + date.getFullYear();
   }
 
   var now = new Date();
@@ -60,7 +65,12 @@
     fill("guide_date", spell(made), data.guide_date);
   }
   fill("months", String(Math.round(limit / 30.44)));
-  article.insertBefore(notice, article.firstChild);
+  var heading = article.querySelector("h1");
+  if (heading && heading.parentNode === article) {
+    heading.after(notice);
+  } else {
+    article.prepend(notice);
+  }
 
   // An update already on its way (the service worker found a newer version): the update
   // prompt tells the reader, so the "old copy" line would only repeat it.
