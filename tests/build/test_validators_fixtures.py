@@ -74,3 +74,28 @@ def test_link_base_lists_external_links_at_their_source(tmp_path: Path) -> None:
         ("https://github.com/squidfunk/mkdocs-material", "site/404.html", 0),
         ("https://www.nhs.uk/", "docs/index.md", 15),
     ]
+
+
+def test_external_links_from_the_source_list_point_at_the_registry(tmp_path: Path) -> None:
+    root = _assemble("links", "base", tmp_path)
+    (root / "docs" / "sources.yml").write_text(
+        "- id: who\n  title: WHO\n  url: https://www.who.int/ketamine\n"
+    )
+    page = root / "site" / "emergency" / "index.html"
+    html = page.read_text().replace(
+        "</article>", '<ol><li><a href="https://www.who.int/ketamine">WHO</a></li></ol></article>'
+    )
+    page.write_text(html)
+    report = check_links(root / "site", root / "docs", root / "mkdocs.yml", CheckConfig())
+    prefix = root.as_posix() + "/"
+    got = [(e.path.removeprefix(prefix), e.line, e.col) for e in report.external if "who" in e.url]
+    assert got == [("docs/sources.yml", 3, 8)]
+
+
+def test_theme_copy_of_a_problem_already_reported_at_its_source_is_dropped(tmp_path: Path) -> None:
+    root = _assemble("links", "lnk021-bad-phone-number", tmp_path)
+    (root / "site" / "pocketguide.html").write_text(
+        '<html><body><a href="tel:0800123456">Call 0800 123 456</a></body></html>'
+    )
+    report = check_links(root / "site", root / "docs", root / "mkdocs.yml", CheckConfig())
+    assert _got(report.findings, root) == ["docs/index.md:19:LNK021"]

@@ -123,7 +123,10 @@ def test_read_mkdocs_config_reports_broken_yaml(tmp_path: Path) -> None:
         # url, visible text -> problem code (None: fine)
         ("tel:112", "Call 112", None),
         ("tel:+44-20-7946-0000", "+44 20 7946 0000", None),
-        ("tel:+18006624357", "1-800-662-4357", "LNK022"),  # the + is part of the number
+        ("tel:+18006624357", "1-800-662-4357", None),  # the same digits without +
+        ("tel:+443001236600", "0300 123 6600", None),  # national form: trunk 0, no +44
+        ("tel:+443001236600", "0300 123 6601", "LNK022"),
+        ("tel:+443001236600", "30 0123 6600", "LNK022"),
         ("tel:+18006624357", "+1 (800) 662-4357", None),
         ("sms:+447700900123?body=help", "text +44 7700 900123", None),
         ("tel:988", "Call or text 988", None),

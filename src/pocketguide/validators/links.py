@@ -63,6 +63,7 @@ RULES = {
 }
 SEARCH_INDEX = "search/search_index.json"
 SW_JS = "sw.js"
+SOURCES_FILE = "sources.yml"
 _SKIP_SCHEMES = ("mailto:", "javascript:", "data:", "blob:", "about:")
 
 
@@ -130,6 +131,7 @@ class _SiteChecker:
         self.theme: dict[tuple[str, str], list[Finding]] = {}
         self.theme_external: set[str] = set()
         self._nth = 0  # index of the current ref among the same URLs in the page's content
+        self.registry: SourceLocator | None = None
 
     def run(self) -> LinkReport:
         for page in sorted(f for f in self.files if f.endswith(".html")):
@@ -196,13 +198,17 @@ class _SiteChecker:
         group.append(Finding(where, 0, 0, code, message, fix))
 
     def _flush_theme(self) -> None:
-        for group in self.theme.values():
+        """Report each theme problem once, unless a page's own Markdown already shows it."""
+        at_source = {(f.code, f.message) for f in self.report.findings}
+        for (code, _), group in self.theme.items():
             first = group[0]
+            if (code, first.message) in at_source:
+                continue
             if len(group) > 1:
                 others = len(group) - 1
                 note = f" (in the theme; also on {others} other page{'s' if others > 1 else ''})"
                 first = replace(first, message=first.message + note)
-            elif not first.message.endswith(")"):
+            else:
                 first = replace(first, message=first.message + " (in the theme)")
             self.report.findings.append(first)
 
@@ -230,16 +236,36 @@ class _SiteChecker:
         self._check_internal(page, ref)
 
     def _list_external(self, page: str, ref: Ref) -> None:
+        """Record an external link where it was written: the page's Markdown or the registry.
+
+        Links the theme or a plugin adds (a page's source list comes from ``sources.yml``)
+        are listed once, at the registry line when the URL is there.
+        """
         source = self.layout.sources.get(page)
         locator = self._locator(page)
-        if source is None or locator is None or not ref.in_content:
-            if ref.url not in self.theme_external:
-                self.theme_external.add(ref.url)
-                where = display(self.layout.site_dir / page)
-                self.report.external.append(ExternalLink(ref.url, where, 0, 0))
+        if source is not None and locator is not None and ref.in_content:
+            line, col = locator.locate([ref.url], self._nth)
+            if line:
+                self.report.external.append(ExternalLink(ref.url, display(source), line, col))
+                return
+        if ref.url in self.theme_external:
             return
-        line, col = locator.locate([ref.url], self._nth)
-        self.report.external.append(ExternalLink(ref.url, display(source), line, col))
+        self.theme_external.add(ref.url)
+        line, col = self._registry().locate([ref.url], 0)
+        if line:
+            where = display(self.layout.docs_dir / SOURCES_FILE)
+        else:
+            where = display(source if source and ref.in_content else self.layout.site_dir / page)
+        self.report.external.append(ExternalLink(ref.url, where, line, col))
+
+    def _registry(self) -> SourceLocator:
+        if self.registry is None:
+            try:
+                text = (self.layout.docs_dir / SOURCES_FILE).read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError):
+                text = ""
+            self.registry = SourceLocator(text)
+        return self.registry
 
     def _check_internal(self, page: str, ref: Ref) -> None:
         target = resolve(ref.url, page, self.layout)

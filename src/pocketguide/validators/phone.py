@@ -1,9 +1,11 @@
 """``tel:`` and ``sms:`` links: a number a phone can dial, and the same number the reader sees.
 
 A valid number is E.164 (``+`` then 8 to 15 digits; spaces, dots, dashes and brackets allowed
-for reading) or a known emergency short code (112, 911, 999, 000, 111, 988 by default). The
-link text must show that number, ignoring spaces, dashes, dots and brackets; "Call 112" is
-fine, "Call emergency services" hides the number the phone will dial.
+for reading) or a known emergency short code (112, 911, 999, 000, 111, 988 by default; other
+national numbers can be allowed with the ``emergency_short_codes`` setting). The link text
+must show that number, ignoring spaces, dashes, dots and brackets, as dialled or in national
+form ("0300 123 6600" for ``tel:+443001236600``); "Call 112" is fine, "Call emergency
+services" hides the number the phone will dial.
 """
 
 from __future__ import annotations
@@ -43,10 +45,26 @@ def check_phone_link(url: str, text: str, short_codes: tuple[str, ...]) -> Phone
             f"write it as +<country code><number> (E.164) or use a short code ({codes})",
         )
     shown = SEPARATORS.sub("", text)
-    if not re.search(rf"(?<![\d+]){re.escape(number)}(?!\d)", shown):
+    if not any(_shows(shown, form) for form in display_forms(number)):
         return PhoneProblem(
             "LNK022",
             f"link text '{' '.join(text.split())}' does not show the number it dials ({number})",
             "put the same number in the link text, so readers can dial it by hand",
         )
     return None
+
+
+def display_forms(number: str) -> list[str]:
+    """Return the ways a reader may see ``number``: as dialled, without ``+``, or national.
+
+    ``+18006624357`` may show as ``1-800-662-4357``; ``+443001236600`` as ``0300 123 6600``
+    (the national trunk 0 in place of a 1 to 3 digit country code).
+    """
+    if not number.startswith("+"):
+        return [number]
+    digits = number[1:]
+    return [number, digits] + ["0" + digits[cc:] for cc in (1, 2, 3) if len(digits) - cc >= 6]
+
+
+def _shows(shown: str, form: str) -> bool:
+    return bool(re.search(rf"(?<![\d+]){re.escape(form)}(?!\d)", shown))
