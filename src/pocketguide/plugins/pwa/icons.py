@@ -34,7 +34,14 @@ def load_source(data: bytes, path: str) -> SourceImage:
     try:
         image = Image.open(io.BytesIO(data))
         image.load()
-    except (UnidentifiedImageError, OSError) as exc:
+    except UnidentifiedImageError:
+        # Pillow's own message names the BytesIO object and its memory address: leave it out.
+        msg = (
+            f"{path}: not an image format Pillow reads — "
+            f"use a square PNG of at least {MIN_SOURCE} px"
+        )
+        raise IconError(msg) from None
+    except (OSError, Image.DecompressionBombError) as exc:
         msg = f"{path}: not a readable image ({exc}) — use a square PNG of at least {MIN_SOURCE} px"
         raise IconError(msg) from None
     width, height = image.size
