@@ -166,3 +166,16 @@ def test_unzipped_site_installs_and_works_offline(context: BrowserContext, unzip
             response = page.goto(server.url + url)
             assert response is not None
             assert response.ok, url
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_single_file_has_no_accessibility_violations(
+    browser: Browser, guide: Project, scheme: str
+) -> None:
+    from axe_playwright_python.sync_playwright import Axe
+
+    ctx = browser.new_context(offline=True, color_scheme=scheme)
+    page = open_file(ctx, guide.site / "pocketguide.html")
+    violations = Axe().run(page).response["violations"]
+    ctx.close()
+    assert [(v["id"], [n["target"] for n in v["nodes"]]) for v in violations] == []

@@ -193,6 +193,24 @@ def test_images_inlined_and_missing_ones_become_alt_text():
     ]
 
 
+def test_task_list_checkboxes_become_glyphs():
+    page = EditionPage(
+        key="x.md",
+        url="x/",
+        title="X",
+        content='<ul><li class="task-list-item"><label class="task-list-control">'
+        '<input type="checkbox" disabled checked><span class="task-list-indicator"></span>'
+        '</label> Ask</li><li class="task-list-item"><label class="task-list-control">'
+        '<input type="checkbox" disabled></label> Tell</li></ul>',
+    )
+    edition = assemble([page], (NavItem("X", "x.md"),), META)
+    assert (
+        '<li class="task-list-item"><span class="task-box" aria-hidden="true">☑</span> Ask</li>'
+        '<li class="task-list-item"><span class="task-box" aria-hidden="true">☐</span> Tell</li>'
+    ) in edition.html
+    assert "<input" not in edition.html.split("<main>")[1]
+
+
 def test_page_without_h1_gets_its_title(tree):
     assert tree.css_first("section#mixing h1").text() == "Mixing"
     assert tree.css_first("section#index h1").text() == "Welcome"

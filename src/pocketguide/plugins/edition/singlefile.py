@@ -236,6 +236,12 @@ class _PageRewriter:
             for node in tree.css(f"[{name}]"):
                 refs = (node.attrs[name] or "").split()
                 node.attrs[name] = " ".join(f"{slug}{SEP}{ref}" for ref in refs)
+        for node in tree.css("label.task-list-control"):
+            # A disabled checkbox has no label of its own; a tick or box glyph says the same.
+            box = "☑" if node.css_first("input[checked]") is not None else "☐"
+            glyph = LexborHTMLParser(f'<span class="task-box" aria-hidden="true">{box}</span>')
+            span = glyph.css_first("span")
+            node.replace_with(span if span is not None else box)
         for node in tree.css("[style]"):
             if _CSS_URL.search(node.attrs["style"] or ""):
                 del node.attrs["style"]
