@@ -12,6 +12,7 @@ from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 import pytest
+from mkdocs.config import config_options as c
 from mkdocs.config import load_config
 from mkdocs.config.base import ValidationError
 from mkdocs.exceptions import Abort
@@ -290,6 +291,26 @@ def test_schema_defaults_equal_the_config_defaults(key: str, option: Any) -> Non
     else:
         assert entry["default"] == option.default
     assert entry["title"]
+
+
+JSON_TYPES = {bool: "boolean", int: "integer", str: "string"}
+
+
+def json_type(option: Any) -> str | list[str]:
+    """The JSON Schema ``type`` an option of ``PwaConfig`` accepts."""
+    if isinstance(option, c.ListOfItems):
+        return "array"
+    if isinstance(option, c.Optional):
+        inner: Any = option.option
+        return [JSON_TYPES[inner._type], "null"]
+    return JSON_TYPES[option._type]
+
+
+@pytest.mark.parametrize(
+    ("key", "option"), PwaConfig._schema, ids=[k for k, _ in PwaConfig._schema]
+)
+def test_schema_types_equal_the_config_types(key: str, option: Any) -> None:
+    assert plugin_schema()["properties"][key]["type"] == json_type(option)
 
 
 @pytest.mark.parametrize(
