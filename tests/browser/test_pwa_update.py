@@ -142,3 +142,45 @@ def test_failed_download_keeps_v1_and_retries_later(
     retried = set(v1_server.site.requests) - BROWSER_OWN
     assert EDITED_URL in retried
     assert retried <= changed_urls(guide, guide_v2)
+
+
+@pytest.fixture(scope="session")
+def guide_self_destroying(tmp_path_factory: pytest.TempPathFactory) -> Project:
+    """The guide built with the escape hatch on (``self_destroying: true``)."""
+    project = copy_project(tmp_path_factory.mktemp("guide-off") / "project")
+    config = project.root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert text.count("  - pocketguide/pwa:\n") == 1
+    config.write_text(
+        text.replace(
+            "  - pocketguide/pwa:\n", "  - pocketguide/pwa:\n      self_destroying: true\n"
+        ),
+        encoding="utf-8",
+    )
+    project.build()
+    return project
+
+
+def test_escape_hatch_removes_worker_and_caches(
+    context: BrowserContext, v1_server: Server, guide_self_destroying: Project
+) -> None:
+    page = context.new_page()
+    install(page, v1_server.url)
+    assert cache_keys(page)
+
+    v1_server.site.root = guide_self_destroying.site
+    page.reload()
+    for _ in range(100):
+        state = page.evaluate(
+            """async () => ({
+                registrations: (await navigator.serviceWorker.getRegistrations()).length,
+                caches: (await caches.keys()).length,
+            })"""
+        )
+        if state == {"registrations": 0, "caches": 0}:
+            break
+        time.sleep(0.1)
+    assert state == {"registrations": 0, "caches": 0}
+    # The page of the escape-hatch build says it is no longer saved.
+    page.reload()
+    page.locator("html[data-pg-offline='off']").wait_for(state="attached", timeout=10_000)
