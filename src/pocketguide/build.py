@@ -16,7 +16,12 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from pocketguide.findings import Finding, count_errors, summary_line
+from pocketguide.plugins.edition.sitezip import make_dist
 from pocketguide.plugins.pwa import precache
+from pocketguide.validators.config import load_check_config
+from pocketguide.validators.content import run_content_checks
+from pocketguide.validators.links import run_link_checks
 
 # Material and a dependency print a long banner about MkDocs 2 on every run; editors need
 # the build's own messages, not that.
@@ -80,25 +85,48 @@ def replace_dir(new: Path, target: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
+def report(findings: list[Finding], checked: int, what: str) -> int:
+    """Print every finding and a summary line; return the number of errors."""
+    for finding in findings:
+        print(finding.format())
+    print(summary_line(findings, checked, what))
+    return count_errors(findings)
+
+
 def main(argv: list[str] | None = None) -> int:
-    """Build, check, publish to ``site/``, and print a summary."""
+    """Check the Markdown, build, check the site, publish ``site/`` and ``dist/``, summarise."""
     parser = argparse.ArgumentParser(prog="make site", description=__doc__)
     parser.add_argument("--config-file", type=Path, default=Path("mkdocs.yml"))
+    parser.add_argument("--docs-dir", type=Path, default=Path("docs"))
     parser.add_argument("--site-dir", type=Path, default=Path("site"))
+    parser.add_argument("--dist-dir", type=Path, default=Path("dist"))
     args = parser.parse_args(argv)
+    site, dist = args.site_dir, args.dist_dir
+    checks, problems = load_check_config(args.config_file.parent / "pyproject.toml")
 
-    scratch = args.site_dir.with_name(f".{args.site_dir.name}-building")
+    # Content first: every problem in the Markdown in one list, even when the build fails too.
+    pages = len(list(args.docs_dir.rglob("*.md")))
+    errors = report(problems + run_content_checks(args.docs_dir, checks), pages, "pages")
+
+    scratch = site.with_name(f".{site.name}-building")
     shutil.rmtree(scratch, ignore_errors=True)
     started = time.perf_counter()
-    if mkdocs_build(args.config_file, scratch) != 0:
-        shutil.rmtree(scratch, ignore_errors=True)
-        print(f"make site: the build failed (see above); {args.site_dir}/ was not changed.")
-        return 1
+    built = mkdocs_build(args.config_file, scratch) == 0
     seconds = time.perf_counter() - started
-    replace_dir(scratch, args.site_dir)
-    print(
-        f"make site: built {args.site_dir}/ in {seconds:.1f} s: {summarize(args.site_dir).format()}"
-    )
+    if built:
+        links = run_link_checks(scratch, args.docs_dir, args.config_file, checks)
+        errors += report(links, len(list(scratch.rglob("*.html"))), "built pages")
+    if not built or errors:
+        shutil.rmtree(scratch, ignore_errors=True)
+        why = "the build failed" if not built else f"{errors} error(s) found"
+        print(f"make site: {why} (see above); {site}/ and {dist}/ were not changed.")
+        return 1
+    replace_dir(scratch, site)
+    written = make_dist(site, dist)
+    print(f"make site: built {site}/ in {seconds:.1f} s: {summarize(site).format()}")
+    for path in written:
+        size, packed = path.stat().st_size / 1024, precache.gzip_size(path.read_bytes()) / 1024
+        print(f"make site: wrote {path} ({size:.1f} KiB, {packed:.1f} KiB gzipped)")
     return 0
 
 
