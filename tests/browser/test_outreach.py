@@ -342,6 +342,9 @@ def test_stale_notice_follows_the_phone_clock(
             assert notice.count() == 0
             return
         assert notice.is_visible()
+        # On the Emergency page the steps come first and the notice goes at the end.
+        at_end = notice.evaluate("n => n.parentNode.lastElementChild === n")
+        assert at_end is (path == "emergency/")
         assert notice.locator(".pg-stale__page").is_visible() is page_line
         assert notice.locator(".pg-stale__copy").is_visible() is copy_line
         text = notice.inner_text()

@@ -89,7 +89,10 @@ def test_freshness_json_has_the_page_review_date_and_the_newest_last_reviewed(
         "next_review": "2027-01-10",
         "guide_date": "2026-03-01",
         "stale_after_days": 183,
+        "position": "start",
     }
+    urgent = page(built, "emergency").css_first("script#pg-freshness")
+    assert json.loads(urgent.text())["position"] == "end"
     template = page(built, "").css_first("template#pg-stale")
     assert template is not None
     assert "card/#keep-the-guide-up-to-date" in template.html

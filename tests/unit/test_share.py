@@ -106,15 +106,25 @@ def test_guide_date_is_the_newest_last_reviewed() -> None:
         (
             dt.date(2027, 11, 22),
             dt.date(2026, 11, 22),
-            {"next_review": "2027-11-22", "guide_date": "2026-11-22", "stale_after_days": 183},
+            {
+                "next_review": "2027-11-22",
+                "guide_date": "2026-11-22",
+                "stale_after_days": 183,
+                "position": "start",
+            },
         ),
-        (None, None, {"next_review": None, "guide_date": None, "stale_after_days": 183}),
+        (
+            None,
+            None,
+            {"next_review": None, "guide_date": None, "stale_after_days": 183, "position": "start"},
+        ),
     ],
 )
 def test_freshness_data(
     next_review: object, guide: dt.date | None, expected: dict[str, object]
 ) -> None:
     assert freshness_data(next_review, guide, 183) == expected
+    assert freshness_data(next_review, guide, 183, urgent=True) == {**expected, "position": "end"}
 
 
 @pytest.mark.parametrize(

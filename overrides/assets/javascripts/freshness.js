@@ -66,7 +66,9 @@
   }
   fill("months", String(Math.round(limit / 30.44)));
   var heading = article.querySelector("h1");
-  if (heading && heading.parentNode === article) {
+  if (data.position === "end") {
+    article.append(notice); // The Emergency page: the steps come first.
+  } else if (heading && heading.parentNode === article) {
     heading.after(notice);
   } else {
     article.prepend(notice);

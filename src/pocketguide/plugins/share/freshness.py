@@ -42,12 +42,17 @@ def guide_date(last_reviewed: Iterable[object]) -> dt.date | None:
 
 
 def freshness_data(
-    next_review: object, guide: dt.date | None, stale_after_days: int
+    next_review: object, guide: dt.date | None, stale_after_days: int, *, urgent: bool = False
 ) -> dict[str, object]:
-    """Return the JSON object a page carries for the notice (ISO dates or ``null``)."""
+    """Return the JSON object a page carries for the notice (ISO dates or ``null``).
+
+    ``urgent`` pages (the Emergency page) get the notice at their end, so that the steps
+    come first.
+    """
     due = as_date(next_review)
     return {
         "next_review": due.isoformat() if due else None,
         "guide_date": guide.isoformat() if guide else None,
         "stale_after_days": stale_after_days,
+        "position": "end" if urgent else "start",
     }

@@ -93,7 +93,10 @@ class SharePlugin(BasePlugin[ShareConfig]):
             "share_text": str(page.meta.get("description") or config.site_description or ""),
             "qr_svg": qr_svg(url, title=f"QR code: {url}") if self._qr and url else "",
             "freshness": freshness_data(
-                page.meta.get("next_review"), self._guide_date, self.config.stale_after_days
+                page.meta.get("next_review"),
+                self._guide_date,
+                self.config.stale_after_days,
+                urgent=page.file.src_uri == self._emergency.src_uri,
             ),
         }
         return context
