@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import json
+from importlib import resources
+
 import pytest
 
+from pocketguide.plugins.edition.config import EditionConfig
 from pocketguide.plugins.edition.plugin import EditionPlugin
 
 
@@ -41,3 +45,13 @@ def test_unknown_option_warns():
     assert [(name, str(w)) for name, w in warnings] == [
         ("file_name", "Unrecognised configuration name: file_name")
     ]
+
+
+def test_schema_matches_the_config():
+    text = (resources.files("pocketguide.plugins.edition") / "schema.json").read_text("utf-8")
+    block = json.loads(text)["properties"]["pocketguide/edition"]
+    assert block["additionalProperties"] is False
+    assert list(block["properties"]) == [key for key, _ in EditionConfig._schema]
+    for key, option in EditionConfig._schema:
+        assert block["properties"][key]["default"] == option.default, key
+        assert block["properties"][key]["title"], key
