@@ -65,11 +65,12 @@
     fill("guide_date", spell(made), data.guide_date);
   }
   fill("months", String(Math.round(limit / 30.44)));
-  var heading = article.querySelector("h1");
+  // Next to the page's review dates (pocketguide/content), else under the heading.
+  var anchor = article.querySelector(":scope > .pg-reviewed") || article.querySelector(":scope > h1");
   if (data.position === "end") {
     article.append(notice); // The Emergency page: the steps come first.
-  } else if (heading && heading.parentNode === article) {
-    heading.after(notice);
+  } else if (anchor) {
+    anchor.after(notice);
   } else {
     article.prepend(notice);
   }
