@@ -1,7 +1,9 @@
-"""Tests of :mod:`pocketguide.build`, the ``make site`` driver: a failed build never touches
-``site/``; a good one replaces it whole and prints a summary.
+"""Tests of :mod:`pocketguide.build`, the ``make site`` driver: a failed build or check never
+touches ``site/`` or ``dist/``; a good run replaces ``site/`` whole and prints a summary.
 
-Two tests run the real ``mkdocs build`` on the ``pwa`` fixture site; the rest use a stand-in.
+The content checks, link checks and ``dist/`` editions belong to other modules and have their
+own tests; here they are stand-ins, so these tests are about the driver's order and swap. Two
+tests run the real ``mkdocs build`` on the ``pwa`` fixture site; the rest stand in for it too.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from PIL import Image
 
 from pocketguide import build
 from pocketguide.build import Summary, replace_dir, summarize
+from pocketguide.findings import Finding, Severity
 from pocketguide.plugins.pwa.precache import BUILD_MARKER, build_data, plan_precache, render_sw
 
 if TYPE_CHECKING:
@@ -23,6 +26,10 @@ if TYPE_CHECKING:
 SUMMARY = re.compile(
     r"^make site: built (?P<site>\S+)/ in \d+\.\d s: (?P<pages>\d+) pages; "
     r"offline copy (?P<files>\d+) files, \d+\.\d KiB \(\d+\.\d KiB gzipped\)$"
+)
+LINK_ERROR = Finding("docs/index.md", 3, 5, "LNK001", "link to a missing page", "fix the link")
+PAGE_WARNING = Finding(
+    "docs/index.md", 1, 1, "TXT001", "long sentence", "split it", severity=Severity.WARN
 )
 
 
@@ -109,90 +116,189 @@ def test_replace_dir(tmp_path: Path, target_exists: bool) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
 
 
-def test_failed_build_leaves_site_untouched_and_returns_1(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
-    site = tmp_path / "site"
-    old_site(site)
+class Checks:
+    """Stand-ins for the steps around the build; tests set the findings they return."""
 
-    def half_build(config_file: Path, site_dir: Path) -> int:
+    def __init__(self) -> None:
+        self.content: list[Finding] = []
+        self.links: list[Finding] = []
+        self.calls: list[str] = []
+
+    def run_content_checks(self, docs_dir: Path, checks: object) -> list[Finding]:
+        self.calls.append("content")
+        return self.content
+
+    def run_link_checks(
+        self, site_dir: Path, docs_dir: Path, config_file: Path, checks: object
+    ) -> list[Finding]:
+        self.calls.append("links")
+        assert site_dir.name == ".site-building"  # checked before it becomes site/
+        return self.links
+
+    def make_dist(self, site_dir: Path, dist_dir: Path) -> list[Path]:
+        self.calls.append("dist")
+        dist_dir.mkdir(exist_ok=True)
+        (dist_dir / "pocketguide.html").write_bytes(b"<p>one file</p>" * 10)
+        return [dist_dir / "pocketguide.html"]
+
+
+@pytest.fixture
+def checks(monkeypatch: pytest.MonkeyPatch) -> Checks:
+    stand_in = Checks()
+    for name in ("run_content_checks", "run_link_checks", "make_dist"):
+        monkeypatch.setattr(build, name, getattr(stand_in, name))
+    return stand_in
+
+
+def fake_mkdocs(status: int) -> Callable[[Path, Path], int]:
+    """A stand-in for ``mkdocs build`` that writes a small site and exits with ``status``."""
+
+    def run(config_file: Path, site_dir: Path) -> int:
+        assert not site_dir.exists()  # a clean scratch folder every run
         site_dir.mkdir()
-        (site_dir / "index.html").write_text("half-written new version", encoding="utf-8")
-        return 1
+        write_site(site_dir, {"index.html": b"<h1>New home</h1>"})
+        return status
 
-    monkeypatch.setattr(build, "mkdocs_build", half_build)
+    return run
 
-    assert build.main(["--site-dir", str(site)]) == 1
-    assert (site / "index.html").read_text("utf-8") == "old version"
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
-    assert capsys.readouterr().out == (
-        f"make site: the build failed (see above); {site}/ was not changed.\n"
+
+def make_site(root: Path, *, config_file: Path | None = None) -> int:
+    """Run ``make site`` with every path inside ``root``."""
+    return build.main(
+        [
+            *("--config-file", str(config_file or root / "mkdocs.yml")),
+            *("--docs-dir", str(root / "docs")),
+            *("--site-dir", str(root / "site")),
+            *("--dist-dir", str(root / "dist")),
+        ]
     )
 
 
-def test_scratch_left_by_an_interrupted_run_is_cleared(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+def old_outputs(root: Path) -> None:
+    old_site(root / "site")
+    (root / "dist").mkdir()
+    (root / "dist" / "pocketguide.html").write_text("old edition", encoding="utf-8")
+
+
+def assert_old_outputs(root: Path) -> None:
+    assert (root / "site" / "index.html").read_text("utf-8") == "old version"
+    assert [p.name for p in (root / "site").iterdir()] == ["index.html"]
+    assert (root / "dist" / "pocketguide.html").read_text("utf-8") == "old edition"
+    assert not (root / ".site-building").exists()
+
+
+@pytest.mark.parametrize(
+    ("mkdocs_status", "content", "links", "calls", "why"),
+    [
+        # mkdocs exit  content findings  link findings  steps run  why make site says it stopped
+        (1, [], [], ["content"], "the build failed"),
+        (1, [LINK_ERROR], [], ["content"], "the build failed"),
+        (0, [], [LINK_ERROR], ["content", "links"], "1 error(s) found"),
+        (0, [LINK_ERROR], [LINK_ERROR], ["content", "links"], "2 error(s) found"),
+    ],
+    ids=["build", "build-and-content", "links", "content-and-links"],
+)
+def test_a_failure_leaves_site_and_dist_untouched_and_returns_1(  # noqa: PLR0917 (table columns)
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    checks: Checks,
+    mkdocs_status: int,
+    content: list[Finding],
+    links: list[Finding],
+    calls: list[str],
+    why: str,
 ) -> None:
-    site = tmp_path / "site"
-    (tmp_path / ".site-building" / "stale").mkdir(parents=True)
+    old_outputs(tmp_path)
+    checks.content, checks.links = content, links
+    monkeypatch.setattr(build, "mkdocs_build", fake_mkdocs(mkdocs_status))
 
-    def good_build(config_file: Path, site_dir: Path) -> int:
-        assert not site_dir.exists()  # a clean scratch folder every run
-        site_dir.mkdir()
-        write_site(site_dir, {"index.html": b"<h1>Home</h1>"})
-        return 0
+    assert make_site(tmp_path) == 1
+    assert_old_outputs(tmp_path)
+    assert checks.calls == calls
+    assert capsys.readouterr().out.splitlines()[-1] == (
+        f"make site: {why} (see above); {tmp_path / 'site'}/ and {tmp_path / 'dist'}/ "
+        "were not changed."
+    )
 
-    monkeypatch.setattr(build, "mkdocs_build", good_build)
 
-    assert build.main(["--site-dir", str(site)]) == 0
+def test_success_replaces_site_and_writes_dist(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    checks: Checks,
+) -> None:
+    old_outputs(tmp_path)
+    (tmp_path / "site" / "removed.html").write_text("a page since removed", encoding="utf-8")
+    (tmp_path / ".site-building" / "stale").mkdir(parents=True)  # left by an interrupted run
+    checks.content = [PAGE_WARNING]  # warnings do not stop the build
+    monkeypatch.setattr(build, "mkdocs_build", fake_mkdocs(0))
+
+    assert make_site(tmp_path) == 0
+
+    out = capsys.readouterr().out.splitlines()
+    site, dist = tmp_path / "site", tmp_path / "dist"
     assert sorted(p.relative_to(site).as_posix() for p in site.rglob("*")) == [
         "index.html",
         "sw.js",
     ]
+    assert (site / "index.html").read_text("utf-8") == "<h1>New home</h1>"
+    assert checks.calls == ["content", "links", "dist"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["dist", "site"]
+    assert out[0] == PAGE_WARNING.format()
+    assert out[1] == "0 pages checked: 0 errors, 1 warning"
+    assert out[2] == "1 built pages checked: 0 errors, 0 warnings"
+    match = SUMMARY.match(out[3])
+    assert match is not None, out[3]
+    assert (match["site"], match["pages"], match["files"]) == (str(site), "1", "1")
+    assert out[4:] == [f"make site: wrote {dist / 'pocketguide.html'} (0.1 KiB, 0.0 KiB gzipped)"]
 
 
 # ---- the real mkdocs build on the fixture site ----
 
 
-def test_real_failing_build_keeps_site(
+def test_real_failing_build_keeps_site_and_dist(
     tmp_path: Path,
     copy_fixture_site: Callable[[Path, str], Path],
     capfd: pytest.CaptureFixture[str],
+    checks: Checks,
 ) -> None:
     root = copy_fixture_site(tmp_path, "pwa")
     Image.new("RGB", (64, 64), "red").save(root / "docs" / "assets" / "icon.png")
-    site = root / "site"
-    old_site(site)
+    old_outputs(root)
 
-    status = build.main(["--config-file", str(root / "mkdocs.yml"), "--site-dir", str(site)])
+    status = make_site(root)
 
     out, err = capfd.readouterr()
     assert status == 1
-    assert (site / "index.html").read_text("utf-8") == "old version"
-    assert not (root / ".site-building").exists()
+    assert_old_outputs(root)
     assert "docs/assets/icon.png: the icon is 64x64 px, too small" in err
-    assert out.endswith(f"make site: the build failed (see above); {site}/ was not changed.\n")
+    assert out.splitlines()[-1] == (
+        f"make site: the build failed (see above); {root / 'site'}/ and {root / 'dist'}/ "
+        "were not changed."
+    )
 
 
 def test_real_build_replaces_site_and_prints_the_summary(
     tmp_path: Path,
     copy_fixture_site: Callable[[Path, str], Path],
     capfd: pytest.CaptureFixture[str],
+    checks: Checks,
 ) -> None:
     root = copy_fixture_site(tmp_path, "pwa")
-    site = root / "site"
-    old_site(site)
-    (site / "stale.html").write_text("removed page", encoding="utf-8")
+    old_outputs(root)
+    (root / "site" / "stale.html").write_text("removed page", encoding="utf-8")
 
-    status = build.main(["--config-file", str(root / "mkdocs.yml"), "--site-dir", str(site)])
+    status = make_site(root)
 
     out, _ = capfd.readouterr()
-    match = SUMMARY.match(out.splitlines()[-1])
+    site = root / "site"
+    match = SUMMARY.match(out.splitlines()[-2])
     assert status == 0
     assert match is not None, out
     assert (match["site"], match["pages"]) == (str(site), "6")  # 4 pages, offline, 404
-    assert int(match["files"]) == summarize(site).files
+    assert int(match["files"]) == summarize(site).files > 0
     assert not (site / "stale.html").exists()
     assert (site / "sw.js").is_file()
     assert "old version" not in (site / "index.html").read_text("utf-8")
-    assert sorted(p.name for p in root.iterdir() if p.name.startswith(".")) == []
+    assert [p.name for p in root.iterdir() if p.name.startswith(".")] == []
