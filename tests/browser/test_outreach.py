@@ -345,6 +345,8 @@ def test_stale_notice_follows_the_phone_clock(
         # On the Emergency page the steps come first and the notice goes at the end.
         at_end = notice.evaluate("n => n.parentNode.lastElementChild === n")
         assert at_end is (path == "emergency/")
+        after_dates = notice.evaluate("n => n.previousElementSibling.matches('.pg-reviewed')")
+        assert after_dates is (path != "emergency/")
         assert notice.locator(".pg-stale__page").is_visible() is page_line
         assert notice.locator(".pg-stale__copy").is_visible() is copy_line
         text = notice.inner_text()
