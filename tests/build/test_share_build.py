@@ -68,6 +68,15 @@ def test_every_page_has_the_emergency_link_and_share_button(
     assert button.attributes["aria-label"] == "Share this page"
 
 
+def test_page_not_found_keeps_the_emergency_link_and_shares_the_guide(built: Path) -> None:
+    tree = HTMLParser((built / "404.html").read_text(encoding="utf-8"))
+    links = tree.css("header a.pg-emergency")
+    assert [a.attributes["href"] for a in links] == ["/guide/emergency/"]
+    dialog = tree.css_first("#pg-share")
+    assert dialog.attributes["data-share-url"] == "https://fixture.example/guide/"
+    assert dialog.attributes["data-share-title"] == "Fixture Guide"
+
+
 def test_share_dialog_carries_the_public_url_title_and_description(built: Path) -> None:
     dialog = page(built, "card").css_first("#pg-share")
     assert dialog is not None

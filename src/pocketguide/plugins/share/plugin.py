@@ -82,24 +82,57 @@ class SharePlugin(BasePlugin[ShareConfig]):
         """Give the header partials what they draw ([on_page_context](https://www.mkdocs.org/dev-guide/plugins/#on_page_context))."""
         if not self.config.enabled or self._emergency is None:
             return context
-        url = public_url(config.site_url, page.url)
-        title = str(page.meta.get("title") or page.title or config.site_name)
         # TemplateContext lists MkDocs' own keys only; templates accept any key.
-        context["outreach"] = {  # type: ignore[typeddict-unknown-key]
+        context["outreach"] = self._outreach(  # type: ignore[typeddict-unknown-key]
+            config,
+            url=page.url,
+            title=str(page.meta.get("title") or page.title or config.site_name),
+            text=str(page.meta.get("description") or config.site_description or ""),
+            next_review=page.meta.get("next_review"),
+            urgent=page.file.src_uri == self._emergency.src_uri,
+        )
+        return context
+
+    def on_template_context(
+        self, context: TemplateContext, /, *, template_name: str, config: MkDocsConfig
+    ) -> TemplateContext | None:
+        """The "page not found" page keeps the Emergency button; its Share shares the guide."""
+        if not self.config.enabled or self._emergency is None or template_name != "404.html":
+            return context
+        context["outreach"] = self._outreach(  # type: ignore[typeddict-unknown-key]
+            config,
+            url="",
+            title=config.site_name,
+            text=config.site_description or "",
+            next_review=None,
+            urgent=False,
+        )
+        return context
+
+    def _outreach(
+        self,
+        config: MkDocsConfig,
+        *,
+        url: str,
+        title: str,
+        text: str,
+        next_review: object,
+        urgent: bool,
+    ) -> dict[str, object]:
+        """Return what ``partials/header.html`` and ``partials/outreach.html`` draw."""
+        assert self._emergency is not None
+        public = public_url(config.site_url, url)
+        return {
             "emergency_url": self._emergency.url,
             "help_url": self._help.url if self._help else "",
-            "share_url": url or "",
+            "share_url": public or "",
             "share_title": title,
-            "share_text": str(page.meta.get("description") or config.site_description or ""),
-            "qr_svg": qr_svg(url, title=f"QR code: {url}") if self._qr and url else "",
+            "share_text": text,
+            "qr_svg": qr_svg(public, title=f"QR code: {public}") if self._qr and public else "",
             "freshness": freshness_data(
-                page.meta.get("next_review"),
-                self._guide_date,
-                self.config.stale_after_days,
-                urgent=page.file.src_uri == self._emergency.src_uri,
+                next_review, self._guide_date, self.config.stale_after_days, urgent=urgent
             ),
         }
-        return context
 
 
 def _find_page(files: Files, option: str, src: str) -> File:
