@@ -117,7 +117,12 @@ def test_defaults(project: Path) -> None:
         (
             {"icon": ICON, "theme_colour": "#ffffff"},
             [],
-            [("theme_colour", "Unrecognised configuration name: theme_colour")],
+            [
+                (
+                    "theme_colour",
+                    "Unrecognised configuration name: theme_colour — did you mean 'theme_color'?",
+                )
+            ],
         ),
         (
             {"icon": ICON, "max_file_size": "2 MB"},
@@ -132,7 +137,13 @@ def test_defaults(project: Path) -> None:
         (
             {"icon": ICON, "shortcuts": [{"name": "Emergency", "page": "e.md", "url": "/e/"}]},
             [],
-            [("shortcuts", "Sub-option 'url': Unrecognised configuration name: url")],
+            [
+                (
+                    "shortcuts",
+                    "Sub-option 'url': Unrecognised configuration name: url — "
+                    "use one of description, name, page",
+                )
+            ],
         ),
         (
             {"icon": ICON, "precache_exclude": "*.pdf"},
@@ -162,6 +173,47 @@ def test_load_config_errors_and_warnings(
     warnings: list[tuple[str, str]],
 ) -> None:
     assert load(options, project) == (errors, warnings)
+
+
+ALL_OPTIONS = (
+    "background_color, cache_prefix, categories, description, emergency_page, enabled, icon, "
+    "max_file_size, name, precache_exclude, self_destroying, short_name, shortcuts, theme_color"
+)
+
+
+@pytest.mark.parametrize(
+    ("option", "hint"),
+    [
+        # mistyped option      what the warning suggests
+        ("theme_colour", "did you mean 'theme_color'?"),
+        ("background_colour", "did you mean 'background_color'?"),
+        ("shortname", "did you mean 'short_name'?"),
+        ("shortcut", "did you mean 'shortcuts'?"),
+        ("selfdestroying", "did you mean 'self_destroying'?"),
+        ("exclude", "did you mean 'precache_exclude'?"),
+        ("icons", "did you mean 'icon'?"),
+        ("kill_switch", f"use one of {ALL_OPTIONS}"),  # the design draft's name for it
+    ],
+)
+def test_unknown_option_warning_says_what_to_do(project: Path, option: str, hint: str) -> None:
+    assert load({"icon": ICON, option: 1}, project) == (
+        [],
+        [(option, f"Unrecognised configuration name: {option} — {hint}")],
+    )
+
+
+def test_unknown_shortcut_key_warning_says_what_to_do(project: Path) -> None:
+    shortcut = {"name": "Emergency", "page": "emergency.md", "pgae": "x"}
+
+    assert load({"icon": ICON, "shortcuts": [shortcut]}, project) == (
+        [],
+        [
+            (
+                "shortcuts",
+                "Sub-option 'pgae': Unrecognised configuration name: pgae — did you mean 'page'?",
+            )
+        ],
+    )
 
 
 def test_icon_that_does_not_exist(project: Path) -> None:
@@ -244,7 +296,7 @@ def test_mistyped_option_warning_text(project: Path, caplog: pytest.LogCaptureFi
 
     assert [r.getMessage() for r in caplog.records if r.levelname == "WARNING"] == [
         "Config value 'plugins': Plugin 'pocketguide/pwa' option 'max_size': "
-        "Unrecognised configuration name: max_size"
+        "Unrecognised configuration name: max_size — did you mean 'max_file_size'?"
     ]
 
 

@@ -2,12 +2,32 @@
 
 from __future__ import annotations
 
+import difflib
 import re
+from typing import TYPE_CHECKING
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config, ConfigErrors, ConfigWarnings, ValidationError
 
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
 _HEX_COLOUR = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
+
+
+def _with_hints(warnings: ConfigWarnings, known: Iterable[str]) -> ConfigWarnings:
+    """Say what to do about an unknown option: MkDocs' own warning only names it."""
+    options = sorted(known)
+    hinted: ConfigWarnings = []
+    for key, message in warnings:
+        hint = ""
+        if message == f"Unrecognised configuration name: {key}":
+            close = difflib.get_close_matches(key, options, n=1)
+            hint = (
+                f" — did you mean '{close[0]}'?" if close else f" — use one of {', '.join(options)}"
+            )
+        hinted.append((key, message + hint))
+    return hinted
 
 
 class Colour(c.Type[str]):
@@ -33,6 +53,11 @@ class Shortcut(Config):
     """The Markdown page it opens, relative to ``docs/`` (``emergency.md``)."""
     description = c.Type(str, default="")
     """Optional longer text for assistive technology."""
+
+    def validate(self) -> tuple[ConfigErrors, ConfigWarnings]:
+        """Validate, with a hint for mistyped keys."""
+        failed, warnings = super().validate()
+        return failed, _with_hints(warnings, self._schema_keys)
 
 
 class PwaConfig(Config):
@@ -105,4 +130,4 @@ class PwaConfig(Config):
                     ),
                 )
             )
-        return failed, warnings
+        return failed, _with_hints(warnings, self._schema_keys)
