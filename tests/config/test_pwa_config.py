@@ -25,6 +25,10 @@ if TYPE_CHECKING:
     from pathlib import Path
 
 ICON = "docs/assets/icon.png"
+ICON_HINT = (
+    " — use a square PNG of at least 512 px, relative to mkdocs.yml, e.g. 'docs/assets/icon.png'"
+)
+NO_ICON = "Required configuration not provided" + ICON_HINT
 
 
 @pytest.fixture
@@ -72,7 +76,7 @@ def test_defaults(project: Path) -> None:
     ("options", "errors", "warnings"),
     [
         # options                                  exact errors                   exact warnings
-        ({}, [("icon", "Required configuration not provided.")], []),
+        ({}, [("icon", NO_ICON)], []),
         (
             {"icon": ICON, "theme_color": "purple"},
             [("theme_color", "'purple' is not a hex colour — write it like '#4a148c'")],
@@ -154,7 +158,7 @@ def test_defaults(project: Path) -> None:
             # a missing icon does not hide the rules checked across options
             {"short_name": "Much too long a name", "cache_prefix": "PG"},
             [
-                ("icon", "Required configuration not provided."),
+                ("icon", NO_ICON),
                 (
                     "short_name",
                     "'Much too long a name' is 20 characters — home screens cut names after "
@@ -220,7 +224,7 @@ def test_icon_that_does_not_exist(project: Path) -> None:
     missing = project.parent / "docs" / "assets" / "logo.png"
 
     assert load({"icon": "docs/assets/logo.png"}, project) == (
-        [("icon", f"The path '{missing}' isn't an existing file.")],
+        [("icon", f"The path '{missing}' isn't an existing file{ICON_HINT}")],
         [],
     )
 
@@ -229,7 +233,7 @@ def test_icon_that_is_a_folder(project: Path) -> None:
     folder = project.parent / "docs" / "assets"
 
     assert load({"icon": "docs/assets"}, project) == (
-        [("icon", f"The path '{folder}' isn't an existing file.")],
+        [("icon", f"The path '{folder}' isn't an existing file{ICON_HINT}")],
         [],
     )
 
@@ -297,6 +301,27 @@ def test_mistyped_option_warning_text(project: Path, caplog: pytest.LogCaptureFi
     assert [r.getMessage() for r in caplog.records if r.levelname == "WARNING"] == [
         "Config value 'plugins': Plugin 'pocketguide/pwa' option 'max_size': "
         "Unrecognised configuration name: max_size — did you mean 'max_file_size'?"
+    ]
+
+
+def test_missing_icon_file_stops_loading_with_one_error_line(
+    project: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    project.write_text(
+        "site_name: Test\nplugins:\n  - pocketguide/pwa:\n      icon: docs/logo.png\n",
+        encoding="utf-8",
+    )
+
+    with pytest.raises(Abort) as raised:
+        load_config(str(project))
+
+    assert str(raised.value) == "Aborted with a configuration error!"
+    assert [(r.levelname, r.getMessage()) for r in caplog.records if r.levelno >= 30] == [
+        (
+            "ERROR",
+            "Config value 'plugins': Plugin 'pocketguide/pwa' option 'icon': The path "
+            f"'{project.parent / 'docs' / 'logo.png'}' isn't an existing file{ICON_HINT}",
+        )
     ]
 
 

@@ -44,6 +44,25 @@ class Colour(c.Type[str]):
         return text.lower()
 
 
+class IconSource(c.File):
+    """The icon source image; it must exist, and the message says what to put there."""
+
+    def __init__(self) -> None:
+        super().__init__(exists=True)
+
+    def validate(self, value: object) -> str:
+        """Validate, adding how to fix a missing setting or file to MkDocs' message."""
+        try:
+            path: str = super().validate(value)
+        except ValidationError as exc:
+            msg = (
+                f"{str(exc).rstrip('.')} — use a square PNG of at least 512 px, "
+                "relative to mkdocs.yml, e.g. 'docs/assets/icon.png'"
+            )
+            raise ValidationError(msg) from None
+        return path
+
+
 class Shortcut(Config):
     """One home-screen shortcut (long-press on the app icon)."""
 
@@ -66,7 +85,7 @@ class PwaConfig(Config):
     enabled = c.Type(bool, default=True)
     """Build the manifest, icons and service worker. Off: none of them, and no registration."""
 
-    icon = c.File(exists=True)
+    icon = IconSource()
     """Square source image (PNG, at least 512 px) for every icon size. Required."""
 
     name = c.Optional(c.Type(str))
