@@ -389,10 +389,16 @@ def test_every_published_url_opens_a_page(tab: Page, site: Server) -> None:
     assert broken == []
 
 
-def test_redirect_stub_works_offline(context: BrowserContext, server: Server) -> None:
+def test_emergency_button_and_redirect_stub_work_offline(
+    context: BrowserContext, server: Server
+) -> None:
     page = context.new_page()
     install(page, server.url)
     go_offline(page, server)
+    page.goto(server.url + "mixing/")
+    header_emergency(page).click()
+    page.wait_for_url(f"{server.url}emergency/")
+    assert page.locator(".md-content h1").inner_text().startswith("Emergency")
     page.goto(server.url + "sos/")
     page.wait_for_url(f"{server.url}emergency/")
     assert page.locator(".md-content h1").inner_text().startswith("Emergency")
