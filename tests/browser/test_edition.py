@@ -168,14 +168,18 @@ def test_unzipped_site_installs_and_works_offline(context: BrowserContext, unzip
             assert response.ok, url
 
 
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_single_file_has_no_accessibility_violations(
-    browser: Browser, guide: Project, scheme: str
-) -> None:
+def test_single_file_has_no_accessibility_violations(browser: Browser, guide: Project) -> None:
+    """Every axe rule in dark mode; in light mode only contrast (the rest does not change).
+
+    axe takes tens of seconds on a page this long, so it runs one and a half times, not twice.
+    """
     from axe_playwright_python.sync_playwright import Axe
 
-    ctx = browser.new_context(offline=True, color_scheme=scheme)
-    page = open_file(ctx, guide.site / "pocketguide.html")
-    violations = Axe().run(page).response["violations"]
-    ctx.close()
-    assert [(v["id"], [n["target"] for n in v["nodes"]]) for v in violations] == []
+    found = {}
+    for scheme, options in [("dark", None), ("light", {"runOnly": ["color-contrast"]})]:
+        ctx = browser.new_context(offline=True, color_scheme=scheme)
+        page = open_file(ctx, guide.site / "pocketguide.html")
+        violations = Axe().run(page, options=options).response["violations"]
+        found[scheme] = [(v["id"], [n["target"] for n in v["nodes"]]) for v in violations]
+        ctx.close()
+    assert found == {"dark": [], "light": []}
