@@ -108,6 +108,9 @@ class Handler(BaseHTTPRequestHandler):
             self.close_connection = True
             return
         path = unquote(urlsplit(self.path).path)
+        if path + "/" == site.base_path:
+            self._redirect(site.base_path)
+            return
         if not path.startswith(site.base_path):
             self._send_file(site.root / "404.html", "404.html", HTTPStatus.NOT_FOUND, with_body)
             return
@@ -181,7 +184,8 @@ class Server:
         return f"http://{HOST}:{self.httpd.server_address[1]}{self.site.base_path}"
 
     def __enter__(self) -> Server:
-        self.thread.start()
+        if not self.thread.is_alive():  # serve_in_thread() has started it already
+            self.thread.start()
         return self
 
     def __exit__(self, *exc: object) -> None:

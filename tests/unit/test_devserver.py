@@ -260,3 +260,13 @@ def test_main_refuses_a_folder_without_index(
 
     assert raised.value.code == 1
     assert capsys.readouterr().err == f"{tmp_path}: no index.html — run `make site` first\n"
+
+
+def test_site_root_without_slash_redirects_to_the_sub_path(tmp_path: Path) -> None:
+    (tmp_path / "index.html").write_text("<h1>home</h1>", encoding="utf-8")
+    with devserver.serve_in_thread(tmp_path, base_path="/guide/") as server:
+        root = server.url.removesuffix("/guide/")
+        connection = http.client.HTTPConnection(root.removeprefix("http://"))
+        connection.request("GET", "/guide")
+        response = connection.getresponse()
+        assert (response.status, response.getheader("Location")) == (301, "/guide/")

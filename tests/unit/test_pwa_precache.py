@@ -428,7 +428,7 @@ def test_summary_line_with_and_without_left_out_files() -> None:
 
     assert summary_line(result, files) == (
         f"offline copy: 2 files (1 HTML), 3.0 KiB, {packed:.1f} KiB gzipped; "
-        "left out 1 files: 1 source maps"
+        "left out 1 file: 1 source maps"
     )
     assert summary_line(plan({"index.html": b""}), {"index.html": b""}) == (
         "offline copy: 1 files (1 HTML), 0.0 KiB, 0.0 KiB gzipped"

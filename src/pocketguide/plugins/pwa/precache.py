@@ -218,5 +218,6 @@ def summary_line(plan: Plan, site: Mapping[str, bytes]) -> str:
         f"{packed / 1024:.1f} KiB gzipped"
     )
     if plan.excluded:
-        line += f"; left out {len(plan.excluded)} files: {plan.excluded_summary()}"
+        count = len(plan.excluded)
+        line += f"; left out {count} file{'' if count == 1 else 's'}: {plan.excluded_summary()}"
     return line
