@@ -55,6 +55,12 @@ KNOWN_SYLLABLES = {
 
 
 @lru_cache(maxsize=1)
+def _renderer() -> markdown.Markdown:
+    """Return one Markdown converter, reused (building one costs more than a page)."""
+    return markdown.Markdown(extensions=EXTENSIONS)
+
+
+@lru_cache(maxsize=1)
 def _dictionary() -> pyphen.Pyphen:
     """Load the hyphenation dictionary once, on first use (it takes most of a second)."""
     return pyphen.Pyphen(lang="en_US", left=1, right=1)
@@ -67,6 +73,14 @@ class Score:
     words: int
     sentences: int
     syllables: int
+
+    def __add__(self, other: Score) -> Score:
+        """Return the counts of two pieces of prose together."""
+        return Score(
+            self.words + other.words,
+            self.sentences + other.sentences,
+            self.syllables + other.syllables,
+        )
 
     @property
     def grade(self) -> float:
@@ -94,7 +108,8 @@ def syllables(word: str) -> int:
 
 def visible_text_blocks(markdown_text: str) -> list[str]:
     """Render Markdown and return its prose blocks (paragraphs, list items, cells)."""
-    html = markdown.markdown(CITATION.sub("", markdown_text), extensions=EXTENSIONS)
+    renderer = _renderer()
+    html = renderer.reset().convert(CITATION.sub("", markdown_text))
     tree = LexborHTMLParser(html)
     for node in tree.css(DROP):
         node.decompose()
@@ -146,13 +161,13 @@ def check_readability(
 ) -> list[Finding]:
     """Return RDG001 for the page and RDG002 per h2 section above ``max_grade``."""
     findings = []
-    page = score(body)
+    parts = [(heading, score(text)) for heading, text in sections(body, items, first_line)]
+    page = sum((part for _, part in parts), Score(0, 0, 0))  # counts add up across sections
     h1 = next((h for h in items if h.level == 1), None)
     if page.words >= min_words and page.grade > max_grade:
         line = h1.line if h1 else first_line
         findings.append(_finding(path, line, "RDG001", "page", page, max_grade=max_grade))
-    for heading, text in sections(body, items, first_line):
-        part = score(text)
+    for heading, part in parts:
         if part.words >= min_words and part.grade > max_grade:
             what = f"section '{heading.text}'"
             findings.append(_finding(path, heading.line, "RDG002", what, part, max_grade=max_grade))
