@@ -269,4 +269,6 @@ def test_site_root_without_slash_redirects_to_the_sub_path(tmp_path: Path) -> No
         connection = http.client.HTTPConnection(root.removeprefix("http://"))
         connection.request("GET", "/guide")
         response = connection.getresponse()
+        response.read()
+        connection.close()
         assert (response.status, response.getheader("Location")) == (301, "/guide/")
