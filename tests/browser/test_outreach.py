@@ -123,6 +123,11 @@ def test_share_dialog_qr_code_decodes_to_the_page_public_url(tab: Page, site: Se
     assert dialog.get_by_role("link").inner_text() == f"{SITE_URL}mixing/"
 
 
+def test_offline_fallback_page_shares_the_guide_home(tab: Page, site: Server) -> None:
+    tab.goto(site.url + "offline/")
+    assert tab.locator("#pg-share").get_attribute("data-share-url") == SITE_URL
+
+
 def test_share_button_uses_the_web_share_api_where_the_browser_has_it(
     tab: Page, site: Server
 ) -> None:

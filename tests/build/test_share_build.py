@@ -62,6 +62,8 @@ def test_every_page_has_the_emergency_link_and_share_button(
     links = tree.css("header a.pg-emergency")
     assert [a.attributes["href"] for a in links] == [emergency_href]
     assert links[0].text(strip=True) == "Emergency"
+    current = links[0].attributes.get("aria-current")
+    assert current == ("page" if url == "emergency" else None)
     button = tree.css_first("header button.pg-share-button")
     assert button is not None
     assert button.attributes["popovertarget"] == "pg-share"

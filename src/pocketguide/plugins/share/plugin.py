@@ -82,14 +82,21 @@ class SharePlugin(BasePlugin[ShareConfig]):
         """Give the header partials what they draw ([on_page_context](https://www.mkdocs.org/dev-guide/plugins/#on_page_context))."""
         if not self.config.enabled or self._emergency is None:
             return context
+        urgent = page.file.src_uri == self._emergency.src_uri
+        if page.file.generated_by:  # the offline fallback page: share the guide itself
+            url, title, text = "", config.site_name, config.site_description or ""
+        else:
+            url = page.url
+            title = str(page.meta.get("title") or page.title or config.site_name)
+            text = str(page.meta.get("description") or config.site_description or "")
         # TemplateContext lists MkDocs' own keys only; templates accept any key.
         context["outreach"] = self._outreach(  # type: ignore[typeddict-unknown-key]
             config,
-            url=page.url,
-            title=str(page.meta.get("title") or page.title or config.site_name),
-            text=str(page.meta.get("description") or config.site_description or ""),
+            url=url,
+            title=title,
+            text=text,
             next_review=page.meta.get("next_review"),
-            urgent=page.file.src_uri == self._emergency.src_uri,
+            urgent=urgent,
         )
         return context
 
@@ -124,6 +131,7 @@ class SharePlugin(BasePlugin[ShareConfig]):
         public = public_url(config.site_url, url)
         return {
             "emergency_url": self._emergency.url,
+            "emergency_current": urgent,
             "help_url": self._help.url if self._help else "",
             "share_url": public or "",
             "share_title": title,
