@@ -199,6 +199,12 @@ class _Quiet(SimpleHTTPRequestHandler):
         del format, args
 
 
+class _QuietServer(ThreadingHTTPServer):
+    def handle_error(self, request: object, client_address: object) -> None:
+        """Say nothing when a crawler hangs up mid-response."""
+        del request, client_address
+
+
 @functools.cache
 def _anchor_rc() -> Path:
     rc = Path(tempfile.mkdtemp(prefix="lc-rc-")) / "linkcheckerrc"
@@ -212,7 +218,7 @@ def _anchor_rc() -> Path:
 def serve(site: Path) -> Iterator[str]:
     """Serve ``site`` on 127.0.0.1 with an ephemeral port while the generator is open."""
     handler = functools.partial(_Quiet, directory=str(site))
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    httpd = _QuietServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=httpd.serve_forever, args=(0.05,), daemon=True)
     thread.start()
     try:
@@ -222,19 +228,29 @@ def serve(site: Path) -> Iterator[str]:
         httpd.server_close()
 
 
-def run_linkchecker(executable: str, site: Path, *, anchors: bool) -> tuple[float, str, int]:
-    """Crawl the served site; return seconds, the CSV of failing URLs, and their count."""
+def run_linkchecker(
+    executable: str, site: Path, *, anchors: bool, timeout: float
+) -> tuple[float, str, int | None]:
+    """Crawl the served site; return seconds, the failing URLs, and their count.
+
+    The count is None when LinkChecker did not finish within ``timeout`` seconds.
+    """
     with serve(site) as url:
-        return _crawl(executable, url, anchors=anchors)
+        return _crawl(executable, url, anchors=anchors, timeout=timeout)
 
 
-def _crawl(executable: str, url: str, *, anchors: bool) -> tuple[float, str, int]:
+def _crawl(
+    executable: str, url: str, *, anchors: bool, timeout: float
+) -> tuple[float, str, int | None]:
     command = [executable, "--no-status", "--no-warnings", "-o", "csv", url]
     if anchors:
         command[1:1] = ["-f", str(_anchor_rc())]
         command.remove("--no-warnings")  # AnchorCheck reports missing anchors as warnings
     start = time.perf_counter()
-    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, check=False, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        return time.perf_counter() - start, "", None
     seconds = time.perf_counter() - start
     rows = [
         row
@@ -288,8 +304,13 @@ def bench(name: str, config: Path, site: Path, args: argparse.Namespace, pages: 
     if not args.linkchecker:
         return
     for anchors in (False, True):
-        seconds, report, failures = run_linkchecker(args.linkchecker, site, anchors=anchors)
+        seconds, report, failures = run_linkchecker(
+            args.linkchecker, site, anchors=anchors, timeout=args.timeout
+        )
         label = "LinkChecker + AnchorCheck" if anchors else "LinkChecker (defaults)"
+        if failures is None:
+            print(f"{label}: did not finish within {args.timeout:.0f} s")
+            continue
         print(f"{label}: {seconds:.2f} s, {failures} failing URLs")
         if pages:
             print(f"  found: {found_tokens(report, pages)}")
@@ -304,6 +325,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--pages", type=int, default=500, help="pages in the generated site")
     parser.add_argument("--runs", type=int, default=3, help="timed runs per check")
     parser.add_argument("--linkchecker", help="path of a linkchecker executable to compare")
+    parser.add_argument(
+        "--timeout", type=float, default=300, help="seconds before a LinkChecker run is stopped"
+    )
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="bench-checks-") as folder:
         work = Path(folder)

@@ -99,3 +99,11 @@ def test_theme_copy_of_a_problem_already_reported_at_its_source_is_dropped(tmp_p
     )
     report = check_links(root / "site", root / "docs", root / "mkdocs.yml", CheckConfig())
     assert _got(report.findings, root) == ["docs/index.md:19:LNK021"]
+
+
+def test_missing_site_is_one_finding(tmp_path: Path) -> None:
+    root = _assemble("links", "base", tmp_path)
+    report = check_links(root / "nothing", root / "docs", root / "mkdocs.yml", CheckConfig())
+    assert [(f.code, f.message) for f in report.findings] == [
+        ("LNK040", f"no built site at '{(root / 'nothing').as_posix()}'")
+    ]

@@ -221,13 +221,15 @@ def test_is_external(url: str, external: bool) -> None:
 def test_privacy_rule_sees_every_kind_of_external_load() -> None:
     html = """<head><link rel="preconnect" href="https://fonts.gstatic.com">
     <link rel="dns-prefetch" href="//stats.example"><link rel="alternate" href="https://x.org/feed">
-    </head><body><a href="https://nhs.uk/">NHS</a><iframe src="https://video.example/e"></iframe>
+    </head><body><a href="https://nhs.uk/" ping="/p https://beacon.example/p">NHS</a>
+    <iframe src="https://video.example/e"></iframe>
     <img srcset="https://img.example/a.png 2x"><video poster="https://v.example/p.jpg"></video>
     <div style="background:url(https://bg.example/b.png)"></div></body>"""
     loads = [(r.tag, r.url) for r in external_loads(parse_page(html).refs)]
     assert loads == [
         ("link", "https://fonts.gstatic.com"),
         ("link", "//stats.example"),
+        ("a", "https://beacon.example/p"),
         ("iframe", "https://video.example/e"),
         ("img", "https://img.example/a.png"),
         ("video", "https://v.example/p.jpg"),

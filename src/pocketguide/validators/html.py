@@ -15,6 +15,8 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 # Elements and attributes whose URL the browser fetches without a click.
 RESOURCE_ATTRS: dict[str, tuple[str, ...]] = {
+    "a": ("ping",),  # a click also posts to each ping URL: a tracking beacon
+    "area": ("ping",),
     "script": ("src",),
     "img": ("src", "srcset"),
     "source": ("src", "srcset"),
@@ -100,7 +102,13 @@ def element_refs(node: LexborNode, inside: bool) -> list[Ref]:
     for attr in RESOURCE_ATTRS.get(tag, ()):
         value = attrs.get(attr)
         if value is not None:
-            urls = srcset_urls(value) if attr == "srcset" else [value]
+            urls = (
+                srcset_urls(value)
+                if attr == "srcset"
+                else value.split()
+                if attr == "ping"
+                else [value]
+            )
             refs.extend(Ref(u, tag, attr, True, attrs.get("alt") or "", inside) for u in urls)
     style = attrs.get("style")
     if style:

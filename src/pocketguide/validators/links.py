@@ -113,6 +113,10 @@ def check_links(
 ) -> LinkReport:
     """Return the raw report (severities not yet applied) with the external links listed."""
     layout, problems = load_layout(site_dir, docs_dir, config_file)
+    if not site_dir.is_dir():
+        message = f"no built site at '{display(site_dir)}'"
+        fix = "build it first: make site"
+        return LinkReport([*problems, Finding(display(site_dir), 0, 0, "LNK040", message, fix)])
     checker = _SiteChecker(layout, checks)
     report = checker.run()
     report.findings[:0] = problems
