@@ -33,6 +33,8 @@ def _assemble(family: str, case: str, tmp_path: Path) -> Path:
         return root
     case_dir = FIXTURES / family / case
     shutil.copytree(case_dir, root, dirs_exist_ok=True)
+    for raw in root.rglob("*.bin"):
+        raw.rename(raw.with_suffix(""))
     deletions = root / "delete.txt"
     if deletions.exists():
         for line in deletions.read_text().split():
