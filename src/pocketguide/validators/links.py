@@ -157,8 +157,6 @@ class _SiteChecker:
         self._flush_theme()
         return self.report
 
-    # -- reading ---------------------------------------------------------------------------
-
     def _read_page(self, page: str) -> None:
         try:
             html = (self.layout.site_dir / page).read_text(encoding="utf-8")
@@ -176,8 +174,6 @@ class _SiteChecker:
                 text = None
             self.locators[page] = SourceLocator(text) if text is not None else None
         return self.locators[page]
-
-    # -- reporting -------------------------------------------------------------------------
 
     def _site_finding(self, rel: str, code: str, message: str, fix: str = "") -> None:
         path = display(self.layout.site_dir / rel)
@@ -215,8 +211,6 @@ class _SiteChecker:
             else:
                 first = replace(first, message=first.message + " (in the theme)")
             self.report.findings.append(first)
-
-    # -- per reference ---------------------------------------------------------------------
 
     def _check_ref(self, page: str, ref: Ref) -> None:
         url = ref.url.strip()
@@ -302,8 +296,6 @@ class _SiteChecker:
             message = f"'{ref.url}': no element with id '{fragment}' on '{where}'"
             fix = "use the anchor of an existing heading (see the page's table of contents)"
             self._page_finding(page, ref, "LNK002", message, fix, key=f"{found}#{fragment}")
-
-    # -- whole-site checks -----------------------------------------------------------------
 
     def _check_css(self) -> None:
         for rel in sorted(f for f in self.files if f.endswith(".css")):
