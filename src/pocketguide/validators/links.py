@@ -14,6 +14,7 @@ Rule codes:
 - LNK010 manifest unreadable; LNK011 manifest icon or shortcut missing
 - LNK012 precache entry missing; LNK013 page not precached; LNK016 no readable ``sw.js``
 - LNK014 page missing from the search index; LNK015 page unreachable from the home page
+- LNK017 a precached file's bytes no longer match its revision in ``sw.js``
 - LNK020 external resource (the privacy rule, see ``privacy``)
 - LNK021 invalid ``tel:``/``sms:`` number; LNK022 link text does not show the number
 - LNK040 file cannot be read
@@ -27,7 +28,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from pocketguide.findings import Finding
-from pocketguide.plugins.pwa.precache import read_precache
+from pocketguide.plugins.pwa.precache import read_precache, revision_of
 from pocketguide.validators import privacy
 from pocketguide.validators.config import CheckConfig, load_check_config
 from pocketguide.validators.html import PageData, Ref, css_urls, parse_page
@@ -54,6 +55,7 @@ RULES = {
     "LNK014": "page missing from the search index",
     "LNK015": "page not reachable from the home page",
     "LNK016": "service worker precache list unreadable",
+    "LNK017": "precached file changed after sw.js was written",
     "LNK020": "resource loaded from another origin",
     "LNK021": "tel:/sms: number cannot be dialled",
     "LNK022": "tel:/sms: link text does not show the number",
@@ -402,16 +404,20 @@ class _SiteChecker:
             urls.add(url)
             if url not in self.files:
                 message = f"precache entry '{url}' does not exist in the built site"
-                self._site_finding(
-                    SW_JS, "LNK012", message, "rebuild; the service worker would fail to install"
-                )
+                fix = "rebuild; the service worker would fail to install"
+                self._site_finding(SW_JS, "LNK012", message, fix)
+                continue
+            revision = entry.get("revision")
+            if revision and revision != revision_of((self.layout.site_dir / url).read_bytes()):
+                message = f"precache revision of '{url}' does not match the file"
+                fix = "something changed the file after sw.js was written; rebuild"
+                self._site_finding(SW_JS, "LNK017", message, fix)
         for page in pages:
             if page not in urls:
                 message = f"page '{url_of_page(page) or '/'}' is not saved for offline use"
                 fix = "check precache_exclude in the pocketguide/pwa settings"
-                self.report.findings.append(
-                    Finding(self._source_or_site(page), 0, 0, "LNK013", message, fix)
-                )
+                where = self._source_or_site(page)
+                self.report.findings.append(Finding(where, 0, 0, "LNK013", message, fix))
 
     def _precache_entries(self) -> list[dict[str, object]] | None:
         fix = "enable the pocketguide/pwa plugin in mkdocs.yml and rebuild"
