@@ -1,0 +1,361 @@
+"""``make bench``: what the guide costs a phone, beside stock Material on the same docs.
+
+Prints (1) build time with and without our plugins, (2) install size (precached files, gzip
+bytes, and bytes Chromium downloads from the first visit until the guide is saved offline),
+(3) time to offline-ready on an emulated slow 4G link, (4) bytes of an update after a one-page
+edit, (5) Lighthouse mobile scores (median of three) on the home page and an inner page.
+
+"Stock" is the same docs built with a temporary ``mkdocs.yml`` that has no ``pocketguide/*``
+plugins, no ``overrides/`` and no extra CSS or JavaScript. Not a test: numbers vary by machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from mkdocs.utils.yaml import yaml_load
+
+from pocketguide.devserver import Server, Site
+from pocketguide.plugins.pwa import precache
+
+PROJECT = Path(__file__).resolve().parents[1]
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+SLOW_4G = (1_600_000 / 8, 0.150)  # bytes per second down, round trip in seconds
+INNER_PAGE = "mixing/"
+EDITED_PAGE = "docs/mixing.md"
+LIGHTHOUSE_DIR = Path(tempfile.gettempdir()) / "pocketguide-lighthouse"
+CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+SAVED = "document.documentElement.dataset.pgOffline === 'saved'"
+
+
+def wait_saved(page: Any, timeout: float = 120.0) -> None:
+    """Poll until the guide says it is saved offline. (``wait_for_function`` evaluates its
+    predicate with ``eval`` in the page, which the guide's CSP rightly blocks.)"""
+    from playwright.sync_api import Error  # noqa: PLC0415 (bench-only dependency)
+
+    deadline = time.perf_counter() + timeout
+    while time.perf_counter() < deadline:
+        try:
+            if page.evaluate(SAVED):
+                return
+        except Error:  # the page is navigating (reload after an update)
+            pass
+        time.sleep(0.05)
+    sys.exit("bench: the guide was not saved offline in time")
+
+
+class SharedLink:
+    """A slow link shared by every request, like a phone's radio: each response waits one
+    round trip, then takes its turn on the link for ``size / bytes_per_second`` seconds.
+
+    (A per-request sleep would give every parallel download the full bandwidth.)
+    """
+
+    def __init__(self, bytes_per_second: float, round_trip: float) -> None:
+        self.bytes_per_second = bytes_per_second
+        self.round_trip = round_trip
+        self.lock = threading.Lock()
+
+    def wait_for(self, size: int) -> None:
+        """Delay one response of ``size`` bytes."""
+        time.sleep(self.round_trip)
+        with self.lock:
+            time.sleep(size / self.bytes_per_second)
+
+
+@dataclass
+class Variant:
+    """One way of building the same docs: ours, or stock Material."""
+
+    name: str
+    root: Path
+    build_seconds: float = 0.0
+
+    @property
+    def site(self) -> Path:
+        """The built site."""
+        return self.root / "site"
+
+
+def copy_sources(target: Path) -> Path:
+    """Copy what a build reads into ``target`` and return it."""
+    target.mkdir(parents=True)
+    shutil.copy2(PROJECT / "mkdocs.yml", target / "mkdocs.yml")
+    for folder in ("docs", "overrides"):
+        shutil.copytree(PROJECT / folder, target / folder)
+    return target
+
+
+def stock_config(config: dict[str, Any]) -> dict[str, Any]:
+    """Return ``mkdocs.yml`` without our plugins, overrides, extra CSS and JavaScript."""
+    stock = dict(config)
+    plugins = []
+    for item in config.get("plugins", []):
+        name = item if isinstance(item, str) else next(iter(item))
+        if not name.startswith("pocketguide/"):
+            plugins.append(item)
+    stock["plugins"] = plugins
+    stock["theme"] = {k: v for k, v in config["theme"].items() if k != "custom_dir"}
+    stock["theme"].pop("favicon", None)
+    for key in ("extra_css", "extra_javascript"):
+        stock.pop(key, None)
+    stock["strict"] = False
+    return stock
+
+
+def build(root: Path, *, strict: bool = True) -> float:
+    """Build ``root/mkdocs.yml`` into ``root/site``; return the seconds it took."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    command = [sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", "site"]
+    if strict:
+        command.append("--strict")
+    started = time.perf_counter()
+    result = subprocess.run(command, cwd=root, env=env, capture_output=True, text=True, check=False)
+    seconds = time.perf_counter() - started
+    if result.returncode != 0:
+        sys.exit(f"bench: build in {root} failed:\n{result.stderr[-3000:]}")
+    return seconds
+
+
+def prepare(work: Path) -> tuple[Variant, Variant]:
+    """Copy the project twice and build it as ours and as stock Material."""
+    ours = Variant("ours", copy_sources(work / "ours"))
+    stock = Variant("stock", copy_sources(work / "stock"))
+    with (PROJECT / "mkdocs.yml").open(encoding="utf-8") as handle:
+        config = yaml_load(handle)
+    (stock.root / "mkdocs.yml").write_text(
+        yaml.safe_dump(stock_config(config), sort_keys=False), encoding="utf-8"
+    )
+    shutil.rmtree(stock.root / "overrides")
+    for variant in (ours, stock):
+        runs = [build(variant.root, strict=variant is ours) for _ in range(3)]
+        variant.build_seconds = statistics.median(runs)
+    return ours, stock
+
+
+def gzip_bytes(path: Path) -> int:
+    """Return the size of a file gzipped like the server does."""
+    return len(gzip.compress(path.read_bytes(), compresslevel=6, mtime=0))
+
+
+def precache_size(site: Path) -> tuple[int, int, int]:
+    """Return (files, raw bytes, gzip bytes) of what ``sw.js`` precaches; for a site without
+    one, of every file it has (the cost of saving all of stock Material offline)."""
+    sw = site / precache.SW_NAME
+    if sw.is_file():
+        paths = [site / str(e["url"]) for e in precache.read_precache(sw.read_text("utf-8"))]
+    else:
+        paths = [p for p in site.rglob("*") if p.is_file()]
+    return len(paths), sum(p.stat().st_size for p in paths), sum(gzip_bytes(p) for p in paths)
+
+
+def first_visit(site: Path, throttle: SharedLink | None) -> tuple[int, float | None]:
+    """Open the home page in a fresh Chromium profile; return (bytes served, seconds) until
+    the guide says it is saved offline (or, without a service worker, until ``load``)."""
+    from playwright.sync_api import sync_playwright  # noqa: PLC0415 (bench-only dependency)
+
+    with (
+        Server(Site(root=site, base_path="/", throttle=throttle)) as server,  # type: ignore[arg-type]
+        sync_playwright() as playwright,
+        tempfile.TemporaryDirectory(ignore_cleanup_errors=True) as profile,
+    ):
+        context = playwright.chromium.launch_persistent_context(
+            profile, executable_path=CHROMIUM, args=CHROMIUM_ARGS, service_workers="allow"
+        )
+        page = context.new_page()
+        started = time.perf_counter()
+        page.goto(server.url)
+        offline = (site / precache.SW_NAME).is_file()
+        if offline:
+            wait_saved(page)
+        seconds = time.perf_counter() - started
+        time.sleep(0.5)  # let late requests (icons, manifest) land in the count
+        context.close()
+        return server.site.sent_bytes, seconds if offline else None
+
+
+def update_bytes(ours: Variant, work: Path) -> tuple[int, int]:
+    """Edit one page, build v2, and count the bytes a phone on v1 downloads to update.
+
+    Returns (bytes served from the switch to v2 until saved again, pages whose HTML changed).
+    """
+    from playwright.sync_api import sync_playwright  # noqa: PLC0415
+
+    v2 = Variant("v2", copy_sources(work / "v2"))
+    page_file = v2.root / EDITED_PAGE
+    page_file.write_text(
+        page_file.read_text(encoding="utf-8") + "\nThis sentence is new in version 2.\n",
+        encoding="utf-8",
+    )
+    build(v2.root)
+    changed = sum(
+        1
+        for path in ours.site.rglob("*.html")
+        if (v2.site / path.relative_to(ours.site)).read_bytes() != path.read_bytes()
+    )
+    with (
+        Server(Site(root=ours.site, base_path="/")) as server,
+        sync_playwright() as playwright,
+        tempfile.TemporaryDirectory(ignore_cleanup_errors=True) as profile,
+    ):
+        context = playwright.chromium.launch_persistent_context(
+            profile, executable_path=CHROMIUM, args=CHROMIUM_ARGS, service_workers="allow"
+        )
+        page = context.new_page()
+        page.goto(server.url)
+        wait_saved(page)
+        server.site.reset()
+        server.site.root = v2.site
+        page.reload()
+        button = page.locator(".pg-update button")
+        button.wait_for(timeout=60_000)
+        with page.expect_event("load", timeout=60_000):
+            button.click()
+        wait_saved(page)
+        time.sleep(0.5)
+        context.close()
+        return server.site.sent_bytes, changed
+
+
+def lighthouse_ready() -> Path:
+    """Install Lighthouse (pinned in scripts/lighthouse/package.json) into a throwaway folder."""
+    binary = LIGHTHOUSE_DIR / "node_modules" / ".bin" / "lighthouse"
+    package = PROJECT / "scripts" / "lighthouse" / "package.json"
+    installed = LIGHTHOUSE_DIR / "package.json"
+    if binary.exists() and installed.read_bytes() == package.read_bytes():
+        return binary
+    LIGHTHOUSE_DIR.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(package, installed)
+    subprocess.run(
+        ["npm", "install", "--no-audit", "--no-fund", "--loglevel=error"],
+        cwd=LIGHTHOUSE_DIR,
+        check=True,
+    )
+    return binary
+
+
+def lighthouse(binary: Path, url: str, out: Path) -> dict[str, float]:
+    """Run Lighthouse (mobile, its default) once; return the four category scores (0-100)."""
+    flags = " ".join(CHROMIUM_ARGS)
+    subprocess.run(
+        [
+            str(binary),
+            url,
+            "--quiet",
+            "--output=json",
+            f"--output-path={out}",
+            f"--only-categories={','.join(CATEGORIES)}",
+            f"--chrome-flags={flags}",
+        ],
+        env={**os.environ, "CHROME_PATH": CHROMIUM},
+        check=True,
+    )
+    report = json.loads(out.read_text(encoding="utf-8"))
+    return {name: round(report["categories"][name]["score"] * 100) for name in CATEGORIES}
+
+
+def lighthouse_medians(binary: Path, site: Path, work: Path) -> dict[str, dict[str, float]]:
+    """Median of three Lighthouse runs on the home page and an inner page."""
+    results = {}
+    with Server(Site(root=site, base_path="/")) as server:
+        for label, path in (("home", ""), ("inner", INNER_PAGE)):
+            runs = [lighthouse(binary, server.url + path, work / f"lh-{i}.json") for i in range(3)]
+            results[label] = {c: statistics.median(r[c] for r in runs) for c in CATEGORIES}
+    return results
+
+
+def kib(size: float) -> str:
+    """Format bytes as KiB."""
+    return f"{size / 1024:.1f} KiB"
+
+
+def row(label: str, ours: str, stock: str) -> None:
+    """Print one line of the report."""
+    print(f"  {label:<44} {ours:>22} {stock:>22}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Build both variants, measure, and print the report."""
+    parser = argparse.ArgumentParser(prog="make bench", description=__doc__)
+    parser.add_argument("--no-lighthouse", action="store_true", help="skip (5), the slowest")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="pocketguide-bench-") as tmp:
+        work = Path(tmp)
+        ours, stock = prepare(work)
+        print(f"{'':46} {'Pocket Guide':>22} {'stock Material':>22}")
+        print("(1) build")
+        row(
+            "build time (median of 3)",
+            f"{ours.build_seconds:.2f} s",
+            f"{stock.build_seconds:.2f} s",
+        )
+        print("(2) install size")
+        files = {v.name: precache_size(v.site) for v in (ours, stock)}
+        row(
+            "files saved offline (stock: every file)",
+            str(files["ours"][0]),
+            str(files["stock"][0]),
+        )
+        row("their size", kib(files["ours"][1]), kib(files["stock"][1]))
+        row("their size gzipped", kib(files["ours"][2]), kib(files["stock"][2]))
+        visit = {v.name: first_visit(v.site, None) for v in (ours, stock)}
+        row(
+            "downloaded in Chromium until saved offline",
+            kib(visit["ours"][0]),
+            kib(visit["stock"][0]) + " (page only)",
+        )
+        print("(3) slow 4G (1.6 Mbit/s, 150 ms round trip, at the server)")
+        slow = {v.name: first_visit(v.site, SharedLink(*SLOW_4G)) for v in (ours, stock)}
+        ours_seconds = slow["ours"][1]
+        row(
+            "first visit until saved offline",
+            f"{ours_seconds:.2f} s" if ours_seconds is not None else "n/a",
+            "never (no offline)",
+        )
+        print(f"(4) update after editing {EDITED_PAGE}")
+        sent, changed = update_bytes(ours, work)
+        share = 100 * sent / visit["ours"][0]
+        row(
+            "downloaded by a phone on v1",
+            f"{kib(sent)} ({share:.0f}%)",
+            "n/a (no offline)",
+        )
+        row("HTML files whose bytes changed", str(changed), "")
+        if not args.no_lighthouse:
+            print("(5) Lighthouse mobile, median of 3 (perf / a11y / best practices / SEO)")
+            binary = lighthouse_ready()
+            scores = {v.name: lighthouse_medians(binary, v.site, work) for v in (ours, stock)}
+            for label in ("home", "inner"):
+                cells = {
+                    name: " / ".join(f"{scores[name][label][c]:.0f}" for c in CATEGORIES)
+                    for name in scores
+                }
+                row(f"{label} page", cells["ours"], cells["stock"])
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
