@@ -48,7 +48,15 @@ def test_resolve(url: str, page: str, layout: SiteLayout, expected: Target) -> N
 
 
 @pytest.mark.parametrize(
-    "url", ["https://other.org/x", "mailto:a@b.org", "data:image/png;base64,AA", "//cdn.x/y.js"]
+    "url",
+    [
+        "https://other.org/x",
+        "https://example.org/shop/",  # same host, outside the guide's /guide/
+        "http://example.org/guide/",  # another scheme is another origin
+        "mailto:a@b.org",
+        "data:image/png;base64,AA",
+        "//cdn.x/y.js",
+    ],
 )
 def test_resolve_ignores_other_origins_and_schemes(url: str) -> None:
     assert resolve(url, "index.html", SUB) is None

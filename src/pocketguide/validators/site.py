@@ -63,13 +63,19 @@ class SiteLayout:
     sources: dict[str, Path] = field(default_factory=dict)
 
     def own_url_path(self, url: str) -> str | None:
-        """Return the URL path of an absolute URL on this site, or None for another origin."""
+        """Return the URL path of an absolute URL into this site, or None for anything else.
+
+        ``https://example.org/shop/`` is not this site when it lives at
+        ``https://example.org/guide/``: it is an external link.
+        """
         if not self.site_url:
             return None
         mine, other = urlsplit(self.site_url), urlsplit(url)
         if (mine.scheme, mine.netloc) != (other.scheme, other.netloc):
             return None
-        return other.path or "/"
+        path = other.path or "/"
+        inside = path.startswith(self.base_path) or path + "/" == self.base_path
+        return path if inside else None  # elsewhere on the same host: another website
 
 
 def read_mkdocs_config(config_file: Path) -> tuple[dict[str, Any], list[Finding]]:
