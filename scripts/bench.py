@@ -100,12 +100,12 @@ class Variant:
         return self.root / "site"
 
 
-def copy_sources(target: Path) -> Path:
-    """Copy what a build reads into ``target`` and return it."""
+def copy_sources(target: Path, source: Path = PROJECT) -> Path:
+    """Copy what a build reads (from the project, or an earlier copy) into ``target``."""
     target.mkdir(parents=True)
-    shutil.copy2(PROJECT / "mkdocs.yml", target / "mkdocs.yml")
+    shutil.copy2(source / "mkdocs.yml", target / "mkdocs.yml")
     for folder in ("docs", "overrides"):
-        shutil.copytree(PROJECT / folder, target / folder)
+        shutil.copytree(source / folder, target / folder)
     return target
 
 
@@ -143,8 +143,8 @@ def build(root: Path, *, strict: bool = True) -> float:
 def prepare(work: Path) -> tuple[Variant, Variant]:
     """Copy the project twice and build it as ours and as stock Material."""
     ours = Variant("ours", copy_sources(work / "ours"))
-    stock = Variant("stock", copy_sources(work / "stock"))
-    with (PROJECT / "mkdocs.yml").open(encoding="utf-8") as handle:
+    stock = Variant("stock", copy_sources(work / "stock", ours.root))
+    with (ours.root / "mkdocs.yml").open(encoding="utf-8") as handle:
         config = yaml_load(handle)
     (stock.root / "mkdocs.yml").write_text(
         yaml.safe_dump(stock_config(config), sort_keys=False), encoding="utf-8"
@@ -197,24 +197,27 @@ def first_visit(site: Path, throttle: SharedLink | None) -> tuple[int, float | N
         return server.site.sent_bytes, seconds if offline else None
 
 
-def update_bytes(ours: Variant, work: Path) -> tuple[int, int]:
+def update_bytes(ours: Variant, work: Path) -> tuple[int, list[str]]:
     """Edit one page, build v2, and count the bytes a phone on v1 downloads to update.
 
-    Returns (bytes served from the switch to v2 until saved again, pages whose HTML changed).
+    Returns (bytes served from the switch to v2 until saved again, precached files changed).
     """
     from playwright.sync_api import sync_playwright  # noqa: PLC0415
 
-    v2 = Variant("v2", copy_sources(work / "v2"))
+    # From the copy v1 was built from: the project may have changed since.
+    v2 = Variant("v2", copy_sources(work / "v2", ours.root))
     page_file = v2.root / EDITED_PAGE
     page_file.write_text(
         page_file.read_text(encoding="utf-8") + "\nThis sentence is new in version 2.\n",
         encoding="utf-8",
     )
     build(v2.root)
-    changed = sum(
-        1
-        for path in ours.site.rglob("*.html")
-        if (v2.site / path.relative_to(ours.site)).read_bytes() != path.read_bytes()
+    changed = sorted(
+        str(entry["url"])
+        for entry in precache.read_precache((v2.site / precache.SW_NAME).read_text("utf-8"))
+        if not (ours.site / str(entry["url"])).is_file()
+        or (ours.site / str(entry["url"])).read_bytes()
+        != (v2.site / str(entry["url"])).read_bytes()
     )
     with (
         Server(Site(root=ours.site, base_path="/")) as server,
@@ -343,7 +346,7 @@ def main(argv: list[str] | None = None) -> int:
             f"{kib(sent)} ({share:.0f}%)",
             "n/a (no offline)",
         )
-        row("HTML files whose bytes changed", str(changed), "")
+        print(f"  precached files changed: {', '.join(changed)}")
         if not args.no_lighthouse:
             print("(5) Lighthouse mobile, median of 3 (perf / a11y / best practices / SEO)")
             binary = lighthouse_ready()
