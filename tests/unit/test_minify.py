@@ -12,7 +12,7 @@ MATERIAL_INLINE = (
 )
 
 
-def test_minify_page_keeps_html_head_and_inline_scripts_byte_for_byte() -> None:
+def test_minify_page_keeps_html_head_and_materials_inline_scripts() -> None:
     page = (
         '<!doctype html>\n<html lang="en">\n  <head>\n    <meta charset="utf-8">\n'
         f"    <script>{MATERIAL_INLINE}</script>\n  </head>\n  <body>\n"
@@ -24,6 +24,10 @@ def test_minify_page_keeps_html_head_and_inline_scripts_byte_for_byte() -> None:
         f"<script>{MATERIAL_INLINE}</script><body><p class=a>One two"
         "<pre>keep\n   this</pre>"
     )
+
+
+def test_minify_page_trims_inline_scripts_so_hashes_come_after_it() -> None:
+    assert minify.minify_page("<script>  own()  </script>") == "<script>own()</script>"
 
 
 def test_minify_css() -> None:

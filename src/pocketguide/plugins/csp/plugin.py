@@ -14,6 +14,7 @@ from .config import CspConfig
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.pages import Page
 
 log = PrefixedLogger("pocketguide/csp", logging.getLogger(f"mkdocs.plugins.{__name__}"))
 
@@ -30,6 +31,25 @@ class CspPlugin(BasePlugin[CspConfig]):
         https://www.mkdocs.org/dev-guide/plugins/#on_startup
         """
         self.serving = command == "serve"
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+        """Warn about inline code no hash can allow, on the page as rendered (before it is
+        minified, so that lines and columns mean something).
+
+        https://www.mkdocs.org/dev-guide/plugins/#on_post_page
+        """
+        if self.config.enabled and not self.serving:
+            for item in policy.blocked_inline(output):
+                log.warning(
+                    "%s:%d:%d: %s (from %s) cannot run under the Content-Security-Policy — "
+                    "move it into a script or stylesheet file",
+                    page.file.dest_uri,
+                    item.line,
+                    item.col,
+                    item.what,
+                    page.file.src_uri,
+                )
+        return None
 
     # After every step that changes HTML (pocketguide/minify runs at -40) and before
     # pocketguide/pwa (-100), which computes precache revisions from the final bytes.
@@ -51,15 +71,6 @@ class CspPlugin(BasePlugin[CspConfig]):
             html = path.read_text(encoding="utf-8")
             if policy.has_policy(html):
                 continue
-            for item in policy.blocked_inline(html):
-                log.warning(
-                    "%s:%d:%d: %s cannot run under the Content-Security-Policy — move it "
-                    "into a script or stylesheet file",
-                    rel,
-                    item.line,
-                    item.col,
-                    item.what,
-                )
             scripts, styles = policy.inline_code(html)
             text = policy.add_policy(html, policy.build_policy(scripts, styles))
             path.write_text(text, encoding="utf-8")

@@ -1,9 +1,9 @@
 """Smaller HTML and CSS for phones on thin data plans. Pure, framework-free.
 
 Material's own assets are already minified (``*.min.css``, ``*.min.js``, content-hashed);
-what is left is every page's HTML and the guide's own small stylesheets. Inline scripts are
-left byte-for-byte as they are: they are Material's, already minified, and their hashes are
-what the Content-Security-Policy allows.
+what is left is every page's HTML and the guide's own small stylesheets. The minifier trims
+the whitespace around inline scripts, so their Content-Security-Policy hashes must be taken
+after it (pocketguide/csp runs later), and pages that carry their own policy are skipped.
 """
 
 from __future__ import annotations

@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING
 
 from mkdocs.plugins import BasePlugin, PrefixedLogger, event_priority
 
+from pocketguide.plugins.csp.policy import has_policy
+
 from . import minify
 from .config import MinifyConfig
 
@@ -38,6 +40,9 @@ class MinifyPlugin(BasePlugin[MinifyConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Minify every page in the site, including 404.html and redirect stubs.
 
+        Pages that carry their own Content-Security-Policy are left as written: the minifier
+        trims inline scripts, which would no longer match their hashes.
+
         https://www.mkdocs.org/dev-guide/plugins/#on_post_build
         """
         if not self.config.enabled or self.serving:
@@ -54,6 +59,8 @@ class MinifyPlugin(BasePlugin[MinifyConfig]):
             if not (self.config.html if is_html else self.config.css):
                 continue
             text = path.read_text(encoding="utf-8")
+            if is_html and has_policy(text):
+                continue  # its own policy hashes its scripts as written (the one-file edition)
             small = minify.minify_page(text) if is_html else minify.minify_css(text)
             before += len(text.encode("utf-8"))
             after += len(small.encode("utf-8"))
