@@ -50,3 +50,31 @@ def test_minify_css() -> None:
 )
 def test_should_minify(path: str, expected: bool) -> None:
     assert minify.should_minify(path) is expected
+
+
+@pytest.mark.parametrize(
+    ("extra_css", "expected", "joined"),
+    [
+        # extra_css in mkdocs.yml              -> new extra_css                   joined
+        (["assets/stylesheets/a.css", "assets/stylesheets/b.css"], [minify.BUNDLE], ["a", "b"]),
+        (["assets/stylesheets/a.css"], ["assets/stylesheets/a.css"], []),
+        (
+            [
+                "https://x.org/x.css",
+                "assets/stylesheets/a.css",
+                "other/c.css",
+                "assets/stylesheets/b.css",
+            ],
+            ["https://x.org/x.css", minify.BUNDLE, "other/c.css"],
+            ["a", "b"],
+        ),
+        (["other/c.css", "other/d.css"], ["other/c.css", "other/d.css"], []),
+    ],
+)
+def test_bundle_plan_joins_local_stylesheets_in_order(
+    extra_css: list[str], expected: list[str], joined: list[str]
+) -> None:
+    assert minify.bundle_plan(extra_css) == (
+        expected,
+        [f"assets/stylesheets/{name}.css" for name in joined],
+    )

@@ -18,5 +18,10 @@ class MinifyConfig(Config):
     css = c.Type(bool, default=True)
     """Minify stylesheets that are not minified yet (not ``*.min.css``)."""
 
+    bundle_css = c.Type(bool, default=True)
+    """Join the ``extra_css`` stylesheets in ``assets/stylesheets/`` into one file,
+    ``assets/stylesheets/guide.css``, in the same order: one request instead of several before
+    the first paint, and nothing downloaded twice. Off under ``mkdocs serve``."""
+
     exclude = c.ListOfItems(c.Type(str), default=[])
     """Glob patterns, relative to the site root, of files left exactly as written."""

@@ -8,6 +8,7 @@ after it (pocketguide/csp runs later), and pages that carry their own policy are
 
 from __future__ import annotations
 
+import posixpath
 import re
 
 import minify_html
@@ -36,3 +37,27 @@ def should_minify(path: str) -> bool:
     if name.endswith(".html"):
         return True
     return name.endswith(".css") and not name.endswith(".min.css")
+
+
+BUNDLE = "assets/stylesheets/guide.css"
+"""Where the guide's own stylesheets are joined into one file."""
+
+
+def bundle_plan(extra_css: list[str], bundle: str = BUNDLE) -> tuple[list[str], list[str]]:
+    """Return (new ``extra_css``, stylesheets joined into ``bundle``).
+
+    Only local files in the bundle's folder are joined, so their relative ``url()`` references
+    still resolve; the bundle takes the place of the first of them, so the cascade keeps its
+    order. With fewer than two such files nothing changes.
+    """
+    folder = posixpath.dirname(bundle)
+    joined = [
+        path
+        for path in extra_css
+        if "://" not in path and not path.startswith("/") and posixpath.dirname(path) == folder
+    ]
+    if len(joined) < 2:
+        return list(extra_css), []
+    first = extra_css.index(joined[0])
+    rest = [path for path in extra_css if path not in joined]
+    return [*rest[:first], bundle, *rest[first:]], joined

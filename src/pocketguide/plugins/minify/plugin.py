@@ -25,6 +25,7 @@ class MinifyPlugin(BasePlugin[MinifyConfig]):
 
     def __init__(self) -> None:
         self.serving = False
+        self.joined: list[str] = []
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Skip the work under ``mkdocs serve``, where nobody downloads over a phone link.
@@ -32,6 +33,16 @@ class MinifyPlugin(BasePlugin[MinifyConfig]):
         https://www.mkdocs.org/dev-guide/plugins/#on_startup
         """
         self.serving = command == "serve"
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        """Point pages at one bundle instead of each of the guide's stylesheets.
+
+        https://www.mkdocs.org/dev-guide/plugins/#on_config
+        """
+        self.joined = []
+        if self.config.enabled and self.config.bundle_css and not self.serving:
+            config.extra_css, self.joined = minify.bundle_plan(list(config.extra_css))
+        return config
 
     # After every plugin that writes HTML (priority 0: search, redirects, edition) and before
     # pocketguide/csp (-50), which hashes the final inline code, and pocketguide/pwa (-100),
@@ -48,6 +59,8 @@ class MinifyPlugin(BasePlugin[MinifyConfig]):
         if not self.config.enabled or self.serving:
             return
         site_dir = Path(config.site_dir)
+        if self.joined:
+            self._write_bundle(site_dir)
         before = after = 0
         for path in sorted(site_dir.rglob("*")):
             rel = path.relative_to(site_dir).as_posix()
@@ -67,3 +80,15 @@ class MinifyPlugin(BasePlugin[MinifyConfig]):
             path.write_text(small, encoding="utf-8")
         if before:
             log.info("minified HTML and CSS: %.1f KiB -> %.1f KiB", before / 1024, after / 1024)
+
+    def _write_bundle(self, site_dir: Path) -> None:
+        """Join the stylesheets into the bundle and remove them, so nothing is served twice."""
+        parts = []
+        for rel in self.joined:
+            path = site_dir / rel
+            if not path.is_file():
+                log.warning("extra_css: %s is not in the site — check the path in mkdocs.yml", rel)
+                continue
+            parts.append(f"/* {rel} */\n{path.read_text(encoding='utf-8')}")
+            path.unlink()
+        (site_dir / minify.BUNDLE).write_text("\n".join(parts), encoding="utf-8")
