@@ -23,7 +23,6 @@ Rule codes:
 from __future__ import annotations
 
 import json
-import posixpath
 from collections import Counter, deque
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -126,14 +125,6 @@ def check_links(
     return report
 
 
-@dataclass
-class _Outcome:
-    """What checking one theme URL in one folder gave: its findings and the page it links."""
-
-    findings: list[tuple[tuple[str, str], Finding]] = field(default_factory=list)
-    edge: str | None = None
-
-
 class _SiteChecker:
     def __init__(self, layout: SiteLayout, checks: CheckConfig) -> None:
         self.layout = layout
@@ -147,8 +138,6 @@ class _SiteChecker:
         self.theme_external: set[str] = set()
         self._nth = 0  # index of the current ref among the same URLs in the page's content
         self.registry: SourceLocator | None = None
-        self._memo: dict[tuple[str, Ref], _Outcome] = {}
-        self._outcome: _Outcome | None = None  # being recorded for the current theme ref
 
     def run(self) -> LinkReport:
         for page in sorted(f for f in self.files if f.endswith(".html")):
@@ -207,11 +196,8 @@ class _SiteChecker:
             self.report.findings.append(Finding(display(source), line, col, code, message, fix))
             return
         where = display(self.layout.site_dir / page)
-        group = (code, key or message)
-        finding = Finding(where, 0, 0, code, message, fix)
-        self.theme.setdefault(group, []).append(finding)
-        if self._outcome is not None:
-            self._outcome.findings.append((group, finding))
+        group = self.theme.setdefault((code, key or message), [])
+        group.append(Finding(where, 0, 0, code, message, fix))
 
     def _flush_theme(self) -> None:
         """Report each theme problem once, unless a page's own Markdown already shows it."""
@@ -229,25 +215,6 @@ class _SiteChecker:
             self.report.findings.append(first)
 
     def _check_ref(self, page: str, ref: Ref) -> None:
-        """Check one URL; the theme's (the whole navigation on every page) once per folder."""
-        if ref.in_content:
-            self._check_one(page, ref)
-            return
-        key = (posixpath.dirname(page), ref)
-        outcome = self._memo.get(key)
-        if outcome is None:
-            self._outcome = outcome = _Outcome()
-            self._check_one(page, ref)
-            self._outcome = None
-            self._memo[key] = outcome
-            return
-        where = display(self.layout.site_dir / page)
-        for group, finding in outcome.findings:
-            self.theme[group].append(replace(finding, path=where))
-        if outcome.edge:
-            self.edges[page].add(outcome.edge)
-
-    def _check_one(self, page: str, ref: Ref) -> None:
         url = ref.url.strip()
         lowered = url.lower()
         if lowered.startswith(("tel:", "sms:")):
@@ -323,8 +290,6 @@ class _SiteChecker:
             return
         if not ref.loads and found.endswith(".html"):
             self.edges[page].add(found)
-            if self._outcome is not None:
-                self._outcome.edge = found
         fragment = target.fragment
         if not fragment or fragment.startswith(":~:") or found not in self.pages:
             return

@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import json
 from typing import TYPE_CHECKING
-from urllib.parse import urlsplit
 
 from pocketguide.findings import Finding
 from pocketguide.validators.html import css_urls, parse_page
+from pocketguide.validators.site import HAS_SCHEME
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -30,10 +30,11 @@ LOCAL_SCHEMES = frozenset({"", "data", "blob", "about", "javascript", "mailto", 
 
 def is_external(url: str) -> bool:
     """Return True when fetching ``url`` would contact a host other than the site's own."""
-    parts = urlsplit(url.strip())
-    if url.strip().startswith("//"):
+    text = url.strip()
+    if text.startswith("//"):
         return True
-    return parts.scheme.lower() not in LOCAL_SCHEMES
+    scheme = HAS_SCHEME.match(text)
+    return scheme is not None and scheme.group()[:-1].lower() not in LOCAL_SCHEMES
 
 
 def external_loads(refs: Iterable[Ref]) -> list[Ref]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import posixpath
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
@@ -19,6 +20,10 @@ from pocketguide.findings import Finding
 
 if TYPE_CHECKING:
     from pathlib import Path
+
+
+HAS_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
+"""An absolute URL (``https:``, ``mailto:``…); what urlsplit takes as a scheme."""
 
 
 class _MkDocsLoader(yaml.SafeLoader):
@@ -160,14 +165,17 @@ def resolve(url: str, page: str, layout: SiteLayout) -> Target | None:
     Returns None for URLs that are not internal: other origins and schemes (``mailto:``,
     ``data:``…). Query strings are dropped: a static host ignores them.
     """
-    parts = urlsplit(url.strip())
-    path = parts.path
-    if parts.scheme or parts.netloc:
-        own = layout.own_url_path(url) if parts.scheme in {"http", "https"} else None
+    text = url.strip()
+    if HAS_SCHEME.match(text) or text.startswith("//"):
+        parts = urlsplit(text)
+        own = layout.own_url_path(text) if parts.scheme in {"http", "https"} else None
         if own is None:
             return None
-        path = own
-    fragment = unquote(parts.fragment)
+        path, fragment = own, unquote(parts.fragment)
+    else:  # the common case, a relative URL: no need for the full parser
+        rest, _, fragment = text.partition("#")
+        path = rest.partition("?")[0]
+        fragment = unquote(fragment)
     if not path:
         return Target(page, fragment)
     path = unquote(path)
@@ -176,7 +184,8 @@ def resolve(url: str, page: str, layout: SiteLayout) -> Target | None:
             return Target(path, fragment, escapes=True)
         joined = path[len(layout.base_path) :]
     else:
-        joined = posixpath.join(posixpath.dirname(page), path)
+        folder = page.rpartition("/")[0]
+        joined = f"{folder}/{path}" if folder else path
     trailing = path.endswith(("/", "/.", "/..")) or path in {".", ".."}
     normal = posixpath.normpath(joined) if joined else "."
     if normal == ".." or normal.startswith("../"):
