@@ -26,9 +26,9 @@ from pocketguide.content.sources import load_sources
 from pocketguide.findings import Finding, Severity
 from pocketguide.validators.config import CheckConfig
 from pocketguide.validators.lexicon import check_forbidden, check_wording
-from pocketguide.validators.links import display
 from pocketguide.validators.prose import blank_front_matter, mask_code, mask_markup, mask_quotes
 from pocketguide.validators.readability import check_readability
+from pocketguide.validators.report import display
 from pocketguide.validators.structure import check_headings, check_images, headings
 
 if TYPE_CHECKING:

@@ -25,7 +25,7 @@ from __future__ import annotations
 import json
 from collections import Counter, deque
 from dataclasses import dataclass, field, replace
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pocketguide.findings import Finding
 from pocketguide.plugins.pwa.precache import read_precache, revision_of
@@ -33,6 +33,7 @@ from pocketguide.validators import privacy
 from pocketguide.validators.config import CheckConfig, load_check_config
 from pocketguide.validators.html import PageData, Ref, css_urls, parse_page
 from pocketguide.validators.phone import check_phone_link
+from pocketguide.validators.report import display
 from pocketguide.validators.site import (
     SiteLayout,
     existing_file,
@@ -42,6 +43,9 @@ from pocketguide.validators.site import (
     url_of_page,
 )
 from pocketguide.validators.sourcemap import SourceLocator, link_needles
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 RULES = {
     "LNK001": "internal link to a missing page or file",
@@ -86,14 +90,6 @@ class LinkReport:
     findings: list[Finding] = field(default_factory=list)
     external: list[ExternalLink] = field(default_factory=list)
     pages: int = 0
-
-
-def display(path: Path) -> str:
-    """Return ``path`` relative to the working directory when it is below it (posix)."""
-    try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
 
 
 def run_link_checks(

@@ -1,4 +1,4 @@
-"""What the command lines print: text, JSON or SARIF, and the exit status.
+"""What the checks print: paths as the editor sees them, text, JSON or SARIF, the exit status.
 
 Shared by ``scripts/check_links.py`` and ``scripts/check_content.py`` so both behave alike:
 every finding in one run, a summary line last, exit 1 when any error remains.
@@ -6,6 +6,7 @@ every finding in one run, a summary line last, exit 1 when any error remains.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pocketguide.findings import count_errors, summary_line, to_json, to_sarif
@@ -17,6 +18,14 @@ if TYPE_CHECKING:
     from pocketguide.findings import Finding
 
 FORMATS = ("text", "json", "sarif")
+
+
+def display(path: Path) -> str:
+    """Return ``path`` relative to the working directory when it is below it (posix)."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
 
 
 def add_common_arguments(parser: argparse.ArgumentParser) -> None:
