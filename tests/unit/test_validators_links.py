@@ -189,9 +189,10 @@ def test_parse_page_reads_ids_links_resources_and_content_flag() -> None:
     </head><body><a href="../">Home</a><article class="md-content__inner">
     <h2 id="risks">Risks</h2><a name="old"></a><p style="background:url('s.png')">x</p>
     <a href="tel:112">Call <b>112</b></a><img src="p.png" srcset="p.png 1x, p2.png 2x" alt="Pic">
-    </article><script src="app.js"></script></body></html>"""
+    </article><script id="__config" type="application/json">{"search": "w/search.js"}</script>
+    <script src="app.js"></script></body></html>"""
     page = parse_page(html)
-    assert page.ids == {"risks", "old"}
+    assert page.ids == {"risks", "old", "__config"}
     assert page.is_redirect
     got = [(r.url, r.tag, r.attr, r.loads, r.text, r.in_content) for r in page.refs]
     assert got == [
@@ -204,6 +205,7 @@ def test_parse_page_reads_ids_links_resources_and_content_flag() -> None:
         ("p.png", "img", "srcset", True, "Pic", True),
         ("p2.png", "img", "srcset", True, "Pic", True),
         ("app.js", "script", "src", True, "", False),
+        ("w/search.js", "script", "__config.search", True, "", False),
         ("bg.png", "style", "url()", True, "", False),
         ("../new/", "meta", "refresh", False, "", False),
     ]

@@ -8,6 +8,7 @@ check and the privacy check read the same list, so they cannot disagree about wh
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
 
@@ -116,6 +117,16 @@ def element_refs(node: LexborNode, inside: bool) -> list[Ref]:
     return refs
 
 
+def _material_config_refs(text: str) -> list[Ref]:
+    """Return the search worker Material's ``__config`` names: search breaks without it."""
+    try:
+        config = json.loads(text)
+    except ValueError:
+        return []
+    search = config.get("search") if isinstance(config, dict) else None
+    return [Ref(search, "script", "__config.search", True)] if isinstance(search, str) else []
+
+
 def parse_page(html: str) -> PageData:
     """Return the ids and every URL of one HTML page."""
     tree = LexborHTMLParser(html)
@@ -131,6 +142,9 @@ def parse_page(html: str) -> PageData:
         if node.mem_id not in seen:  # lexbor yields a node once per selector it matches
             seen.add(node.mem_id)
             data.refs.extend(element_refs(node, node.mem_id in in_content))
+    config = tree.css_first("script#__config")
+    if config is not None:
+        data.refs.extend(_material_config_refs(config.text()))
     for node in tree.css("style"):
         data.refs.extend(Ref(u, "style", "url()", True) for u in css_urls(node.text()))
     for node in tree.css("meta[http-equiv]"):
