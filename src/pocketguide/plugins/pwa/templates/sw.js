@@ -44,7 +44,18 @@ async function deleteOurCaches(keep) {
 /* ---- escape hatch: a worker that removes itself ---- */
 
 if (BUILD.selfDestroying) {
-  self.addEventListener("install", () => self.skipWaiting());
+  // Delete the offline copy at once, even before this worker takes over: the old worker then
+  // falls back to the network, where every page of this build unregisters what is left.
+  self.addEventListener("install", (event) => {
+    event.waitUntil(deleteOurCaches(null).then(() => self.skipWaiting()));
+  });
+  // Chromium may not act on an install-time skipWaiting while the old worker is busy; the old
+  // page's "Update now" button asks again.
+  self.addEventListener("message", (event) => {
+    if (event.data && event.data.type === "SKIP_WAITING") {
+      self.skipWaiting();
+    }
+  });
   self.addEventListener("activate", (event) => {
     event.waitUntil(
       (async () => {
@@ -183,8 +194,9 @@ function onFetch(event) {
 /* ---- messages from the page: update and status ---- */
 
 async function status() {
-  const cache = await caches.open(CACHE);
-  const cached = new Set((await cache.keys()).map((request) => request.url));
+  // caches.has first: opening a deleted cache would create it again, empty.
+  const cache = (await caches.has(CACHE)) ? await caches.open(CACHE) : null;
+  const cached = new Set(cache ? (await cache.keys()).map((request) => request.url) : []);
   const saved = ENTRIES.filter((entry) => cached.has(entry.key));
   const bytes = (list) => list.reduce((total, entry) => total + entry.size, 0);
   return {
