@@ -179,7 +179,10 @@ def test_escape_hatch_removes_worker_and_caches(
         time.sleep(0.1)
     assert page.evaluate("async () => (await caches.keys()).length") == 0
     # ...so the next visit gets the network's pages, which remove the worker itself.
-    page.reload()
+    try:
+        page.reload()
+    except PlaywrightError:
+        page.wait_for_load_state()  # the dying worker reloaded the page first
     state: object = None
     for _ in range(100):
         try:
