@@ -263,7 +263,8 @@ def _crawl(
 
 
 def _csv_body(text: str) -> str:
-    return "\n".join(line for line in text.splitlines() if line and not line.startswith("#"))
+    """Drop LinkChecker's ``# ...`` comment lines; a URL like ``#anchor`` is data."""
+    return "\n".join(line for line in text.splitlines() if line and not line.startswith("# "))
 
 
 def found_tokens(report: str, pages: int) -> dict[str, str]:
