@@ -88,7 +88,7 @@ def test_citations_become_numbered_links(site: Path) -> None:
 def test_page_lists_its_sources_in_number_order(site: Path) -> None:
     html = (site / "index.html").read_text(encoding="utf-8")
     expected = (
-        '<h2 id="sources">Sources</h2>\n<ol class="pg-sources">\n'
+        '<h2 id="sources" data-search-exclude>Sources</h2>\n<ol class="pg-sources" data-search-exclude>\n'
         '<li id="pg-source-1"><a href="https://example.org/bladder">Ketamine and the bladder</a>.'
         ' A. Smith, B. Jones, 2020. Accessed <time datetime="2026-11-01">1 November 2026</time>.</li>\n'
         '<li id="pg-source-2"><a href="https://www.who.int/ketamine?a=1&amp;b=2">'

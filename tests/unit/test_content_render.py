@@ -75,7 +75,7 @@ def test_append_sources_numbers_and_skips_unknown() -> None:
         "Text [1] [2]\n\n", {"smith": 2, "who": 1, "ghost": 3}, {"who": WHO, "smith": SMITH}
     )
     assert out.startswith(
-        'Text [1] [2]\n\n<h2 id="sources">Sources</h2>\n<ol class="pg-sources">\n'
+        'Text [1] [2]\n\n<h2 id="sources" data-search-exclude>Sources</h2>\n<ol class="pg-sources" data-search-exclude>\n'
     )
     assert out.index('id="pg-source-1"') < out.index('id="pg-source-2"')
     assert "pg-source-3" not in out
@@ -103,4 +103,4 @@ def test_registry_list_sorts_by_title_ignoring_case() -> None:
 )
 def test_sources_heading_id_stays_unique(markdown: str, anchor: str) -> None:
     out = append_sources(markdown, {"who": 1}, {"who": WHO})
-    assert f'<h2 id="{anchor}">Sources</h2>' in out
+    assert f'<h2 id="{anchor}" data-search-exclude>Sources</h2>' in out

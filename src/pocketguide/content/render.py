@@ -86,7 +86,11 @@ def source_item(source: Source, anchor: str) -> str:
 def sources_section(numbered: Iterable[tuple[int, Source]], anchor: str = "sources") -> str:
     """Return the "Sources" section for the bottom of a page, items ``pg-source-N``."""
     items = "\n".join(source_item(source, f"pg-source-{n}") for n, source in numbered)
-    return f'<h2 id="{anchor}">Sources</h2>\n<ol class="pg-sources">\n{items}\n</ol>'
+    # data-search-exclude: the lists would double the search index and match every query.
+    return (
+        f'<h2 id="{anchor}" data-search-exclude>Sources</h2>\n'
+        f'<ol class="pg-sources" data-search-exclude>\n{items}\n</ol>'
+    )
 
 
 def append_sources(markdown: str, numbers: Mapping[str, int], sources: Mapping[str, Source]) -> str:
