@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import gzip
+import hashlib
 import mimetypes
 import threading
 import time
@@ -149,12 +150,24 @@ class Handler(BaseHTTPRequestHandler):
             and kind.startswith(TEXT_TYPES)
             and "gzip" in self.headers.get("Accept-Encoding", "")
         )
+        etag = f'"{hashlib.sha256(body).hexdigest()[:16]}{"-gz" if encoded else ""}"'
+        if status is HTTPStatus.OK and etag in self.headers.get("If-None-Match", ""):
+            # Revalidation, as every static host answers it: headers only, no body again.
+            if site.throttle is not None:
+                site.throttle.wait_for(0)
+            site.record(logged, 0)
+            self.send_response(HTTPStatus.NOT_MODIFIED)
+            self.send_header("ETag", etag)
+            self.send_header("Cache-Control", cache_control(logged))
+            self.end_headers()
+            return
         if encoded:
             body = gzip.compress(body, compresslevel=6, mtime=0)
         if site.throttle is not None:
             site.throttle.wait_for(len(body))
         site.record(logged, len(body))
         self.send_response(status)
+        self.send_header("ETag", etag)
         self.send_header(
             "Content-Type", kind + ("; charset=utf-8" if kind.startswith("text/") else "")
         )

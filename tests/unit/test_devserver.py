@@ -272,3 +272,21 @@ def test_site_root_without_slash_redirects_to_the_sub_path(tmp_path: Path) -> No
         response.read()
         connection.close()
         assert (response.status, response.getheader("Location")) == (301, "/guide/")
+
+
+def test_revalidation_with_the_etag_gets_304_and_no_body(tmp_path: Path) -> None:
+    (tmp_path / "index.html").write_text("<h1>home</h1>", encoding="utf-8")
+    with devserver.serve_in_thread(tmp_path) as server:
+        host = server.url.removeprefix("http://").rstrip("/")
+        connection = http.client.HTTPConnection(host)
+        connection.request("GET", "/index.html")
+        first = connection.getresponse()
+        first.read()
+        etag = first.getheader("ETag")
+        connection.request("GET", "/index.html", headers={"If-None-Match": etag or ""})
+        second = connection.getresponse()
+        body = second.read()
+        connection.close()
+        assert (first.status, second.status, body) == (200, 304, b"")
+        assert server.site.requests == ["index.html", "index.html"]
+        assert server.site.sent_bytes == len("<h1>home</h1>")

@@ -162,10 +162,10 @@
       scope: settings.scope,
       updateViaCache: "none",
     });
+    // No registration.update() here: every navigation to a page of the guide already makes
+    // the browser check sw.js for a newer version (the spec's soft update).
     watchForUpdates(registration);
     watchStatus(registration);
-    // Check for a newer version on every visit; offline this fails quietly.
-    registration.update().catch(() => {});
   }
 
   function explainOfflinePage() {
