@@ -8,15 +8,13 @@ from typing import TYPE_CHECKING
 import pytest
 from playwright.sync_api import Error as PlaywrightError
 
-from pocketguide.devserver import Server, Site
-
-from .conftest import BASE_PATH, Project, copy_project
+from .conftest import Project, copy_project
 from .pwa_helpers import cache_keys, go_offline, install, page_urls, revisions
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
-
     from playwright.sync_api import BrowserContext, Page
+
+    from pocketguide.devserver import Server
 
 EDITED_PAGE = "mixing.md"
 EDITED_URL = "mixing/index.html"
@@ -33,13 +31,6 @@ def guide_v2(tmp_path_factory: pytest.TempPathFactory) -> Project:
     page.write_text(page.read_text(encoding="utf-8") + f"\n{MARKER}\n", encoding="utf-8")
     project.build()
     return project
-
-
-@pytest.fixture
-def v1_server(guide: Project) -> Iterator[Server]:
-    """A server that starts on version one; tests switch its root to version two."""
-    with Server(Site(root=guide.site, base_path=BASE_PATH)) as running:
-        yield running
 
 
 def changed_urls(old: Project, new: Project) -> set[str]:
@@ -75,19 +66,19 @@ def wait_for_failed_install(page: Page, server: Server, failing: str) -> None:
 
 
 def test_one_page_edit_downloads_only_what_changed(
-    context: BrowserContext, v1_server: Server, guide: Project, guide_v2: Project
+    context: BrowserContext, server: Server, guide: Project, guide_v2: Project
 ) -> None:
     changed = changed_urls(guide, guide_v2)
     assert EDITED_URL in changed
     page = context.new_page()
-    install(page, v1_server.url + "mixing/")
+    install(page, server.url + "mixing/")
 
-    v1_server.site.root = guide_v2.site
-    v1_server.site.reset()
+    server.site.root = guide_v2.site
+    server.site.reset()
     page.reload()
     page.locator(".pg-update").wait_for(timeout=20_000)
 
-    downloaded = set(v1_server.site.requests) - BROWSER_OWN
+    downloaded = set(server.site.requests) - BROWSER_OWN
     assert downloaded == changed - BROWSER_OWN
     # Until the reader taps, the page is still all version one, even after a reload.
     page.reload()
@@ -104,43 +95,43 @@ def test_one_page_edit_downloads_only_what_changed(
 
     caches = cache_keys(page)
     expected = {
-        f"{v1_server.url}{url}" + (f"?__pg={revision}" if revision else "")
+        f"{server.url}{url}" + (f"?__pg={revision}" if revision else "")
         for url, revision in revisions(guide_v2.site).items()
     }
-    assert list(caches) == [f"pocketguide-precache-v1-{v1_server.url}"]
+    assert list(caches) == [f"pocketguide-precache-v1-{server.url}"]
     assert set(next(iter(caches.values()))) == expected
 
 
 def test_failed_download_keeps_v1_and_retries_later(
-    context: BrowserContext, v1_server: Server, guide: Project, guide_v2: Project
+    context: BrowserContext, server: Server, guide: Project, guide_v2: Project
 ) -> None:
     page = context.new_page()
-    install(page, v1_server.url + "mixing/")
+    install(page, server.url + "mixing/")
 
-    v1_server.site.root = guide_v2.site
-    v1_server.site.fail = {EDITED_URL}
-    v1_server.site.reset()
+    server.site.root = guide_v2.site
+    server.site.fail = {EDITED_URL}
+    server.site.reset()
     page.reload()
-    wait_for_failed_install(page, v1_server, EDITED_URL)
+    wait_for_failed_install(page, server, EDITED_URL)
     assert page.locator(".pg-update").count() == 0
 
     # With no signal, every page of version one still opens, and the edited page is v1's.
-    go_offline(page, v1_server)
+    go_offline(page, server)
     for url in page_urls(guide.site):
-        response = page.goto(v1_server.url + url)
+        response = page.goto(server.url + url)
         assert response is not None
         assert response.ok, url
-    page.goto(v1_server.url + "mixing/")
+    page.goto(server.url + "mixing/")
     assert MARKER not in article_text(page)
 
     # Signal again: the next visit retries, fetching only changed files, never all of them.
     page.context.set_offline(False)
-    v1_server.site.down = False
-    v1_server.site.fail = set()
-    v1_server.site.reset()
+    server.site.down = False
+    server.site.fail = set()
+    server.site.reset()
     page.reload()
     page.locator(".pg-update").wait_for(timeout=20_000)
-    retried = set(v1_server.site.requests) - BROWSER_OWN
+    retried = set(server.site.requests) - BROWSER_OWN
     assert EDITED_URL in retried
     assert retried <= changed_urls(guide, guide_v2)
 
@@ -163,14 +154,14 @@ def guide_self_destroying(tmp_path_factory: pytest.TempPathFactory) -> Project:
 
 
 def test_escape_hatch_removes_worker_and_caches(
-    context: BrowserContext, v1_server: Server, guide_self_destroying: Project
+    context: BrowserContext, server: Server, guide_self_destroying: Project
 ) -> None:
     page = context.new_page()
-    install(page, v1_server.url)
+    install(page, server.url)
     assert cache_keys(page)
 
-    v1_server.site.root = guide_self_destroying.site
-    v1_server.site.reset()
+    server.site.root = guide_self_destroying.site
+    server.site.reset()
     page.reload()
     # Installing the escape-hatch worker deletes the offline copy at once...
     for _ in range(100):
@@ -199,5 +190,5 @@ def test_escape_hatch_removes_worker_and_caches(
         time.sleep(0.1)
     assert state == {"registrations": 0, "caches": 0}
     fresh = context.new_page()
-    fresh.goto(v1_server.url)
+    fresh.goto(server.url)
     fresh.locator("html[data-pg-offline='off']").wait_for(state="attached", timeout=10_000)
