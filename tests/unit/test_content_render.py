@@ -75,7 +75,8 @@ def test_append_sources_numbers_and_skips_unknown() -> None:
         "Text [1] [2]\n\n", {"smith": 2, "who": 1, "ghost": 3}, {"who": WHO, "smith": SMITH}
     )
     assert out.startswith(
-        'Text [1] [2]\n\n<h2 id="sources" data-search-exclude>Sources</h2>\n<ol class="pg-sources" data-search-exclude>\n'
+        'Text [1] [2]\n\n<h2 id="sources" data-search-exclude>Sources</h2>\n'
+        '<ol class="pg-sources" data-search-exclude>\n'
     )
     assert out.index('id="pg-source-1"') < out.index('id="pg-source-2"')
     assert "pg-source-3" not in out
