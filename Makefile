@@ -10,7 +10,7 @@ PORT ?= 8001
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: site serve preview check lint test test-fast bench clean
+.PHONY: site serve preview lint test test-fast bench clean
 
 $(VENV)/.site-installed: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -54,6 +54,7 @@ test-fast: $(VENV)/.test-installed
 bench: $(VENV)/.test-installed
 	bash scripts/ensure-chromium.sh
 	$(BIN)/python scripts/bench.py
+	$(BIN)/python scripts/bench_checks.py
 
 clean:
 	rm -rf site dist .pytest_cache .mypy_cache .ruff_cache
