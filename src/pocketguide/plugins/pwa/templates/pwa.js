@@ -158,6 +158,10 @@
         location.reload();
       }
     });
+    if (hadController) {
+      // Already saved: say so at once, without waiting behind the browser's update check.
+      navigator.serviceWorker.ready.then(watchStatus);
+    }
     const registration = await navigator.serviceWorker.register(settings.sw, {
       scope: settings.scope,
       updateViaCache: "none",
@@ -165,7 +169,9 @@
     // No registration.update() here: every navigation to a page of the guide already makes
     // the browser check sw.js for a newer version (the spec's soft update).
     watchForUpdates(registration);
-    watchStatus(registration);
+    if (!hadController) {
+      watchStatus(registration);
+    }
   }
 
   function explainOfflinePage() {
