@@ -71,7 +71,7 @@ def test_good_page_parses_with_body_and_positions() -> None:
         ]),
         (page("title: x", "last_reviewed: 2026-02-30"), [
             "p.md:3:16: FM001 value of 'last_reviewed' cannot be read: day is out of range for month"
-            " — fix the YAML here; put text that contains ': ' or ' #' in quotes",
+            " — write a real date as YYYY-MM-DD, or put the text in quotes",
         ]),
         (page("title: a", "title: b"), [
             "p.md:3:1: FM001 key 'title' is set twice — keep one 'title' line (YAML would silently use the last one)",

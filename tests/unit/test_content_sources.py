@@ -96,7 +96,8 @@ ENTRY = {
             " — write the day you read it, unquoted, as YYYY-MM-DD",
         ]),
         ({"accessed": "    accessed: 2026-02-30"}, [
-            "s.yml:6:15: SR001 value of 'accessed' cannot be read: day is out of range for month — fix the YAML here",
+            "s.yml:6:15: SR001 value of 'accessed' cannot be read: day is out of range for month"
+            " — write a real date as YYYY-MM-DD, or put the text in quotes",
         ]),
         ({"id": "  - id: Bad Id"}, [
             "s.yml:1:5: SR007 source id 'Bad Id' is not a valid id"

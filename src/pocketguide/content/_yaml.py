@@ -24,6 +24,11 @@ class YamlProblem:
     problem: str
 
 
+SYNTAX_FIX = "fix the YAML here; put text that contains ': ' or ' #' in quotes"
+"""How to fix YAML that does not parse (the usual cause: an unquoted ': ' or ' #')."""
+VALUE_FIX = "write a real date as YYYY-MM-DD, or put the text in quotes"
+"""How to fix a value that parses but cannot be built (the usual cause: an impossible date)."""
+
 # libyaml composes about ten times faster; PyYAML's own parser words the errors we report.
 _FAST_LOADER: type[yaml.SafeLoader] | None = getattr(yaml, "CSafeLoader", None)
 

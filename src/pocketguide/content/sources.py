@@ -71,7 +71,7 @@ def parse_sources(text: str, path: str) -> tuple[dict[str, Source], list[Finding
     node, problem = _yaml.compose(text)
     if problem is not None:
         line, col = (problem.line + 1, problem.col + 1) if problem.line >= 0 else (1, 1)
-        fix = "fix the YAML here; put text that contains ': ' or ' #' in quotes"
+        fix = _yaml.SYNTAX_FIX
         message = f"source registry is not valid YAML: {problem.problem}"
         return {}, [Finding(path, line, col, "SR001", message, fix)]
     if node is None:
@@ -115,7 +115,7 @@ def _read_entry(entry: yaml.Node, path: str) -> tuple[Source | None, list[Findin
         value, problem = _yaml.build(value_node)
         if problem is not None:
             message = f"value of '{key}' cannot be read: {problem.problem}"
-            fix = "fix the YAML here"
+            fix = _yaml.VALUE_FIX
             findings.append(Finding(path, problem.line + 1, problem.col + 1, "SR001", message, fix))
             continue
         values[key] = value
