@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
 PROJECT = Path(__file__).resolve().parents[1]
 FIXTURE_SITES = PROJECT / "tests" / "fixtures" / "sites"
+VALIDATOR_FIXTURES = PROJECT / "tests" / "fixtures" / "validators"
 
 
 class _Records(logging.Handler):
@@ -111,3 +112,30 @@ def copy_fixture_site_fixture() -> Callable[[Path, str], Path]:
 def build_fixture_fixture() -> Callable[..., tuple[Path, list[logging.LogRecord]]]:
     """:func:`build_fixture` as a fixture, to build a copy made with ``copy_fixture_site``."""
     return build_fixture
+
+
+def assemble_validator_case(family: str, case: str, tmp_path: Path) -> Path:
+    """Copy a validator family's ``base`` into ``tmp_path``, then the case's own files over it.
+
+    ``*.bin`` files lose that suffix (raw bytes ruff must not read); ``delete.txt`` lists base
+    files the case removes.
+    """
+    root = tmp_path / case
+    shutil.copytree(VALIDATOR_FIXTURES / family / "base", root)
+    if case == "base":
+        return root
+    case_dir = VALIDATOR_FIXTURES / family / case
+    shutil.copytree(case_dir, root, dirs_exist_ok=True)
+    for raw in root.rglob("*.bin"):
+        raw.rename(raw.with_suffix(""))
+    deletions = root / "delete.txt"
+    if deletions.exists():
+        for line in deletions.read_text().split():
+            (root / line).unlink()
+    return root
+
+
+@pytest.fixture(name="validator_case", scope="session")
+def validator_case_fixture() -> Callable[[str, str, Path], Path]:
+    """:func:`assemble_validator_case` as a fixture: ``validator_case(family, case, tmp_path)``."""
+    return assemble_validator_case

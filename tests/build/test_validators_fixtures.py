@@ -7,9 +7,9 @@ to remove, and ``expected.txt`` with one ``path:line:code`` per finding.
 
 from __future__ import annotations
 
-import shutil
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -17,29 +17,15 @@ from pocketguide.validators.config import CheckConfig
 from pocketguide.validators.content import check_content
 from pocketguide.validators.links import check_links
 
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "validators"
 TODAY = date(2026, 11, 22)
 
 
 def _cases(family: str) -> list[str]:
     return sorted(p.name for p in (FIXTURES / family).iterdir() if p.name != "base")
-
-
-def _assemble(family: str, case: str, tmp_path: Path) -> Path:
-    """Copy ``base`` into ``tmp_path``, then the case's own files over it."""
-    root = tmp_path / case
-    shutil.copytree(FIXTURES / family / "base", root)
-    if case == "base":
-        return root
-    case_dir = FIXTURES / family / case
-    shutil.copytree(case_dir, root, dirs_exist_ok=True)
-    for raw in root.rglob("*.bin"):
-        raw.rename(raw.with_suffix(""))
-    deletions = root / "delete.txt"
-    if deletions.exists():
-        for line in deletions.read_text().split():
-            (root / line).unlink()
-    return root
 
 
 def _expected(root: Path) -> list[str]:
@@ -53,21 +39,27 @@ def _got(findings: list, root: Path) -> list[str]:
 
 
 @pytest.mark.parametrize("case", ["base", *_cases("links")])
-def test_link_rule_fixture(case: str, tmp_path: Path) -> None:
-    root = _assemble("links", case, tmp_path)
+def test_link_rule_fixture(
+    case: str, tmp_path: Path, validator_case: Callable[[str, str, Path], Path]
+) -> None:
+    root = validator_case("links", case, tmp_path)
     report = check_links(root / "site", root / "docs", root / "mkdocs.yml", CheckConfig())
     assert _got(report.findings, root) == _expected(root)
 
 
 @pytest.mark.parametrize("case", ["base", *_cases("content")])
-def test_content_rule_fixture(case: str, tmp_path: Path) -> None:
-    root = _assemble("content", case, tmp_path)
+def test_content_rule_fixture(
+    case: str, tmp_path: Path, validator_case: Callable[[str, str, Path], Path]
+) -> None:
+    root = validator_case("content", case, tmp_path)
     report = check_content(root / "docs", CheckConfig(), today=TODAY)
     assert _got(report.findings, root) == _expected(root)
 
 
-def test_link_base_lists_external_links_at_their_source(tmp_path: Path) -> None:
-    root = _assemble("links", "base", tmp_path)
+def test_link_base_lists_external_links_at_their_source(
+    tmp_path: Path, validator_case: Callable[[str, str, Path], Path]
+) -> None:
+    root = validator_case("links", "base", tmp_path)
     report = check_links(root / "site", root / "docs", root / "mkdocs.yml", CheckConfig())
     got = sorted(
         (e.url, e.path.removeprefix(root.as_posix() + "/"), e.line) for e in report.external
@@ -78,8 +70,10 @@ def test_link_base_lists_external_links_at_their_source(tmp_path: Path) -> None:
     ]
 
 
-def test_external_links_from_the_source_list_point_at_the_registry(tmp_path: Path) -> None:
-    root = _assemble("links", "base", tmp_path)
+def test_external_links_from_the_source_list_point_at_the_registry(
+    tmp_path: Path, validator_case: Callable[[str, str, Path], Path]
+) -> None:
+    root = validator_case("links", "base", tmp_path)
     (root / "docs" / "sources.yml").write_text(
         "- id: who\n  title: WHO\n  url: https://www.who.int/ketamine\n"
     )
@@ -94,8 +88,10 @@ def test_external_links_from_the_source_list_point_at_the_registry(tmp_path: Pat
     assert got == [("docs/sources.yml", 3, 8)]
 
 
-def test_theme_copy_of_a_problem_already_reported_at_its_source_is_dropped(tmp_path: Path) -> None:
-    root = _assemble("links", "lnk021-bad-phone-number", tmp_path)
+def test_theme_copy_of_a_problem_already_reported_at_its_source_is_dropped(
+    tmp_path: Path, validator_case: Callable[[str, str, Path], Path]
+) -> None:
+    root = validator_case("links", "lnk021-bad-phone-number", tmp_path)
     (root / "site" / "pocketguide.html").write_text(
         '<html><body><a href="tel:0800123456">Call 0800 123 456</a></body></html>'
     )
@@ -103,8 +99,10 @@ def test_theme_copy_of_a_problem_already_reported_at_its_source_is_dropped(tmp_p
     assert _got(report.findings, root) == ["docs/index.md:19:LNK021"]
 
 
-def test_missing_site_is_one_finding(tmp_path: Path) -> None:
-    root = _assemble("links", "base", tmp_path)
+def test_missing_site_is_one_finding(
+    tmp_path: Path, validator_case: Callable[[str, str, Path], Path]
+) -> None:
+    root = validator_case("links", "base", tmp_path)
     report = check_links(root / "nothing", root / "docs", root / "mkdocs.yml", CheckConfig())
     assert [(f.code, f.message) for f in report.findings] == [
         ("LNK040", f"no built site at '{(root / 'nothing').as_posix()}'")

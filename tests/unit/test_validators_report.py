@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import json
 import runpy
-import shutil
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from pocketguide.findings import Finding, Severity, to_sarif
 from pocketguide.validators.config import CheckConfig, load_check_config
 
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "validators"
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
 SCRIPTS = Path(__file__).resolve().parents[2] / "scripts"
 
 
@@ -129,17 +131,12 @@ def _run_script(name: str, argv: list[str], capsys: pytest.CaptureFixture[str]) 
     return status, capsys.readouterr().out
 
 
-def _fixture(tmp_path: Path, family: str, case: str) -> Path:
-    root = tmp_path / case
-    shutil.copytree(FIXTURES / family / "base", root)
-    shutil.copytree(FIXTURES / family / case, root, dirs_exist_ok=True)
-    return root
-
-
 def test_check_content_cli_text_json_and_exit(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    validator_case: Callable[[str, str, Path], Path],
 ) -> None:
-    root = _fixture(tmp_path, "content", "wrd002-avoid")
+    root = validator_case("content", "wrd002-avoid", tmp_path)
     docs = str(root / "docs")
     status, out = _run_script("check_content.py", [docs, "--today", "2026-11-22"], capsys)
     assert status == 0  # warnings only
@@ -164,9 +161,11 @@ def test_check_content_cli_text_json_and_exit(
 
 
 def test_check_links_cli_sarif_and_list_external(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    validator_case: Callable[[str, str, Path], Path],
 ) -> None:
-    root = _fixture(tmp_path, "links", "lnk001-broken-link")
+    root = validator_case("links", "lnk001-broken-link", tmp_path)
     args = [str(root / "site"), "--docs", str(root / "docs"), "--mkdocs", str(root / "mkdocs.yml")]
     status, out = _run_script("check_links.py", [*args, "--format", "sarif"], capsys)
     assert status == 1

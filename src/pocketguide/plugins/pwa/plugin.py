@@ -80,7 +80,7 @@ class PwaPlugin(BasePlugin[PwaConfig]):
                 content=manifest.manifest_json(self._manifest_input(files, config)),
             )
         )
-        emergency = self._page_url(files, self.config.emergency_page, "emergency_page")
+        self._page_url(files, self.config.emergency_page, "emergency_page")  # must exist
         files.append(
             File.generated(
                 config,
@@ -89,7 +89,6 @@ class PwaPlugin(BasePlugin[PwaConfig]):
                 inclusion=InclusionLevel.NOT_IN_NAV,
             )
         )
-        log.debug("offline page links to %s", emergency)
         return files
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
