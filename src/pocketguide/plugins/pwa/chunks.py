@@ -1,0 +1,161 @@
+"""Cut the offline copy's pages into content-defined chunks, so a phone downloads each piece once.
+
+Every page repeats the same header, navigation, share dialog and footer. Gzip compresses each
+file on its own and cannot see that, so downloading 24 pages one by one pays for the same
+markup 24 times. Here each page (and the search index) is cut into chunks at points chosen by
+the bytes around them, not by position: an edit moves only the cut points next to it, and the
+chunks elsewhere keep their ids. The service worker then
+
+- on the first visit, downloads one *pack* (every distinct chunk of the pages, once) and
+  rebuilds each page from it;
+- on an update, rebuilds the new pages from chunks of the pages it already holds and fetches
+  only the chunks it lacks, one small file each.
+
+Every rebuilt file is checked against its SHA-256 revision, and a file that cannot be rebuilt
+is downloaded whole, so chunks only ever save bytes; they cannot change what a reader sees.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import zlib
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Mapping
+
+#: Where the chunks and the pack are written, inside the site. Never precached themselves.
+TRANSPORT_DIR = "_pg/"
+CHUNK_DIR = f"{TRANSPORT_DIR}c/"
+#: Files worth cutting (the pages and the search index: text that repeats across files), with
+#: the content type the service worker stores a rebuilt one under.
+CHUNKED_TYPES = {".html": "text/html; charset=utf-8", ".json": "application/json"}
+CHUNKED_SUFFIXES = tuple(CHUNKED_TYPES)
+#: Files whose chunks go in the pack. The search index is left out: the first page a phone
+#: opens has just downloaded it, so the service worker finds it in the browser's HTTP cache.
+PACKED_SUFFIXES = (".html",)
+
+# Cut only right after a tag, an object or a line ends, so chunks are whole pieces of markup.
+_CUT_AFTER = re.compile(rb"[>}\n]")
+_WINDOW = 24  # bytes before a candidate that decide whether to cut there
+_MASK = (1 << 6) - 1  # cut at about one candidate in 64 ...
+MIN_SIZE = 512  # ... but never make a chunk smaller than this
+MAX_SIZE = 8192  # nor larger than this
+_ID_LENGTHS = (8, 12, 16)  # hex digits of SHA-256; the shortest with no clash in the build
+
+
+def split(data: bytes) -> list[bytes]:
+    """Cut ``data`` into chunks whose concatenation is ``data``.
+
+    A cut falls after a ``>``, ``}`` or newline whose preceding bytes hash to a chosen value,
+    so the same text gives the same cuts wherever it sits in a file.
+    """
+    chunks = []
+    start = 0
+    for match in _CUT_AFTER.finditer(data):
+        end = match.end()
+        while end - start > MAX_SIZE:  # a long stretch with no markup: cut it by size
+            chunks.append(data[start : start + MAX_SIZE])
+            start += MAX_SIZE
+        if end - start < MIN_SIZE:
+            continue
+        if end - start == MAX_SIZE or zlib.crc32(data[end - _WINDOW : end]) & _MASK == 0:
+            chunks.append(data[start:end])
+            start = end
+    while len(data) - start > MAX_SIZE:
+        chunks.append(data[start : start + MAX_SIZE])
+        start += MAX_SIZE
+    if start < len(data):
+        chunks.append(data[start:])
+    return chunks
+
+
+@dataclass
+class ChunkPlan:
+    """Chunk ids and sizes, each file's chunk list, and the pack.
+
+    ``ids[:packed]`` are the pack's chunks, in the order the pack holds them.
+    """
+
+    ids: list[str] = field(default_factory=list)
+    sizes: list[int] = field(default_factory=list)
+    files: dict[str, list[int]] = field(default_factory=dict)  # url -> indexes into ids
+    packed: int = 0
+    bodies: list[bytes] = field(default_factory=list)
+
+    @property
+    def pack(self) -> bytes:
+        """The pack: the bodies of the first ``packed`` chunks, end to end."""
+        return b"".join(self.bodies[: self.packed])
+
+    @property
+    def pack_url(self) -> str:
+        """The pack's url, named by its content so that any cache may keep it."""
+        return f"{TRANSPORT_DIR}pack.{hashlib.sha256(self.pack).hexdigest()[:8]}.txt"
+
+    def chunk_url(self, index: int) -> str:
+        """The url of one chunk, named by its content."""
+        return f"{CHUNK_DIR}{self.ids[index]}.txt"
+
+    def outputs(self) -> dict[str, bytes]:
+        """Return every file to write into the site: ``{url: bytes}``."""
+        written = {self.chunk_url(i): body for i, body in enumerate(self.bodies)}
+        if self.packed:
+            written[self.pack_url] = self.pack
+        return written
+
+    def as_json(self) -> dict[str, object]:
+        """Return what ``sw.js`` needs besides each entry's chunk list."""
+        return {
+            "dir": CHUNK_DIR,
+            "ids": self.ids,
+            "sizes": self.sizes,
+            "pack": {"url": self.pack_url, "count": self.packed} if self.packed else None,
+        }
+
+
+def is_chunked(url: str) -> bool:
+    """Whether the service worker rebuilds ``url`` from chunks."""
+    return url.endswith(CHUNKED_SUFFIXES)
+
+
+def content_type(url: str) -> str:
+    """The content type of a file the service worker rebuilds from chunks."""
+    return CHUNKED_TYPES[url[url.rindex(".") :]]
+
+
+def plan_chunks(files: Mapping[str, bytes], urls: Iterable[str]) -> ChunkPlan:
+    """Cut the files at ``urls`` that are worth cutting; return their chunk plan.
+
+    Chunks of packed files come first (in order of first use, so related markup sits close
+    together and gzip compresses the pack well), then the rest.
+    """
+    cut = {url: split(files[url]) for url in sorted(urls) if is_chunked(url)}
+    ordered = sorted(cut, key=lambda url: (not url.endswith(PACKED_SUFFIXES), url))
+    bodies: dict[bytes, int] = {}
+    packed = 0
+    for url in ordered:
+        for body in cut[url]:
+            bodies.setdefault(body, len(bodies))
+        if url.endswith(PACKED_SUFFIXES):
+            packed = len(bodies)
+    unique = list(bodies)
+    ids = _short_ids(unique)
+    return ChunkPlan(
+        ids=ids,
+        sizes=[len(body) for body in unique],
+        files={url: [bodies[body] for body in cut[url]] for url in sorted(cut)},
+        packed=packed,
+        bodies=unique,
+    )
+
+
+def _short_ids(bodies: list[bytes]) -> list[str]:
+    digests = [hashlib.sha256(body).hexdigest() for body in bodies]
+    for length in _ID_LENGTHS:
+        ids = [digest[:length] for digest in digests]
+        if len(set(ids)) == len(ids):
+            return ids
+    return digests  # pragma: no cover (a clash in 64 bits of SHA-256)

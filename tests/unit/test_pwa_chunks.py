@@ -1,0 +1,134 @@
+"""Unit tests of :mod:`pocketguide.plugins.pwa.chunks`: content-defined chunks and the pack."""
+
+from __future__ import annotations
+
+import hashlib
+import random
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from pocketguide.plugins.pwa.chunks import (
+    CHUNK_DIR,
+    MAX_SIZE,
+    MIN_SIZE,
+    content_type,
+    is_chunked,
+    plan_chunks,
+    split,
+)
+
+
+def page(body: str, seed: int = 0) -> bytes:
+    """A page like the guide's: a long shared header and footer around ``body``."""
+    rng = random.Random(seed)
+    nav = "".join(f'<li class="nav"><a href="../p{i}/">Page {i}</a></li>\n' for i in range(300))
+    words = " ".join(rng.choice(["ketamine", "water", "help", "friend", "sleep"]) for _ in range(9))
+    return f"<header>{nav}</header><main>{body}<p>{words}</p></main><footer>{nav}</footer>".encode()
+
+
+@given(st.binary(max_size=20_000) | st.text(alphabet="<>}\n ab", max_size=20_000).map(str.encode))
+def test_chunks_put_back_together_give_the_input(data: bytes) -> None:
+    assert b"".join(split(data)) == data
+
+
+def test_chunks_end_at_markup_and_respect_the_size_bounds() -> None:
+    data = page("<p>" + "a sentence about safety. " * 2000 + "</p>")
+
+    chunks = split(data)
+
+    assert len(chunks) > 5
+    for chunk in chunks[:-1]:
+        assert MIN_SIZE <= len(chunk) <= MAX_SIZE
+        # Cut after markup; only a stretch with no markup at all is cut by size.
+        assert chunk[-1:] in (b">", b"}", b"\n") or len(chunk) == MAX_SIZE
+    assert len(chunks[-1]) <= MAX_SIZE
+
+
+def test_an_edit_changes_only_the_chunks_around_it() -> None:
+    before = page("<p>Start low.</p>" * 200)
+    middle = len(before) // 2
+    cut = before.index(b">", middle) + 1
+    after = before[:cut] + b"<p>This sentence is new.</p>" + before[cut:]
+
+    old, new = split(before), split(after)
+
+    changed = [chunk for chunk in new if chunk not in old]
+    assert 1 <= len(changed) <= 2
+    assert sum(map(len, changed)) <= 2 * MAX_SIZE  # a few KiB, however long the page
+    assert len(old) > 8
+    kept = len(new) - len(changed)
+    assert kept >= len(old) - 2
+
+
+def test_pages_that_share_markup_share_chunks() -> None:
+    files = {f"p{i}/index.html": page(f"<p>Page {i} says something else.</p>", i) for i in range(5)}
+
+    result = plan_chunks(files, files)
+
+    total = sum(map(len, files.values()))
+    assert len(result.pack) < total * 0.4  # each shared chunk once, not five times
+    for url, data in files.items():
+        assert b"".join(result.bodies[i] for i in result.files[url]) == data
+
+
+def test_plan_puts_page_chunks_first_as_the_pack() -> None:
+    files = {
+        "index.html": page("<p>home</p>"),
+        "search/search_index.json": b'{"docs":[' + b'{"text":"x"},\n' * 400 + b"]}",
+        "app.js": b"console.log(1);\n" * 100,
+    }
+
+    result = plan_chunks(files, ["app.js", "search/search_index.json", "index.html"])
+
+    assert sorted(result.files) == ["index.html", "search/search_index.json"]  # no .js
+    assert result.packed == len(set(result.files["index.html"]))
+    assert min(result.files["search/search_index.json"]) >= result.packed
+    assert result.pack == b"".join(result.bodies[: result.packed])
+    assert result.pack_url == f"_pg/pack.{hashlib.sha256(result.pack).hexdigest()[:8]}.txt"
+    for index, body in enumerate(result.bodies):
+        assert result.ids[index] == hashlib.sha256(body).hexdigest()[:8]
+        assert result.sizes[index] == len(body)
+    assert len(set(result.ids)) == len(result.ids)
+
+
+def test_outputs_one_file_per_chunk_and_the_pack() -> None:
+    files = {"a.html": page("<p>a</p>"), "b.html": page("<p>b</p>")}
+
+    result = plan_chunks(files, files)
+    outputs = result.outputs()
+
+    assert outputs[result.pack_url] == result.pack
+    chunk_files = {url: body for url, body in outputs.items() if url.startswith(CHUNK_DIR)}
+    assert chunk_files == {
+        f"{CHUNK_DIR}{i}.txt": b for i, b in zip(result.ids, result.bodies, strict=True)
+    }
+    assert result.as_json() == {
+        "dir": CHUNK_DIR,
+        "ids": result.ids,
+        "sizes": result.sizes,
+        "pack": {"url": result.pack_url, "count": result.packed},
+    }
+
+
+def test_no_pages_means_no_pack() -> None:
+    result = plan_chunks({"search/search_index.json": b'{"docs":[]}'}, ["search/search_index.json"])
+
+    assert result.packed == 0
+    assert result.as_json()["pack"] is None
+    assert all(url.startswith(CHUNK_DIR) for url in result.outputs())
+
+
+def test_plan_is_the_same_whatever_the_order_of_urls() -> None:
+    files = {f"p{i}.html": page(f"<p>{i}</p>", i) for i in range(4)}
+
+    assert plan_chunks(files, sorted(files)) == plan_chunks(files, sorted(files, reverse=True))
+
+
+def test_which_files_are_cut_and_their_types() -> None:
+    assert is_chunked("a/index.html")
+    assert is_chunked("search/search_index.json")
+    assert not is_chunked("manifest.webmanifest")
+    assert not is_chunked("assets/javascripts/pwa.js")
+    assert content_type("a/index.html") == "text/html; charset=utf-8"
+    assert content_type("search/search_index.json") == "application/json"
