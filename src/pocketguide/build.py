@@ -41,7 +41,8 @@ class Summary:
         """Return the summary as one line."""
         return (
             f"{self.pages} pages; offline copy {self.files} files, "
-            f"{self.raw_bytes / 1024:.1f} KiB ({self.gzip_bytes / 1024:.1f} KiB gzipped)"
+            f"{self.raw_bytes / 1024:.1f} KiB ({self.gzip_bytes / 1024:.1f} KiB to download, "
+            "gzipped)"
         )
 
 
@@ -49,15 +50,17 @@ def summarize(site_dir: Path) -> Summary:
     """Read the built ``sw.js`` and measure what it precaches (nothing without one)."""
     sw_js = site_dir / precache.SW_NAME
     # `enabled: false` builds no sw.js: the site has no offline copy, which is not an error.
-    entries = precache.read_precache(sw_js.read_text(encoding="utf-8")) if sw_js.is_file() else []
-    urls = [str(entry["url"]) for entry in entries]
+    build = precache.read_build(sw_js.read_text(encoding="utf-8")) if sw_js.is_file() else None
     pages = sum(1 for path in site_dir.rglob("*.html") if _is_page(path))
-    blobs = [(site_dir / url).read_bytes() for url in urls]
+    if build is None:
+        return Summary(pages=pages, files=0, raw_bytes=0, gzip_bytes=0)
+    entries = build["entries"]
+    assert isinstance(entries, list)
     return Summary(
         pages=pages,
-        files=len(urls),
-        raw_bytes=sum(len(blob) for blob in blobs),
-        gzip_bytes=sum(precache.gzip_size(blob) for blob in blobs),
+        files=len(entries),
+        raw_bytes=sum(int(entry["size"]) for entry in entries),
+        gzip_bytes=precache.download_size(build, precache.read_site(site_dir)),
     )
 
 

@@ -74,3 +74,22 @@ def page_urls(site: Path) -> list[str]:
         elif url.endswith(".html"):
             urls.append(url)
     return urls
+
+
+def chunk_ids(site: Path) -> dict[str, list[str]]:
+    """Return ``{url: [chunk id, ...]}`` for every precached file the build cut into chunks."""
+    build = read_build((site / "sw.js").read_text(encoding="utf-8"))
+    chunking = build["chunks"]
+    entries = build["entries"]
+    assert isinstance(chunking, dict)
+    assert isinstance(entries, list)
+    ids = chunking["ids"]
+    return {str(e["url"]): [ids[i] for i in e["chunks"]] for e in entries if "chunks" in e}
+
+
+def chunk_files_to_update(old: Path, new: Path, urls: set[str]) -> set[str]:
+    """The chunk files a phone holding every file of ``old`` downloads to rebuild ``urls`` of
+    ``new``: each chunk it does not already hold, once."""
+    held = {chunk for chunks in chunk_ids(old).values() for chunk in chunks}
+    wanted = chunk_ids(new)
+    return {f"_pg/c/{chunk}.txt" for url in urls for chunk in wanted[url] if chunk not in held}

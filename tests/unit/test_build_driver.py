@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
 SUMMARY = re.compile(
     r"^make site: built (?P<site>\S+)/ in \d+\.\d s: (?P<pages>\d+) pages; "
-    r"offline copy (?P<files>\d+) files, \d+\.\d KiB \(\d+\.\d KiB gzipped\)$"
+    r"offline copy (?P<files>\d+) files, \d+\.\d KiB \(\d+\.\d KiB to download, gzipped\)$"
 )
 LINK_ERROR = Finding("docs/index.md", 3, 5, "LNK001", "link to a missing page", "fix the link")
 PAGE_WARNING = Finding(
@@ -60,10 +60,16 @@ def write_site(site: Path, files: dict[str, bytes]) -> None:
         # Summary(pages, files, raw bytes, gzip bytes)      one line
         (
             Summary(5, 20, 409_600, 102_400),
-            "5 pages; offline copy 20 files, 400.0 KiB (100.0 KiB gzipped)",
+            "5 pages; offline copy 20 files, 400.0 KiB (100.0 KiB to download, gzipped)",
         ),
-        (Summary(1, 1, 0, 20), "1 pages; offline copy 1 files, 0.0 KiB (0.0 KiB gzipped)"),
-        (Summary(0, 0, 1536, 1023), "0 pages; offline copy 0 files, 1.5 KiB (1.0 KiB gzipped)"),
+        (
+            Summary(1, 1, 0, 20),
+            "1 pages; offline copy 1 files, 0.0 KiB (0.0 KiB to download, gzipped)",
+        ),
+        (
+            Summary(0, 0, 1536, 1023),
+            "0 pages; offline copy 0 files, 1.5 KiB (1.0 KiB to download, gzipped)",
+        ),
     ],
 )
 def test_summary_format(summary: Summary, line: str) -> None:

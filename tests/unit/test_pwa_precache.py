@@ -8,11 +8,13 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+from pocketguide.plugins.pwa.chunks import ChunkPlan, plan_chunks
 from pocketguide.plugins.pwa.precache import (
     BUILD_MARKER,
     Entry,
     Plan,
     build_data,
+    download_size,
     gzip_size,
     plan_precache,
     read_build,
@@ -144,6 +146,8 @@ def test_hashed_material_names_get_no_revision(url: str, revisioned: bool) -> No
         ("assets/stylesheets/main.57a0d79d.min.css.map", "source maps"),
         ("sitemap.xml", "sitemap (for search engines)"),
         ("sitemap.xml.gz", "sitemap (for search engines)"),
+        ("_pg/pack.0123abcd.txt", "chunks the service worker downloads pages in"),
+        ("_pg/c/0123abcd.txt", "chunks the service worker downloads pages in"),
         (f"{LUNR}min/lunr.de.min.js", "search language files not configured"),
         (f"{LUNR}min/lunr.stemmer.support.min.js", "search language files not configured"),
         (f"{LUNR}min/lunr.multi.min.js", "search language files not configured"),
@@ -308,6 +312,7 @@ def test_build_data_fields_and_version() -> None:
 
     assert data == {
         "version": hashlib.sha256(json.dumps(listed, sort_keys=True).encode()).hexdigest()[:12],
+        "chunks": None,
         "contentDate": "2026-03-01",
         "cachePrefix": "pocketguide",
         "offlinePage": "offline/index.html",
@@ -421,15 +426,72 @@ def test_read_site_returns_posix_paths_of_files_only(tmp_path: Path) -> None:
     assert read_site(tmp_path) == {"a/b/index.html": b"<p>b", "index.html": b"<p>home"}
 
 
+def data_for(entries: list[Entry], chunk_plan: ChunkPlan | None = None) -> dict[str, object]:
+    """``build_data`` with fixed settings: only the entries and the chunk plan vary."""
+    return build_data(
+        entries,
+        chunk_plan=chunk_plan,
+        cache_prefix="pocketguide",
+        offline_page="offline/index.html",
+        content_date=None,
+        self_destroying=False,
+    )
+
+
+def test_build_data_lists_each_cut_file_s_chunks_and_type() -> None:
+    files = {
+        "index.html": b"<p>home</p>\n" * 200,
+        "search/search_index.json": b'{"docs":[]}',
+        "b.12345678.min.js": b"js",
+    }
+    entries = plan(files).entries
+    chunk_plan = plan_chunks(files, [entry.url for entry in entries])
+
+    data = data_for(entries, chunk_plan)
+
+    listed = {str(item["url"]): item for item in data["entries"]}  # type: ignore[attr-defined]
+    assert listed["index.html"]["chunks"] == chunk_plan.files["index.html"]
+    assert listed["index.html"]["type"] == "text/html; charset=utf-8"
+    assert listed["search/search_index.json"]["type"] == "application/json"
+    assert "chunks" not in listed["b.12345678.min.js"]
+    assert data["chunks"] == chunk_plan.as_json()
+    # The version follows the revisions alone: chunking the same files the same way adds nothing.
+    assert data["version"] == data_for(entries)["version"]
+
+
+def test_download_size_counts_the_pack_once_and_every_file_outside_it() -> None:
+    page = b"<header>same on every page</header>\n" * 40
+    files = {
+        "a.html": page + b"<p>a</p>",
+        "b.html": page + b"<p>b</p>",
+        "search/search_index.json": b'{"docs":[{"text":"a"}]}' * 30,
+        "app.js": b"console.log(1);\n" * 30,
+    }
+    entries = plan(files).entries
+    chunk_plan = plan_chunks(files, [entry.url for entry in entries])
+    data = data_for(entries, chunk_plan)
+    served = {**files, **chunk_plan.outputs()}
+
+    expected = sum(
+        gzip_size(served[url])
+        for url in (chunk_plan.pack_url, "search/search_index.json", "app.js")
+    )
+    assert download_size(data, served) == expected
+    unchunked = data_for(entries)
+    assert download_size(unchunked, files) == sum(gzip_size(body) for body in files.values())
+
+
 def test_summary_line_with_and_without_left_out_files() -> None:
     files = {"index.html": b"a" * 2048, "app.js": b"b" * 1024, "x.js.map": b"c"}
     result = plan(files)
+    data = {"entries": [entry.as_json() for entry in result.entries]}
     packed = (gzip_size(files["index.html"]) + gzip_size(files["app.js"])) / 1024
 
-    assert summary_line(result, files) == (
-        f"offline copy: 2 files (1 HTML), 3.0 KiB, {packed:.1f} KiB gzipped; "
+    assert summary_line(result, files, data) == (
+        f"offline copy: 2 files (1 HTML), 3.0 KiB, {packed:.1f} KiB to download gzipped; "
         "left out 1 file: 1 source maps"
     )
-    assert summary_line(plan({"index.html": b""}), {"index.html": b""}) == (
-        "offline copy: 1 files (1 HTML), 0.0 KiB, 0.0 KiB gzipped"
+    empty = plan({"index.html": b""})
+    assert summary_line(empty, {"index.html": b""}, {"entries": [{"url": "index.html"}]}) == (
+        "offline copy: 1 files (1 HTML), 0.0 KiB, 0.0 KiB to download gzipped"
     )

@@ -14,7 +14,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, PrefixedLogger, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from . import icons, manifest, offline, precache
+from . import chunks, icons, manifest, offline, precache
 from .config import PwaConfig
 
 if TYPE_CHECKING:
@@ -138,8 +138,13 @@ class PwaPlugin(BasePlugin[PwaConfig]):
         )
         for warning in plan.warnings:
             log.warning(warning)
+        chunk_plan = chunks.plan_chunks(site, [entry.url for entry in plan.entries])
+        for url, body in chunk_plan.outputs().items():
+            (site_dir / url).parent.mkdir(parents=True, exist_ok=True)
+            (site_dir / url).write_bytes(body)
         data = precache.build_data(
             plan.entries,
+            chunk_plan=chunk_plan,
             cache_prefix=self.config.cache_prefix,
             offline_page=offline.offline_url(config.use_directory_urls),
             content_date=max(self.content_dates, default=None),
@@ -148,7 +153,7 @@ class PwaPlugin(BasePlugin[PwaConfig]):
         (site_dir / precache.SW_NAME).write_text(
             precache.render_sw(_template("sw.js"), data), encoding="utf-8"
         )
-        log.info(precache.summary_line(plan, site))
+        log.info(precache.summary_line(plan, {**site, **chunk_plan.outputs()}, data))
 
     def _names(self, config: MkDocsConfig) -> tuple[str, str]:
         name = self.config.name or config.site_name

@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from fnmatch import fnmatch
 from typing import TYPE_CHECKING
 
+from . import chunks
+
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
     from pathlib import Path
@@ -32,6 +34,7 @@ FIXED_EXCLUDES: tuple[tuple[str, str], ...] = (
     ("*.map", "source maps"),
     ("sitemap.xml", "sitemap (for search engines)"),
     ("sitemap.xml.gz", "sitemap (for search engines)"),
+    (f"{chunks.TRANSPORT_DIR}*", "chunks the service worker downloads pages in"),
 )
 LUNR_DIR = "assets/javascripts/lunr/"
 
@@ -150,15 +153,27 @@ def _fixed_reason(url: str, languages_needed: set[str]) -> str | None:
 def build_data(
     entries: Iterable[Entry],
     *,
+    chunk_plan: chunks.ChunkPlan | None = None,
     cache_prefix: str,
     offline_page: str,
     content_date: str | None,
     self_destroying: bool,
 ) -> dict[str, object]:
-    """Return what ``sw.js`` embeds; ``version`` is derived from every entry's revision."""
+    """Return what ``sw.js`` embeds; ``version`` is derived from every entry's revision.
+
+    With a ``chunk_plan``, each file it cut also lists its chunks (indexes into the plan's ids)
+    and the content type to store it under.
+    """
     listed = [e.as_json() for e in entries]
     version = hashlib.sha256(json.dumps(listed, sort_keys=True).encode()).hexdigest()[:12]
+    cut = chunk_plan.files if chunk_plan else {}
+    for item in listed:
+        url = str(item["url"])
+        if url in cut:
+            item["chunks"] = cut[url]
+            item["type"] = chunks.content_type(url)
     return {
+        "chunks": chunk_plan.as_json() if chunk_plan else None,
         "version": version,
         "contentDate": content_date,
         "cachePrefix": cache_prefix,
@@ -208,14 +223,33 @@ def read_site(site_dir: Path) -> dict[str, bytes]:
     }
 
 
-def summary_line(plan: Plan, site: Mapping[str, bytes]) -> str:
+def download_size(build: Mapping[str, object], site: Mapping[str, bytes]) -> int:
+    """Return the gzip bytes a phone downloads to save everything ``build`` lists from nothing.
+
+    That is the pack once (when the build has one) plus every file the pack does not hold
+    whole, each gzipped as a web server would. A real first visit costs less: the service
+    worker takes what the page already loaded from the HTTP cache.
+    """
+    chunking = build.get("chunks")
+    pack = chunking.get("pack") if isinstance(chunking, dict) else None
+    packed = int(pack["count"]) if pack else 0
+    total = gzip_size(site[str(pack["url"])]) if pack else 0
+    entries = build["entries"]
+    assert isinstance(entries, list)
+    for entry in entries:
+        indexes = entry.get("chunks")
+        if not (pack and indexes and max(indexes) < packed):
+            total += gzip_size(site[str(entry["url"])])
+    return total
+
+
+def summary_line(plan: Plan, site: Mapping[str, bytes], build: Mapping[str, object]) -> str:
     """Return the one-line build summary: what is saved for offline use, and what is not."""
     raw = sum(entry.size for entry in plan.entries)
-    packed = sum(gzip_size(site[entry.url]) for entry in plan.entries)
     pages = sum(1 for entry in plan.entries if entry.url.endswith(".html"))
     line = (
         f"offline copy: {len(plan.entries)} files ({pages} HTML), {raw / 1024:.1f} KiB, "
-        f"{packed / 1024:.1f} KiB gzipped"
+        f"{download_size(build, site) / 1024:.1f} KiB to download gzipped"
     )
     if plan.excluded:
         count = len(plan.excluded)

@@ -1,17 +1,24 @@
 /* Pocket Guide service worker.
  *
  * Written by the pocketguide/pwa plugin: the build replaces only the BUILD line below with the
- * precache list ({url, revision, size} per file, sorted) and a few settings.
+ * precache list ({url, revision, size} per file, sorted), the chunk table and a few settings.
  *
  * How versions work (the Workbox model, kept small):
  * - One cache per scope. A file with a revision is stored under "url?__pg=<revision>"; a file
  *   whose name already carries a hash is stored under its url. Each worker knows only the keys
  *   of its own build, so an old worker keeps serving its own version while a new one installs.
- * - Install downloads only the keys that are not cached yet, checks each body against its
- *   revision (SHA-256), and fails as a whole if any file fails: the old version stays in charge
- *   and the next visit retries, reusing what was already fetched.
+ * - Install gets only the keys that are not cached yet, checks each body against its revision
+ *   (SHA-256), and fails as a whole if any file fails: the old version stays in charge and the
+ *   next visit retries, reusing what was already fetched.
  * - The new worker waits until the reader taps "Update" (message SKIP_WAITING). On activation
  *   it deletes the keys no longer listed and only our own older caches for this scope.
+ *
+ * How install saves data (pocketguide/pwa/chunks.py cuts the files):
+ * 1. A file the page has just loaded is taken from the browser's HTTP cache, if its bytes match.
+ * 2. Pages and the search index are rebuilt from chunks: chunks of the files already cached
+ *    (each lists its chunks in an X-Pg-Chunks header), then one pack of every page chunk when
+ *    most are missing (a first visit), else only the missing chunks, one small file each.
+ * 3. Anything else, or anything that does not rebuild to its revision, is downloaded whole.
  */
 "use strict";
 
@@ -20,11 +27,18 @@ const BUILD = "__POCKETGUIDE_BUILD__";
 const SCOPE = self.registration.scope;
 const CACHE = `${BUILD.cachePrefix}-precache-v1-${SCOPE}`;
 const PARALLEL_DOWNLOADS = 6;
+// A file that lacks more chunks than this, and would not get them from the pack, comes whole.
+const MAX_SINGLE_CHUNKS = 8;
+const CHUNK_HEADER = "X-Pg-Chunks";
 
+const CHUNKS = BUILD.chunks || { dir: "", ids: [], sizes: [], pack: null };
+const CHUNK_SIZE = new Map(CHUNKS.ids.map((id, index) => [id, CHUNKS.sizes[index]]));
+const PACKED = CHUNKS.pack ? CHUNKS.ids.slice(0, CHUNKS.pack.count) : [];
 const ENTRIES = BUILD.entries.map((entry) => {
   const url = new URL(entry.url, SCOPE).href;
   const key = entry.revision ? `${url}?__pg=${entry.revision}` : url;
-  return { url, key, revision: entry.revision, size: entry.size };
+  const chunks = entry.chunks ? entry.chunks.map((index) => CHUNKS.ids[index]) : null;
+  return { url, key, revision: entry.revision, size: entry.size, type: entry.type, chunks };
 });
 const KEY_FOR_URL = new Map(ENTRIES.map((entry) => [entry.url, entry.key]));
 const OFFLINE_URL = new URL(BUILD.offlinePage, SCOPE).href;
@@ -75,7 +89,7 @@ if (BUILD.selfDestroying) {
   self.addEventListener("message", onMessage);
 }
 
-/* ---- install: download what is missing, all or nothing ---- */
+/* ---- install: get what is missing, all or nothing ---- */
 
 async function sha256Prefix(buffer, length) {
   const digest = await crypto.subtle.digest("SHA-256", buffer);
@@ -83,8 +97,120 @@ async function sha256Prefix(buffer, length) {
   return hex.join("").slice(0, length);
 }
 
+async function matches(entry, body) {
+  return !entry.revision || (await sha256Prefix(body, entry.revision.length)) === entry.revision;
+}
+
+async function store(cache, entry, body, type) {
+  const headers = new Headers();
+  if (type) {
+    headers.set("Content-Type", type);
+  }
+  if (entry.chunks) {
+    const sizes = entry.chunks.map((id) => `${id}:${CHUNK_SIZE.get(id)}`);
+    headers.set(CHUNK_HEADER, sizes.join(" "));
+  }
+  await cache.put(entry.key, new Response(body, { status: 200, headers }));
+}
+
+async function inParallel(items, task) {
+  const queue = [...items];
+  const worker = async () => {
+    for (let item = queue.shift(); item !== undefined; item = queue.shift()) {
+      await task(item);
+    }
+  };
+  await Promise.all(Array.from({ length: PARALLEL_DOWNLOADS }, worker));
+}
+
+// 1. The page that registered this worker has just loaded its styles, scripts and the search
+// index: take them from the HTTP cache (no request at all), if they are this version's bytes.
+async function fromHttpCache(cache, entry) {
+  try {
+    const response = await fetch(entry.url, {
+      cache: "only-if-cached",
+      mode: "same-origin",
+      credentials: "same-origin",
+    });
+    const body = response.ok ? await response.arrayBuffer() : null;
+    if (body && (await matches(entry, body))) {
+      await store(cache, entry, body, response.headers.get("Content-Type"));
+      return true;
+    }
+  } catch (error) {
+    // not in the HTTP cache
+  }
+  return false;
+}
+
+// 2. Chunks of the files this phone already holds, from the X-Pg-Chunks header of each.
+async function heldChunks(cache) {
+  const held = new Map();
+  for (const request of await cache.keys()) {
+    const response = await cache.match(request);
+    const list = response && response.headers.get(CHUNK_HEADER);
+    if (list) {
+      const body = new Uint8Array(await response.arrayBuffer());
+      let offset = 0;
+      for (const item of list.split(" ")) {
+        const [id, size] = item.split(":");
+        held.set(id, body.subarray(offset, offset + Number(size)));
+        offset += Number(size);
+      }
+    }
+  }
+  return held;
+}
+
+// A failed pack or chunk is not an error: the files that needed it are downloaded whole.
+async function fetchChunks(url, ids, held) {
+  try {
+    const response = await fetch(new URL(url, SCOPE).href, { credentials: "same-origin" });
+    if (!response.ok) {
+      return;
+    }
+    const body = new Uint8Array(await response.arrayBuffer());
+    let offset = 0;
+    for (const id of ids) {
+      held.set(id, body.subarray(offset, offset + CHUNK_SIZE.get(id)));
+      offset += CHUNK_SIZE.get(id);
+    }
+  } catch (error) {
+    // offline or interrupted
+  }
+}
+
+function bytesOf(ids) {
+  return ids.reduce((total, id) => total + CHUNK_SIZE.get(id), 0);
+}
+
+// Rebuild ``entries`` from chunks; return the ones that must be downloaded whole.
+async function rebuild(cache, entries) {
+  const held = await heldChunks(cache);
+  const lacking = (entry) => entry.chunks.filter((id) => !held.has(id));
+  const wanted = new Set(entries.flatMap(lacking));
+  if (bytesOf(PACKED.filter((id) => wanted.has(id))) * 2 > bytesOf(PACKED)) {
+    await fetchChunks(CHUNKS.pack.url, PACKED, held);
+  }
+  const whole = entries.filter((entry) => lacking(entry).length > MAX_SINGLE_CHUNKS);
+  const single = new Set(entries.filter((entry) => !whole.includes(entry)).flatMap(lacking));
+  await inParallel(single, (id) => fetchChunks(`${CHUNKS.dir}${id}.txt`, [id], held));
+  const rebuilt = entries.filter((entry) => !whole.includes(entry));
+  await inParallel(rebuilt, async (entry) => {
+    const parts = entry.chunks.map((id) => held.get(id));
+    const body = parts.every(Boolean) ? await new Blob(parts).arrayBuffer() : null;
+    if (body && (await matches(entry, body))) {
+      await store(cache, entry, body, entry.type);
+    } else {
+      whole.push(entry);
+    }
+  });
+  return whole;
+}
+
+// 3. The whole file. "no-cache" revalidates with the server, so a stale HTTP cache cannot hand
+// us old bytes. This is the one step whose failure fails the install.
 async function download(cache, entry) {
-  // "no-cache" revalidates with the server, so a stale HTTP cache cannot hand us old bytes.
   const response = await fetch(entry.url, {
     cache: entry.revision ? "no-cache" : "default",
     credentials: "same-origin",
@@ -93,30 +219,23 @@ async function download(cache, entry) {
     throw new Error(`${entry.url}: HTTP ${response.status}`);
   }
   const body = await response.arrayBuffer();
-  if (entry.revision) {
-    const actual = await sha256Prefix(body, entry.revision.length);
-    if (actual !== entry.revision) {
-      throw new Error(`${entry.url}: got revision ${actual}, expected ${entry.revision}`);
-    }
+  if (!(await matches(entry, body))) {
+    throw new Error(`${entry.url}: its bytes do not match revision ${entry.revision}`);
   }
-  const headers = new Headers();
-  const type = response.headers.get("Content-Type");
-  if (type) {
-    headers.set("Content-Type", type);
-  }
-  await cache.put(entry.key, new Response(body, { status: 200, headers }));
+  await store(cache, entry, body, response.headers.get("Content-Type"));
 }
 
 async function precache() {
   const cache = await caches.open(CACHE);
   const cached = new Set((await cache.keys()).map((request) => request.url));
-  const queue = ENTRIES.filter((entry) => !cached.has(entry.key));
-  const worker = async () => {
-    for (let entry = queue.shift(); entry; entry = queue.shift()) {
-      await download(cache, entry);
-    }
-  };
-  await Promise.all(Array.from({ length: PARALLEL_DOWNLOADS }, worker));
+  const missing = ENTRIES.filter((entry) => !cached.has(entry.key));
+  const found = await Promise.all(missing.map((entry) => fromHttpCache(cache, entry)));
+  const rest = missing.filter((entry, index) => !found[index]);
+  const chunked = rest.filter((entry) => entry.chunks);
+  const whole = chunked.length ? await rebuild(cache, chunked) : [];
+  await inParallel([...rest.filter((entry) => !entry.chunks), ...whole], (entry) =>
+    download(cache, entry),
+  );
 }
 
 /* ---- activate: drop what this version does not list ---- */

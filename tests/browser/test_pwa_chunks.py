@@ -1,0 +1,89 @@
+"""Install in Chromium downloads each repeated piece of the pages once (pocketguide/pwa chunks)."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from .pwa_helpers import chunk_ids, install, page_urls, precache_urls, revisions
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from playwright.sync_api import BrowserContext
+
+    from pocketguide.devserver import Server
+
+    from .conftest import Project
+
+
+def test_first_visit_downloads_the_pages_as_one_pack_and_nothing_twice(
+    context: BrowserContext, server: Server
+) -> None:
+    install(context.new_page(), server.url)
+
+    requests = server.site.requests
+    packs = [url for url in requests if url.startswith("_pg/pack.")]
+    pages = [url for url in requests if url.endswith(".html")]
+    assert len(packs) == 1
+    assert pages == ["index.html"]  # the page the reader opened; the other pages came packed
+    assert not [url for url in requests if url.startswith("_pg/c/")]
+    # What the page loaded (styles, scripts, search index) came from the HTTP cache, not again.
+    # Only icons may come twice: Chromium fetches its favicon and manifest icons on its own,
+    # outside the page's HTTP cache and sometimes after the service worker asked.
+    twice = [url for url, n in Counter(requests).items() if n > 1]
+    assert [url for url in twice if not url.startswith("assets/icons/")] == []
+
+
+def test_files_rebuilt_from_chunks_are_the_site_s_bytes(
+    context: BrowserContext, server: Server, guide: Project
+) -> None:
+    page = context.new_page()
+    install(page, server.url)
+
+    digests: dict[str, str] = page.evaluate(
+        """async () => {
+            const out = {};
+            for (const name of await caches.keys()) {
+                const cache = await caches.open(name);
+                for (const request of await cache.keys()) {
+                    const body = await (await cache.match(request)).arrayBuffer();
+                    const digest = await crypto.subtle.digest("SHA-256", body);
+                    out[request.url] = Array.from(new Uint8Array(digest),
+                        (b) => b.toString(16).padStart(2, "0")).join("");
+                }
+            }
+            return out;
+        }"""
+    )
+    chunked = chunk_ids(guide.site)
+    assert len(chunked) > 20
+    for url, revision in revisions(guide.site).items():
+        if url in chunked:
+            key = f"{server.url}{url}?__pg={revision}"
+            assert digests[key] == hashlib.sha256((guide.site / url).read_bytes()).hexdigest()
+
+
+def test_a_host_without_the_chunk_files_still_gets_the_whole_guide(
+    context: BrowserContext, server: Server, guide: Project, tmp_path: Path
+) -> None:
+    """Someone hosts the site but drops ``_pg/``: every file is downloaded whole instead."""
+    site = tmp_path / "site"
+    shutil.copytree(guide.site, site)
+    shutil.rmtree(site / "_pg")
+    server.site.root = site
+    page = context.new_page()
+
+    install(page, server.url)
+
+    assert any(url.startswith("_pg/pack.") for url in server.site.requests)  # tried, 404
+    requested = set(server.site.requests)
+    assert {url for url in precache_urls(guide.site) if url.endswith(".html")} <= requested
+    page.context.set_offline(True)
+    server.site.down = True
+    for url in page_urls(guide.site)[:5]:
+        response = page.goto(server.url + url)
+        assert response is not None
+        assert response.ok, url
