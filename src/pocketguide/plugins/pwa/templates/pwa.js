@@ -96,12 +96,18 @@
   }
 
   function watchStatus(registration) {
+    let saved = false;
     const tick = async () => {
-      if (!(await refreshStatus(registration))) {
+      saved = saved || (await refreshStatus(registration));
+      if (!saved) {
         setTimeout(tick, 1000);
       }
     };
     tick();
+    // The first install ends when the worker takes this page over: say so at once.
+    navigator.serviceWorker.addEventListener("controllerchange", async () => {
+      saved = saved || (await refreshStatus(registration));
+    });
   }
 
   function offerUpdate(waiting) {
