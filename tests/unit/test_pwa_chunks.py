@@ -132,3 +132,23 @@ def test_which_files_are_cut_and_their_types() -> None:
     assert not is_chunked("assets/javascripts/pwa.js")
     assert content_type("a/index.html") == "text/html; charset=utf-8"
     assert content_type("search/search_index.json") == "application/json"
+
+
+def test_the_pack_groups_chunks_by_where_they_sit_in_a_page() -> None:
+    def marked(i: int) -> bytes:
+        """A page whose header and footer mark it as the current page, as a menu does."""
+        nav = "".join(f"<li>Page {n}{' (current)' if n == i else ''}</li>\n" for n in range(60))
+        body = "<p>words</p>\n" * (300 + 40 * i)
+        return f"<header>{nav}</header>{body}<footer>{nav}</footer>".encode()
+
+    files = {f"p{i}.html": marked(i) for i in range(4)}
+
+    result = plan_chunks(files, files)
+
+    packed = result.bodies[: result.packed]
+    headers = [n for n, body in enumerate(packed) if b"<header>" in body]
+    footers = [n for n, body in enumerate(packed) if b"</footer>" in body]
+    assert len(headers) == 4  # one per page: they differ
+    assert footers
+    # Every page's header comes before any page's footer, although each page ends with one.
+    assert max(headers) < min(footers)

