@@ -41,7 +41,7 @@ PAGES = [  # (use_directory_urls=True url, use_directory_urls=False url)
 ]
 SUMMARY = re.compile(
     r"^pocketguide/pwa: offline copy: (?P<files>\d+) files \((?P<html>\d+) HTML\), "
-    r"\d+\.\d KiB, \d+\.\d KiB gzipped; left out (?P<left>\d+) files: (?P<reasons>.+)$"
+    r"\d+\.\d KiB, \d+\.\d KiB to download gzipped; left out (?P<left>\d+) files: (?P<reasons>.+)$"
 )
 
 

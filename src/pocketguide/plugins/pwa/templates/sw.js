@@ -184,14 +184,19 @@ function bytesOf(ids) {
   return ids.reduce((total, id) => total + CHUNK_SIZE.get(id), 0);
 }
 
-// Rebuild ``entries`` from chunks; return the ones that must be downloaded whole.
-async function rebuild(cache, entries) {
-  const held = await heldChunks(cache);
-  const lacking = (entry) => entry.chunks.filter((id) => !held.has(id));
-  const wanted = new Set(entries.flatMap(lacking));
-  if (bytesOf(PACKED.filter((id) => wanted.has(id))) * 2 > bytesOf(PACKED)) {
+// The pack, when most of its bytes are wanted (a first visit, or a change to every page).
+async function fetchPackIfWorthIt(entries, held) {
+  const wanted = new Set(entries.flatMap((entry) => entry.chunks || []));
+  const missing = PACKED.filter((id) => wanted.has(id) && !held.has(id));
+  if (bytesOf(missing) * 2 > bytesOf(PACKED)) {
     await fetchChunks(CHUNKS.pack.url, PACKED, held);
   }
+}
+
+// Rebuild ``entries`` from ``held`` chunks and single chunk files; return the ones that must be
+// downloaded whole.
+async function rebuild(cache, entries, held) {
+  const lacking = (entry) => entry.chunks.filter((id) => !held.has(id));
   const whole = entries.filter((entry) => lacking(entry).length > MAX_SINGLE_CHUNKS);
   const single = new Set(entries.filter((entry) => !whole.includes(entry)).flatMap(lacking));
   await inParallel(single, (id) => fetchChunks(`${CHUNKS.dir}${id}.txt`, [id], held));
@@ -229,10 +234,17 @@ async function precache() {
   const cache = await caches.open(CACHE);
   const cached = new Set((await cache.keys()).map((request) => request.url));
   const missing = ENTRIES.filter((entry) => !cached.has(entry.key));
+  const held = await heldChunks(cache);
+  // The pack is the big download: start it first, and look in the HTTP cache meanwhile.
+  const packing = fetchPackIfWorthIt(missing, held);
   const found = await Promise.all(missing.map((entry) => fromHttpCache(cache, entry)));
+  await packing;
   const rest = missing.filter((entry, index) => !found[index]);
-  const chunked = rest.filter((entry) => entry.chunks);
-  const whole = chunked.length ? await rebuild(cache, chunked) : [];
+  const whole = await rebuild(
+    cache,
+    rest.filter((entry) => entry.chunks),
+    held,
+  );
   await inParallel([...rest.filter((entry) => !entry.chunks), ...whole], (entry) =>
     download(cache, entry),
   );
