@@ -7,6 +7,9 @@ import shutil
 from collections import Counter
 from typing import TYPE_CHECKING
 
+import pytest
+
+from .conftest import Project, copy_project
 from .pwa_helpers import chunk_ids, install, page_urls, precache_urls, revisions
 
 if TYPE_CHECKING:
@@ -16,7 +19,22 @@ if TYPE_CHECKING:
 
     from pocketguide.devserver import Server
 
-    from .conftest import Project
+NEW_NAME = "Pocket Guide to Ketamine, second edition"
+
+
+@pytest.fixture(scope="session")
+def guide_renamed(tmp_path_factory: pytest.TempPathFactory) -> Project:
+    """The guide under a new name: a change to the header of every page."""
+    project = copy_project(tmp_path_factory.mktemp("guide-renamed") / "project")
+    config = project.root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert text.count("site_name: Pocket Guide to Ketamine\n") == 1
+    config.write_text(
+        text.replace("site_name: Pocket Guide to Ketamine\n", f"site_name: {NEW_NAME}\n"),
+        encoding="utf-8",
+    )
+    project.build()
+    return project
 
 
 def test_first_visit_downloads_the_pages_as_one_pack_and_nothing_twice(
@@ -87,3 +105,23 @@ def test_a_host_without_the_chunk_files_still_gets_the_whole_guide(
         response = page.goto(server.url + url)
         assert response is not None
         assert response.ok, url
+
+
+def test_an_update_that_touches_every_page_downloads_the_pack_not_each_chunk(
+    context: BrowserContext, server: Server, guide: Project, guide_renamed: Project
+) -> None:
+    page = context.new_page()
+    install(page, server.url)
+
+    server.site.root = guide_renamed.site
+    server.site.reset()
+    page.reload()
+    page.locator(".pg-update").wait_for(timeout=20_000)
+
+    requests = server.site.requests
+    assert len([url for url in requests if url.startswith("_pg/pack.")]) == 1
+    assert [url for url in requests if url.endswith(".html")] == []
+    assert len([url for url in requests if url.startswith("_pg/c/")]) <= 8  # search index
+    with page.expect_navigation():
+        page.locator(".pg-update button").click()
+    page.get_by_text(NEW_NAME).first.wait_for(state="attached", timeout=10_000)

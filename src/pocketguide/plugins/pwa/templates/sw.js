@@ -29,6 +29,8 @@ const CACHE = `${BUILD.cachePrefix}-precache-v1-${SCOPE}`;
 const PARALLEL_DOWNLOADS = 6;
 // A file that lacks more chunks than this, and would not get them from the pack, comes whole.
 const MAX_SINGLE_CHUNKS = 8;
+// Past this many missing page chunks, one pack costs less than a request for each.
+const PACK_AFTER_CHUNKS = 16;
 const CHUNK_HEADER = "X-Pg-Chunks";
 
 const CHUNKS = BUILD.chunks || { dir: "", ids: [], sizes: [], pack: null };
@@ -184,11 +186,11 @@ function bytesOf(ids) {
   return ids.reduce((total, id) => total + CHUNK_SIZE.get(id), 0);
 }
 
-// The pack, when most of its bytes are wanted (a first visit, or a change to every page).
+// The pack, when many of its chunks are wanted (a first visit, or a change to every page).
 async function fetchPackIfWorthIt(entries, held) {
   const wanted = new Set(entries.flatMap((entry) => entry.chunks || []));
   const missing = PACKED.filter((id) => wanted.has(id) && !held.has(id));
-  if (bytesOf(missing) * 2 > bytesOf(PACKED)) {
+  if (missing.length > PACK_AFTER_CHUNKS || bytesOf(missing) * 2 > bytesOf(PACKED)) {
     await fetchChunks(CHUNKS.pack.url, PACKED, held);
   }
 }
