@@ -82,6 +82,18 @@ def copy_project(target: Path) -> Project:
     return Project(target)
 
 
+def build_with_config_change(target: Path, old: str, new: str) -> Project:
+    """Copy the guide into ``target``, replace ``old`` (found exactly once) in its
+    ``mkdocs.yml`` with ``new``, and build it."""
+    project = copy_project(target)
+    config = project.root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert text.count(old) == 1, old
+    config.write_text(text.replace(old, new), encoding="utf-8")
+    project.build()
+    return project
+
+
 @pytest.fixture(scope="session")
 def guide(tmp_path_factory: pytest.TempPathFactory) -> Project:
     """The real guide, built once per test session (served under ``/guide/``)."""

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from .conftest import Project, copy_project
+from .conftest import Project, build_with_config_change
 from .pwa_helpers import chunk_ids, install, page_urls, precache_urls, revisions
 
 if TYPE_CHECKING:
@@ -25,16 +25,11 @@ NEW_NAME = "Pocket Guide to Ketamine, second edition"
 @pytest.fixture(scope="session")
 def guide_renamed(tmp_path_factory: pytest.TempPathFactory) -> Project:
     """The guide under a new name: a change to the header of every page."""
-    project = copy_project(tmp_path_factory.mktemp("guide-renamed") / "project")
-    config = project.root / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
-    assert text.count("site_name: Pocket Guide to Ketamine\n") == 1
-    config.write_text(
-        text.replace("site_name: Pocket Guide to Ketamine\n", f"site_name: {NEW_NAME}\n"),
-        encoding="utf-8",
+    return build_with_config_change(
+        tmp_path_factory.mktemp("guide-renamed") / "project",
+        "site_name: Pocket Guide to Ketamine\n",
+        f"site_name: {NEW_NAME}\n",
     )
-    project.build()
-    return project
 
 
 def test_first_visit_downloads_the_pages_as_one_pack_and_nothing_twice(

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 import pytest
 from playwright.sync_api import Error as PlaywrightError
 
-from .conftest import Project, copy_project
+from .conftest import Project, build_with_config_change, copy_project
 from .pwa_helpers import (
     cache_keys,
     chunk_files_to_update,
@@ -152,18 +152,11 @@ def test_failed_download_keeps_v1_and_retries_later(
 @pytest.fixture(scope="session")
 def guide_self_destroying(tmp_path_factory: pytest.TempPathFactory) -> Project:
     """The guide built with the escape hatch on (``self_destroying: true``)."""
-    project = copy_project(tmp_path_factory.mktemp("guide-off") / "project")
-    config = project.root / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
-    assert text.count("  - pocketguide/pwa:\n") == 1
-    config.write_text(
-        text.replace(
-            "  - pocketguide/pwa:\n", "  - pocketguide/pwa:\n      self_destroying: true\n"
-        ),
-        encoding="utf-8",
+    return build_with_config_change(
+        tmp_path_factory.mktemp("guide-off") / "project",
+        "  - pocketguide/pwa:\n",
+        "  - pocketguide/pwa:\n      self_destroying: true\n",
     )
-    project.build()
-    return project
 
 
 def test_escape_hatch_removes_worker_and_caches(
