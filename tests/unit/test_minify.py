@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from pocketguide.plugins.minify import minify
+from pocketguide.plugins.pwa.precache import HASHED_NAME
 
 MATERIAL_INLINE = (
     '__md_scope=new URL("..",location),__md_get=(e,_=localStorage,t=__md_scope)=>'
@@ -78,3 +81,80 @@ def test_bundle_plan_joins_local_stylesheets_in_order(
         expected,
         [f"assets/stylesheets/{name}.css" for name in joined],
     )
+
+
+PAGE = (
+    '<html><head><link rel="icon" href="x.png">'
+    '<link rel="stylesheet" href="../assets/stylesheets/main.57a0d79d.min.css">'
+    "<link href=../assets/stylesheets/palette.fb2fffe2.min.css rel=stylesheet>"
+    '<link rel="stylesheet" href="print.css" media="print">'
+    "<!-- <link rel=stylesheet href=commented.css> -->"
+    "<script>var s = '<link rel=stylesheet href=in-a-script.css><script src=no.js>';</script>"
+    "<link rel=stylesheet href=../assets/stylesheets/guide.css></head><body>"
+    '<script type="application/json" id="__config">{"a": 1}</script>'
+    "<script src=../assets/javascripts/bundle.a5f9d56c.min.js></script>"
+    "<script src=../assets/javascripts/share.js defer></script>"
+    "</body></html>"
+)
+SHEETS = [
+    "../assets/stylesheets/main.57a0d79d.min.css",
+    "../assets/stylesheets/palette.fb2fffe2.min.css",
+    "../assets/stylesheets/guide.css",
+]
+
+
+def test_stylesheets_and_scripts_are_read_from_tags_only() -> None:
+    assert minify.stylesheets(PAGE) == SHEETS
+    assert minify.scripts(PAGE) == [
+        "../assets/javascripts/bundle.a5f9d56c.min.js",
+        "../assets/javascripts/share.js",
+    ]
+
+
+def test_replace_stylesheets_puts_one_link_where_the_first_was() -> None:
+    new = "../assets/stylesheets/guide.0123abcd.min.css"
+    out = minify.replace_stylesheets(PAGE, SHEETS, new)
+    assert minify.stylesheets(out) == [new]
+    assert out.index(new) < out.index('media="print"')  # where main.css was
+    assert 'href="print.css" media="print"' in out  # print-only and other links stay
+    assert '<link rel="icon" href="x.png">' in out
+    assert "in-a-script.css" in out and "commented.css" in out
+
+
+@pytest.mark.parametrize(
+    ("linked", "expected"),
+    [
+        # stylesheets each page links (site paths)                    -> to merge
+        (
+            {"a.html": ["s/m.css", "s/p.css"], "b.html": ["s/m.css", "s/p.css"]},
+            ["s/m.css", "s/p.css"],
+        ),
+        ({"a.html": ["s/m.css"], "stub.html": []}, ["s/m.css"]),
+        ({"a.html": ["s/m.css", "s/p.css"], "b.html": ["s/m.css"]}, []),
+        ({"a.html": ["s/m.css", None]}, []),  # another origin, or a file not in the site
+        ({"a.html": ["s/m.css", "t/p.css"]}, []),  # two folders: url() would move
+        ({"stub.html": []}, []),
+    ],
+)
+def test_common_stylesheets(linked: dict[str, list[str | None]], expected: list[str]) -> None:
+    assert minify.common_stylesheets(linked) == expected
+
+
+@pytest.mark.parametrize(
+    ("href", "expected"),
+    [
+        ("../assets/stylesheets/main.57a0d79d.min.css", "../assets/stylesheets/g.css"),
+        ("/guide/assets/stylesheets/main.css", "/guide/assets/stylesheets/g.css"),
+        ("main.css", "g.css"),
+    ],
+)
+def test_retarget(href: str, expected: str) -> None:
+    assert minify.retarget(href, "g.css") == expected
+
+
+def test_hashed_name_changes_with_the_bytes() -> None:
+    one = minify.hashed_name("assets/stylesheets/guide", b"a{color:red}")
+    two = minify.hashed_name("assets/stylesheets/guide", b"a{color:blue}")
+    assert one != two
+    assert re.fullmatch(r"assets/stylesheets/guide\.[0-9a-f]{8}\.min\.css", one)
+    assert HASHED_NAME.search(one)  # what the service worker treats as never changing

@@ -23,13 +23,13 @@ if TYPE_CHECKING:
 
 META_NAME = "Content-Security-Policy"
 
-# One start tag: its name and its attributes; quoted values may contain ">".
-_ATTRS = r"""(?P<attrs>(?:[^>"']|"[^"]*"|'[^']*')*)"""
+ATTRS = r"""(?P<attrs>(?:[^>"']|"[^"]*"|'[^']*')*)"""
+"""The attributes of one start tag, as a regex group; quoted values may contain ``>``."""
 _RAW_TEXT = re.compile(
-    rf"<(?P<tag>script|style)\b{_ATTRS}>(?P<body>.*?)</(?P=tag)(?=[\s/>])",
+    rf"<(?P<tag>script|style)\b{ATTRS}>(?P<body>.*?)</(?P=tag)(?=[\s/>])",
     re.IGNORECASE | re.DOTALL,
 )
-_START_TAG = re.compile(rf"<(?P<tag>[a-zA-Z][^\s/>]*){_ATTRS}>")
+_START_TAG = re.compile(rf"<(?P<tag>[a-zA-Z][^\s/>]*){ATTRS}>")
 _ATTR = re.compile(r"""(?P<name>[^\s"'>/=]+)(?:\s*=\s*(?P<value>"[^"]*"|'[^']*'|[^\s"'=<>`]+))?""")
 _CHARSET = re.compile(r"<meta\s[^>]*charset[^>]*>", re.IGNORECASE)
 _HEAD = re.compile(r"<head\b[^>]*>", re.IGNORECASE)
@@ -37,9 +37,7 @@ _POLICY_META = re.compile(
     r"""<meta\s[^>]*http-equiv\s*=\s*["']?content-security-policy""", re.IGNORECASE
 )
 # Script types the browser runs; anything else (application/json, ...) is data, not code.
-_JS_TYPES = frozenset(
-    {"", "text/javascript", "application/javascript", "module", "text/ecmascript"}
-)
+JS_TYPES = frozenset({"", "text/javascript", "application/javascript", "module", "text/ecmascript"})
 
 
 @dataclass(frozen=True)
@@ -57,7 +55,8 @@ def sha256_source(code: str) -> str:
     return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
 
 
-def _attributes(text: str) -> dict[str, str]:
+def attributes(text: str) -> dict[str, str]:
+    """Return the attributes of a start tag's text: lower-case names, unquoted values."""
     attrs: dict[str, str] = {}
     for match in _ATTR.finditer(text):
         value = match["value"] or ""
@@ -75,10 +74,10 @@ def inline_code(html: str) -> tuple[list[str], list[str]]:
     scripts: list[str] = []
     styles: list[str] = []
     for match in _RAW_TEXT.finditer(html):
-        attrs = _attributes(match["attrs"])
+        attrs = attributes(match["attrs"])
         if match["tag"].lower() == "style":
             styles.append(sha256_source(match["body"]))
-        elif "src" not in attrs and attrs.get("type", "").strip().lower() in _JS_TYPES:
+        elif "src" not in attrs and attrs.get("type", "").strip().lower() in JS_TYPES:
             scripts.append(sha256_source(match["body"]))
     return _unique(scripts), _unique(styles)
 
@@ -92,7 +91,7 @@ def blocked_inline(html: str) -> list[Inline]:
     )
     found: list[Inline] = []
     for tag in _START_TAG.finditer(masked):
-        for name, value in _attributes(tag["attrs"]).items():
+        for name, value in attributes(tag["attrs"]).items():
             what = None
             if name.startswith("on"):
                 what = f"<{tag['tag']} {name}=…> event handler"

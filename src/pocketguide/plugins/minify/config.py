@@ -23,5 +23,12 @@ class MinifyConfig(Config):
     ``assets/stylesheets/guide.css``, in the same order: one request instead of several before
     the first paint, and nothing downloaded twice. Off under ``mkdocs serve``."""
 
+    merge_css = c.Type(bool, default=True)
+    """Join the stylesheets every page links (Material's two and the guide's own) into one
+    file, ``assets/stylesheets/guide.<content hash>.min.css``, without the rules that can match
+    nothing in the built pages or in the scripts they load, and remove the originals from the
+    site. One request before the first paint instead of three, a third fewer bytes, and less
+    work for the browser each time a script restyles the page. Off under ``mkdocs serve``."""
+
     exclude = c.ListOfItems(c.Type(str), default=[])
     """Glob patterns, relative to the site root, of files left exactly as written."""

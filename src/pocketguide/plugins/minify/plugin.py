@@ -10,8 +10,10 @@ from typing import TYPE_CHECKING
 from mkdocs.plugins import BasePlugin, PrefixedLogger, event_priority
 
 from pocketguide.plugins.csp.policy import has_policy
+from pocketguide.plugins.pwa.manifest import site_path
+from pocketguide.validators.site import SiteLayout, resolve
 
-from . import minify
+from . import minify, purge
 from .config import MinifyConfig
 
 if TYPE_CHECKING:
@@ -49,7 +51,8 @@ class MinifyPlugin(BasePlugin[MinifyConfig]):
     # which computes revisions from the final bytes.
     @event_priority(-40)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Minify every page in the site, including 404.html and redirect stubs.
+        """Join the stylesheets and minify every page in the site (404.html and redirect stubs
+        included).
 
         Pages that carry their own Content-Security-Policy are left as written: the minifier
         trims inline scripts, which would no longer match their hashes.
@@ -61,6 +64,8 @@ class MinifyPlugin(BasePlugin[MinifyConfig]):
         site_dir = Path(config.site_dir)
         if self.joined:
             self._write_bundle(site_dir)
+        if self.config.merge_css:
+            self._merge_stylesheets(site_dir, config)
         before = after = 0
         for path in sorted(site_dir.rglob("*")):
             rel = path.relative_to(site_dir).as_posix()
@@ -68,18 +73,22 @@ class MinifyPlugin(BasePlugin[MinifyConfig]):
                 continue
             if any(fnmatch(rel, pattern) for pattern in self.config.exclude):
                 continue
-            is_html = rel.endswith(".html")
-            if not (self.config.html if is_html else self.config.css):
-                continue
             text = path.read_text(encoding="utf-8")
-            if is_html and has_policy(text):
+            if rel.endswith(".html") and has_policy(text):
                 continue  # its own policy hashes its scripts as written (the one-file edition)
-            small = minify.minify_page(text) if is_html else minify.minify_css(text)
-            before += len(text.encode("utf-8"))
-            after += len(small.encode("utf-8"))
-            path.write_text(small, encoding="utf-8")
+            small = self._rewrite(rel, text)
+            if small != text:
+                before += len(text.encode("utf-8"))
+                after += len(small.encode("utf-8"))
+                path.write_text(small, encoding="utf-8")
         if before:
             log.info("minified HTML and CSS: %.1f KiB -> %.1f KiB", before / 1024, after / 1024)
+
+    def _rewrite(self, rel: str, text: str) -> str:
+        """Return a page or stylesheet as the options want it."""
+        if not rel.endswith(".html"):
+            return minify.minify_css(text) if self.config.css else text
+        return minify.minify_page(text) if self.config.html else text
 
     def _write_bundle(self, site_dir: Path) -> None:
         """Join the stylesheets into the bundle and remove them, so nothing is served twice."""
@@ -92,3 +101,53 @@ class MinifyPlugin(BasePlugin[MinifyConfig]):
             parts.append(f"/* {rel} */\n{path.read_text(encoding='utf-8')}")
             path.unlink()
         (site_dir / minify.BUNDLE).write_text("\n".join(parts), encoding="utf-8")
+
+    def _merge_stylesheets(self, site_dir: Path, config: MkDocsConfig) -> None:
+        """Write the pages' stylesheets as one purged file and point every page at it."""
+        layout = SiteLayout(
+            site_dir=site_dir,
+            docs_dir=Path(config.docs_dir),
+            site_url=config.site_url or "",
+            base_path=site_path(config.site_url),
+        )
+
+        def locate(page: str, url: str) -> str | None:
+            target = resolve(url, page, layout)
+            if target is None or target.escapes or not (site_dir / target.path).is_file():
+                return None
+            return target.path
+
+        def read(path: str) -> str:
+            text = (site_dir / path).read_text(encoding="utf-8")
+            small = path.endswith(".css") and self.config.css and minify.should_minify(path)
+            return minify.minify_css(text) if small else text
+
+        pages: dict[str, str] = {}
+        kept: set[str | None] = set()  # linked by pages left as written: not to be removed
+        for path in sorted(site_dir.rglob("*.html")):
+            rel = path.relative_to(site_dir).as_posix()
+            text = path.read_text(encoding="utf-8")
+            if has_policy(text) or any(fnmatch(rel, p) for p in self.config.exclude):
+                kept.update(locate(rel, href) for href in minify.stylesheets(text))
+            else:
+                pages[rel] = text
+        try:
+            merged = purge.merge_site(pages, locate, read)
+        except ValueError as exc:
+            log.warning("stylesheets left as they are: %s", exc)
+            return
+        if merged is None:
+            return
+        (site_dir / merged.name).write_bytes(merged.css)
+        for page, html in merged.pages.items():
+            (site_dir / page).write_text(html, encoding="utf-8")
+        for sheet in set(merged.joined) - kept:
+            (site_dir / sheet).unlink()
+            (site_dir / f"{sheet}.map").unlink(missing_ok=True)
+        log.info(
+            "one stylesheet, %s: %d joined, %.1f KiB -> %.1f KiB",
+            merged.name,
+            len(merged.joined),
+            merged.before / 1024,
+            len(merged.css) / 1024,
+        )
