@@ -1,5 +1,5 @@
 """pocketguide/minify on a fixture site: one purged stylesheet under a content-hashed name,
-every page linked to it, and the originals gone."""
+every page linked to it, the originals gone, and the page's script files deferred."""
 
 from __future__ import annotations
 
@@ -74,6 +74,15 @@ def test_rules_stay_for_pages_and_scripts_and_the_dark_palette(built: Built) -> 
     assert "sourceMappingURL" not in css
 
 
+def test_script_files_are_deferred_in_their_order(built: Built) -> None:
+    site, _ = built
+    html = pages(site)["other/index.html"]
+    names = [src.rsplit("/", 1)[-1] for src in re.findall(r"<script defer src=([^ >]+)>", html)]
+    assert names[0].startswith("bundle.")  # Material's, then extra_javascript
+    assert names[1:] == ["mark.js"]
+    assert "<script src=" not in html
+
+
 def test_two_builds_write_the_same_stylesheet(
     built: Built, tmp_path: Path, build_site: Callable[..., Built]
 ) -> None:
@@ -96,17 +105,26 @@ def test_the_log_says_what_was_joined(built: Built) -> None:
     ), messages
 
 
-def test_merge_can_be_turned_off(tmp_path: Path, build_site: Callable[..., Built]) -> None:
-    plugins = [{"search": {"lang": "en"}}, {"pocketguide/minify": {"merge_css": False}}]
+def test_merge_and_defer_can_be_turned_off(
+    tmp_path: Path, build_site: Callable[..., Built]
+) -> None:
+    plugins = [
+        {"search": {"lang": "en"}},
+        {"pocketguide/minify": {"merge_css": False, "defer_scripts": False}},
+    ]
     site, _ = build_site(tmp_path, CASE, {"plugins": plugins})
     html = pages(site)["index.html"]
     assert [href.rsplit("/", 1)[-1] for href in minify.stylesheets(html)] == [
         *(p.name for p in sorted(site.glob("assets/stylesheets/*.min.css"))),
         "guide.css",
     ]
+    assert " defer" not in html
 
 
-def test_serve_leaves_stylesheets_alone(tmp_path: Path, build_site: Callable[..., Built]) -> None:
+def test_serve_leaves_stylesheets_and_scripts_alone(
+    tmp_path: Path, build_site: Callable[..., Built]
+) -> None:
     site, _ = build_site(tmp_path, CASE, command="serve")
     html = pages(site)["index.html"]
     assert len(minify.stylesheets(html)) == 4  # main, palette, one.css, two.css
+    assert "defer" not in html

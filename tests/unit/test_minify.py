@@ -122,6 +122,35 @@ def test_replace_stylesheets_puts_one_link_where_the_first_was() -> None:
 
 
 @pytest.mark.parametrize(
+    ("page", "expected"),
+    [
+        # page                                             after defer_scripts
+        ("<script src=a.js></script>", "<script defer src=a.js></script>"),
+        (
+            "<script src=a.js></script><script>inline()</script><script src=b.js></script>",
+            "<script src=a.js></script><script>inline()</script><script defer src=b.js></script>",
+        ),
+        (
+            '<script src=a.js></script><script type="application/json">{}</script>',
+            '<script defer src=a.js></script><script type="application/json">{}</script>',
+        ),
+        ("<script src=a.js async></script>", "<script src=a.js async></script>"),
+        ("<script src=a.js defer></script>", "<script src=a.js defer></script>"),
+        ('<script type="module" src=a.js></script>', '<script type="module" src=a.js></script>'),
+        ("<script>only()</script>", "<script>only()</script>"),
+    ],
+)
+def test_defer_scripts_only_where_no_inline_script_follows(page: str, expected: str) -> None:
+    assert minify.defer_scripts(page) == expected
+
+
+def test_defer_scripts_on_a_material_page() -> None:
+    out = minify.defer_scripts(PAGE)
+    assert "<script defer src=../assets/javascripts/bundle.a5f9d56c.min.js>" in out
+    assert out.count(" defer") == 2  # share.js had it already
+
+
+@pytest.mark.parametrize(
     ("linked", "expected"),
     [
         # stylesheets each page links (site paths)                    -> to merge

@@ -6,9 +6,9 @@ the whitespace around inline scripts, so their Content-Security-Policy hashes mu
 after it (pocketguide/csp runs later), and pages that carry their own policy are skipped.
 
 Pages are also read and rewritten here for what holds up their first paint: the stylesheets
-they link (joined into one by :mod:`~pocketguide.plugins.minify.purge`). Tags are found with
-a tokenizer-shaped pattern, as in :mod:`pocketguide.plugins.csp.policy`, so that everything
-else keeps its exact bytes.
+they link (joined into one by :mod:`~pocketguide.plugins.minify.purge`) and the script files
+they load (deferred). Tags are found with a tokenizer-shaped pattern, as in
+:mod:`pocketguide.plugins.csp.policy`, so that everything else keeps its exact bytes.
 """
 
 from __future__ import annotations
@@ -143,6 +143,27 @@ def replace_stylesheets(html: str, old: Collection[str], new: str) -> str:
             pos = tag.end
     parts.append(html[pos:])
     return "".join(parts)
+
+
+def defer_scripts(html: str) -> str:
+    """Return the page with ``defer`` on the script files that block its parser.
+
+    Deferred scripts still run in document order, once the page is parsed, before
+    ``DOMContentLoaded`` (which Material's bundle waits for). A script file is deferred only
+    if no inline script comes after it, so inline code never runs before a file it might use.
+    """
+    found = [tag for tag in tags(html) if tag.is_code]
+    last_inline = max((i for i, tag in enumerate(found) if "src" not in tag.attrs), default=-1)
+    blocking = [
+        tag
+        for tag in found[last_inline + 1 :]
+        if not {"async", "defer"} & tag.attrs.keys()
+        and tag.attrs.get("type", "").strip().lower() != "module"
+    ]
+    for tag in reversed(blocking):
+        at = tag.start + len("<script")
+        html = f"{html[:at]} defer{html[at:]}"
+    return html
 
 
 def hashed_name(stem: str, data: bytes, suffix: str = ".min.css") -> str:

@@ -51,8 +51,8 @@ class MinifyPlugin(BasePlugin[MinifyConfig]):
     # which computes revisions from the final bytes.
     @event_priority(-40)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Join the stylesheets and minify every page in the site (404.html and redirect stubs
-        included).
+        """Join the stylesheets, defer the script files, and minify every page in the site
+        (404.html and redirect stubs included).
 
         Pages that carry their own Content-Security-Policy are left as written: the minifier
         trims inline scripts, which would no longer match their hashes.
@@ -88,6 +88,8 @@ class MinifyPlugin(BasePlugin[MinifyConfig]):
         """Return a page or stylesheet as the options want it."""
         if not rel.endswith(".html"):
             return minify.minify_css(text) if self.config.css else text
+        if self.config.defer_scripts:
+            text = minify.defer_scripts(text)
         return minify.minify_page(text) if self.config.html else text
 
     def _write_bundle(self, site_dir: Path) -> None:
