@@ -1,5 +1,10 @@
-"""Start-up in Chromium: the script files are deferred (pocketguide/minify), so a page's
-first paint comes before them, and they still do their work, in order."""
+"""Start-up in Chromium: the scripts are deferred and still do their work in order, and
+Material's start-up changes nothing that would make the browser restyle every element.
+
+A page's first paint comes before its scripts run (they are deferred, pocketguide/minify).
+After that paint, any change to a class of ``<html>`` or to the colour attributes of ``<body>``
+makes the browser recompute the style of every element, which phones feel as a stalled page.
+"""
 
 from __future__ import annotations
 
@@ -15,14 +20,59 @@ if TYPE_CHECKING:
     from pocketguide.devserver import Server
 
 PHONE = {"width": 390, "height": 844}
+# Every change of a class or of <body>'s palette attributes, and whether the page was still
+# being parsed then.
+WATCH = """
+window.__pgChanges = [];
+new MutationObserver((records) => {
+  for (const r of records) {
+    const now = r.target.getAttribute(r.attributeName);
+    if (now !== r.oldValue) {
+      window.__pgChanges.push({
+        on: r.target.nodeName, name: r.attributeName, from: r.oldValue, to: now,
+        parsing: document.readyState === "loading",
+      });
+    }
+  }
+}).observe(document, {
+  subtree: true, attributes: true, attributeOldValue: true,
+  attributeFilter: ["class", "data-md-color-scheme", "data-md-color-primary",
+                    "data-md-color-accent"],
+});
+"""
 
 
 @pytest.fixture
 def tab(browser: Browser) -> Iterator[Page]:
-    """A light, phone-sized tab with service workers blocked."""
+    """A light, phone-sized tab with service workers blocked, watching the page from the start."""
     context = browser.new_context(viewport=PHONE, service_workers="block", color_scheme="light")
+    context.add_init_script(WATCH)
     yield context.new_page()
     context.close()
+
+
+def started(tab: Page, url: str) -> list[dict[str, object]]:
+    """Open ``url``, wait until pwa.js and Material's search (ready well after its
+    DOMContentLoaded work) have started, and return the changes seen so far."""
+    tab.goto(url)
+    tab.locator(".md-search-result__meta", has_text="Type to start").wait_for(state="attached")
+    tab.locator("[data-pg-status]").wait_for(state="attached")
+    changes: list[dict[str, object]] = tab.evaluate("window.__pgChanges")
+    return changes
+
+
+@pytest.mark.parametrize("page", ["", "mixing/"])
+def test_startup_changes_no_page_wide_class_or_colour(tab: Page, server: Server, page: str) -> None:
+    changes = started(tab, server.url + page)
+    late = [c for c in changes if c["on"] in {"HTML", "BODY"} and not c["parsing"]]
+    assert late == []
+
+
+def test_html_gets_materials_classes_while_the_head_is_parsed(tab: Page, server: Server) -> None:
+    changes = [c for c in started(tab, server.url) if c["on"] == "HTML"]
+    assert changes
+    assert all(c["parsing"] for c in changes)
+    assert set(str(changes[-1]["to"]).split()) == {"js", "js-focus-visible"}
 
 
 def test_scripts_are_deferred_and_run_in_document_order(tab: Page, server: Server) -> None:
