@@ -196,10 +196,18 @@
     setState("unsupported");
     showStatus("This browser cannot save the guide for offline use.");
   } else if (settings.mode === "register") {
-    register().catch(() => {
-      setState("error");
-      showStatus("The guide could not be saved for offline use. It will try again next visit.");
-    });
+    // After "load": the worker's first install (a download and rebuilding every page) would
+    // otherwise compete with the page's own start-up for the phone's processor.
+    const start = () =>
+      register().catch(() => {
+        setState("error");
+        showStatus("The guide could not be saved for offline use. It will try again next visit.");
+      });
+    if (document.readyState === "complete") {
+      start();
+    } else {
+      window.addEventListener("load", start, { once: true });
+    }
   } else {
     unregisterAll();
   }
