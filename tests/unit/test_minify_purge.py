@@ -164,6 +164,10 @@ def test_merge_keeps_the_order_of_the_stylesheets(used: set[str]) -> None:
 def test_merge_refuses_a_stylesheet_with_import(used: set[str]) -> None:
     with pytest.raises(ValueError, match="@import"):
         purge.merge(['@import "x.css";.md-typeset{margin:0}'], used)
+    with pytest.raises(ValueError, match=r"^assets/b\.css has @import, .* — copy the imported"):
+        purge.merge(
+            [".md-typeset{margin:0}", '@import "x.css";'], used, names=["a.css", "assets/b.css"]
+        )
 
 
 SITE = {

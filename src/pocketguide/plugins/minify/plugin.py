@@ -136,7 +136,10 @@ class MinifyPlugin(BasePlugin[MinifyConfig]):
         try:
             merged = purge.merge_site(pages, locate, read)
         except ValueError as exc:
-            log.warning("stylesheets left as they are: %s", exc)
+            log.warning(
+                "stylesheets left as they are: %s (or set merge_css: false for pocketguide/minify)",
+                exc,
+            )
             return
         if merged is None:
             return

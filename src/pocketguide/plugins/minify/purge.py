@@ -186,21 +186,26 @@ def purge(css: str, used: set[str] | frozenset[str], dropped: frozenset[str] = f
 
 
 def merge(
-    sheets: Sequence[str], used: set[str] | frozenset[str], dropped: frozenset[str] = frozenset()
+    sheets: Sequence[str],
+    used: set[str] | frozenset[str],
+    dropped: frozenset[str] = frozenset(),
+    *,
+    names: Sequence[str] = (),
 ) -> str:
     """Purge each stylesheet and join them in order (the cascade is unchanged).
 
     Raises ValueError for a stylesheet with ``@import``, which must stay at the top of its own
-    file.
+    file; the message names it from ``names`` (the sheets' paths), when given.
     """
     parts = []
-    for css in sheets:
+    for number, css in enumerate(sheets):
         rules = tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True)
         if any(
             isinstance(rule, tinycss2.ast.AtRule) and rule.lower_at_keyword == "import"
             for rule in rules
         ):
-            msg = "a stylesheet with @import cannot be merged"
+            name = names[number] if number < len(names) else f"stylesheet {number + 1}"
+            msg = f"{name} has @import, which cannot be merged — copy the imported rules in"
             raise ValueError(msg)
         parts.append("".join(_purge_rules(rules, used, dropped)))
     body = "".join(parts)
@@ -243,18 +248,22 @@ def merge_site(
     sheets = minify.common_stylesheets(linked)
     if not sheets:
         if any(linked.values()):
-            msg = "pages link different stylesheets (or ones in several folders)"
+            msg = (
+                "pages link different stylesheets (or ones in several folders) — link the same "
+                "ones from every page"
+            )
             raise ValueError(msg)
         return None
     used: set[str] = set()
+    scripts: set[str] = set()  # each script file once, however many pages load it
     for page, html in pages.items():
         if linked[page]:
             used |= page_tokens(html)
-            for src in minify.scripts(html):
-                script = locate(page, src)
-                used |= script_tokens(read(script)) if script else set()
+            scripts.update(filter(None, (locate(page, src) for src in minify.scripts(html))))
+    for script in sorted(scripts):
+        used |= script_tokens(read(script))
     texts = [read(sheet) for sheet in sheets]
-    css = merge(texts, used, dropped).encode("utf-8")
+    css = merge(texts, used, dropped, names=sheets).encode("utf-8")
     folder = PurePosixPath(sheets[0]).parent
     name = minify.hashed_name(str(folder / "guide"), css)
     relinked = {}
