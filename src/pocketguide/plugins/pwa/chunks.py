@@ -54,21 +54,18 @@ def split(data: bytes) -> list[bytes]:
     """
     chunks = []
     start = 0
-    for match in _CUT_AFTER.finditer(data):
-        end = match.end()
+    candidates = [match.end() for match in _CUT_AFTER.finditer(data)]
+    for end in [*candidates, len(data)]:
         while end - start > MAX_SIZE:  # a long stretch with no markup: cut it by size
             chunks.append(data[start : start + MAX_SIZE])
             start += MAX_SIZE
-        if end - start < MIN_SIZE:
+        last = end == len(data)
+        if end - start < MIN_SIZE and not last:
             continue
-        if end - start == MAX_SIZE or zlib.crc32(data[end - _WINDOW : end]) & _MASK == 0:
+        cut = end - start == MAX_SIZE or zlib.crc32(data[end - _WINDOW : end]) & _MASK == 0
+        if end > start and (cut or last):
             chunks.append(data[start:end])
             start = end
-    while len(data) - start > MAX_SIZE:
-        chunks.append(data[start : start + MAX_SIZE])
-        start += MAX_SIZE
-    if start < len(data):
-        chunks.append(data[start:])
     return chunks
 
 
