@@ -14,11 +14,12 @@
  *   it deletes the keys no longer listed and only our own older caches for this scope.
  *
  * How install saves data (pocketguide/pwa/chunks.py cuts the files):
- * 1. A file the page has just loaded is taken from the browser's HTTP cache, if its bytes match.
- * 2. Pages and the search index are rebuilt from chunks: chunks of the files already cached
- *    (each lists its chunks in an X-Pg-Chunks header), then one pack of every page chunk when
- *    most are missing (a first visit), else only the missing chunks, one small file each.
- * 3. Anything else, or anything that does not rebuild to its revision, is downloaded whole.
+ * - The pack of every page chunk is fetched first when many of its chunks are missing (a first
+ *   visit, a change to every page); meanwhile a file the page has just loaded is taken from the
+ *   browser's HTTP cache, if its bytes match.
+ * - Pages and the search index are rebuilt from chunks: those of the files already cached (each
+ *   lists its chunks in an X-Pg-Chunks header), the pack, else the missing chunks one by one.
+ * - Anything else, or anything that does not rebuild to its revision, is downloaded whole.
  */
 "use strict";
 
@@ -125,7 +126,7 @@ async function inParallel(items, task) {
   await Promise.all(Array.from({ length: PARALLEL_DOWNLOADS }, worker));
 }
 
-// 1. The page that registered this worker has just loaded its styles, scripts and the search
+// The page that registered this worker has just loaded its styles, scripts and the search
 // index: take them from the HTTP cache (no request at all), if they are this version's bytes.
 async function fromHttpCache(cache, entry) {
   try {
@@ -145,7 +146,7 @@ async function fromHttpCache(cache, entry) {
   return false;
 }
 
-// 2. Chunks of the files this phone already holds, from the X-Pg-Chunks header of each.
+// Chunks of the files this phone already holds, from the X-Pg-Chunks header of each.
 async function heldChunks(cache) {
   const held = new Map();
   for (const request of await cache.keys()) {
@@ -215,7 +216,7 @@ async function rebuild(cache, entries, held) {
   return whole;
 }
 
-// 3. The whole file. "no-cache" revalidates with the server, so a stale HTTP cache cannot hand
+// The whole file. "no-cache" revalidates with the server, so a stale HTTP cache cannot hand
 // us old bytes. This is the one step whose failure fails the install.
 async function download(cache, entry) {
   const response = await fetch(entry.url, {
