@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from pocketguide.plugins.pwa.chunks import CHUNK_DIR
 from pocketguide.plugins.pwa.precache import read_build
 
 if TYPE_CHECKING:
@@ -92,4 +93,4 @@ def chunk_files_to_update(old: Path, new: Path, urls: set[str]) -> set[str]:
     ``new``: each chunk it does not already hold, once."""
     held = {chunk for chunks in chunk_ids(old).values() for chunk in chunks}
     wanted = chunk_ids(new)
-    return {f"_pg/c/{chunk}.txt" for url in urls for chunk in wanted[url] if chunk not in held}
+    return {f"{CHUNK_DIR}{chunk}.txt" for url in urls for chunk in wanted[url] if chunk not in held}
