@@ -121,6 +121,20 @@ def test_merge_and_defer_can_be_turned_off(
     assert " defer" not in html
 
 
+def test_pages_link_the_merged_stylesheet_even_when_nothing_else_changes_them(
+    tmp_path: Path, build_site: Callable[..., Built]
+) -> None:
+    """Relinking is the only change to a page when HTML minifying and ``defer`` are off."""
+    plugins = [
+        {"search": {"lang": "en"}},
+        {"pocketguide/minify": {"html": False, "defer_scripts": False}},
+    ]
+    site, _ = build_site(tmp_path, CASE, {"plugins": plugins})
+    name = merged(site).name
+    for page, html in pages(site).items():
+        assert [href.rsplit("/", 1)[-1] for href in minify.stylesheets(html)] == [name], page
+
+
 def test_serve_leaves_stylesheets_and_scripts_alone(
     tmp_path: Path, build_site: Callable[..., Built]
 ) -> None:

@@ -64,8 +64,8 @@ class MinifyPlugin(BasePlugin[MinifyConfig]):
         site_dir = Path(config.site_dir)
         if self.joined:
             self._write_bundle(site_dir)
-        if self.config.merge_css:
-            self._merge_stylesheets(site_dir, config)
+        # Pages relinked to the merged stylesheet stay in memory: each page is written once.
+        relinked = self._merge_stylesheets(site_dir, config) if self.config.merge_css else {}
         before = after = 0
         for path in sorted(site_dir.rglob("*")):
             rel = path.relative_to(site_dir).as_posix()
@@ -73,13 +73,15 @@ class MinifyPlugin(BasePlugin[MinifyConfig]):
                 continue
             if any(fnmatch(rel, pattern) for pattern in self.config.exclude):
                 continue
-            text = path.read_text(encoding="utf-8")
+            pending = relinked.get(rel)
+            text = path.read_text(encoding="utf-8") if pending is None else pending
             if rel.endswith(".html") and has_policy(text):
                 continue  # its own policy hashes its scripts as written (the one-file edition)
             small = self._rewrite(rel, text)
             if small != text:
                 before += len(text.encode("utf-8"))
                 after += len(small.encode("utf-8"))
+            if small != text or pending is not None:
                 path.write_text(small, encoding="utf-8")
         if before:
             log.info("minified HTML and CSS: %.1f KiB -> %.1f KiB", before / 1024, after / 1024)
@@ -104,8 +106,9 @@ class MinifyPlugin(BasePlugin[MinifyConfig]):
             path.unlink()
         (site_dir / minify.BUNDLE).write_text("\n".join(parts), encoding="utf-8")
 
-    def _merge_stylesheets(self, site_dir: Path, config: MkDocsConfig) -> None:
-        """Write the pages' stylesheets as one purged file and point every page at it."""
+    def _merge_stylesheets(self, site_dir: Path, config: MkDocsConfig) -> dict[str, str]:
+        """Write the pages' stylesheets as one purged file; return every page that linked
+        them, now pointing at it (``{site path: html}``, for the caller to write)."""
         layout = SiteLayout(
             site_dir=site_dir,
             docs_dir=Path(config.docs_dir),
@@ -140,12 +143,10 @@ class MinifyPlugin(BasePlugin[MinifyConfig]):
                 "stylesheets left as they are: %s (or set merge_css: false for pocketguide/minify)",
                 exc,
             )
-            return
+            return {}
         if merged is None:
-            return
+            return {}
         (site_dir / merged.name).write_bytes(merged.css)
-        for page, html in merged.pages.items():
-            (site_dir / page).write_text(html, encoding="utf-8")
         for sheet in set(merged.joined) - kept:
             (site_dir / sheet).unlink()
             (site_dir / f"{sheet}.map").unlink(missing_ok=True)
@@ -156,3 +157,4 @@ class MinifyPlugin(BasePlugin[MinifyConfig]):
             merged.before / 1024,
             len(merged.css) / 1024,
         )
+        return merged.pages
