@@ -45,20 +45,26 @@ class _Handler(BaseHTTPRequestHandler):
         with state.lock:
             state.hits[self.path] += 1
             count = state.hits[self.path]
+        self._answer(count)
+
+    def _busy(self) -> None:
+        """Work for a while, counted as one request in progress. The count drops before the
+        answer is sent: once a client has its answer it may rightly send the next request,
+        which must not meet this one still counted."""
+        state = self.state
+        with state.lock:
             state.active += 1
             state.peak = max(state.peak, state.active)
-        try:
-            self._answer(count)
-        finally:
-            with state.lock:
-                state.active -= 1
+        time.sleep(0.15)
+        with state.lock:
+            state.active -= 1
 
     def _answer(self, count: int) -> None:
         path = self.path
         headers: dict[str, str] = {}
         if path == "/ok" or path.startswith("/busy/"):
             if path.startswith("/busy/"):
-                time.sleep(0.15)
+                self._busy()
             status = 200
         elif path == "/moved":
             status, headers = 301, {"Location": "/ok"}
