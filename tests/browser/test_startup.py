@@ -1,5 +1,5 @@
 """Start-up in Chromium: the scripts are deferred and still do their work in order, and
-Material's start-up changes nothing that would make the browser restyle every element.
+their start-up changes nothing that would make the browser restyle every element.
 
 A page's first paint comes before its scripts run (they are deferred, pocketguide/minify).
 After that paint, any change to a class of ``<html>`` or to the colour attributes of ``<body>``
@@ -52,11 +52,12 @@ def tab(browser: Browser) -> Iterator[Page]:
 
 
 def started(tab: Page, url: str) -> list[dict[str, object]]:
-    """Open ``url``, wait until pwa.js and Material's search (ready well after its
-    DOMContentLoaded work) have started, and return the changes seen so far."""
-    tab.goto(url)
-    tab.locator(".md-search-result__meta", has_text="Type to start").wait_for(state="attached")
+    """Open ``url``, wait until the page has loaded, pwa.js has started and guide.js has had
+    two frames after ``load`` (its first look at the scroll position), and return the changes
+    seen so far."""
+    tab.goto(url, wait_until="load")
     tab.locator("[data-pg-status]").wait_for(state="attached")
+    tab.evaluate("new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))")
     changes: list[dict[str, object]] = tab.evaluate("window.__pgChanges")
     return changes
 
@@ -66,6 +67,21 @@ def test_startup_changes_no_page_wide_class_or_colour(tab: Page, server: Server,
     changes = started(tab, server.url + page)
     late = [c for c in changes if c["on"] in {"HTML", "BODY"} and not c["parsing"]]
     assert late == []
+
+
+def test_a_dark_phone_gets_the_dark_palette_while_the_page_is_parsed(
+    browser: Browser, server: Server
+) -> None:
+    """With the phone in dark mode and no saved choice, the page is dark from its first paint:
+    the palette is applied while <body> is parsed, not after the page has been shown light."""
+    context = browser.new_context(viewport=PHONE, service_workers="block", color_scheme="dark")
+    context.add_init_script(WATCH)
+    try:
+        changes = started(context.new_page(), server.url + "mixing/")
+    finally:
+        context.close()
+    scheme = [c for c in changes if c["name"] == "data-md-color-scheme"]
+    assert [(c["on"], c["to"], c["parsing"]) for c in scheme] == [("BODY", "slate", True)]
 
 
 def test_html_gets_materials_classes_while_the_head_is_parsed(tab: Page, server: Server) -> None:
@@ -82,12 +98,12 @@ def test_scripts_are_deferred_and_run_in_document_order(tab: Page, server: Serve
     assert deferred
     assert all(is_deferred for _, is_deferred in deferred), deferred
     names = [src.rsplit("/", 1)[-1] for src, _ in deferred]
-    names = ["bundle" if name.startswith("bundle.") else name for name in names]
-    # pwa.js is in the head; Material's bundle, then the guide's extra_javascript, end <body>.
-    assert names == ["pwa.js", "bundle", "share.js", "install.js", "freshness.js"]
+    # pwa.js is in the head; guide.js (pocketguide/theme, in place of Material's bundle), then
+    # the guide's extra_javascript, end <body>.
+    assert names == ["pwa.js", "guide.js", "share.js", "install.js", "freshness.js"]
 
 
-def test_material_still_runs_header_title_search_and_drawer(tab: Page, server: Server) -> None:
+def test_guide_js_runs_header_title_search_and_drawer(tab: Page, server: Server) -> None:
     tab.goto(server.url + "mixing/")
     # Header title: once the page heading scrolls away, the header shows the page's title.
     title = tab.locator("[data-md-component=header-title]")

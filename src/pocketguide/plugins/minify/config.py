@@ -31,9 +31,9 @@ class MinifyConfig(Config):
     work for the browser each time a script restyles the page. Off under ``mkdocs serve``."""
 
     defer_scripts = c.Type(bool, default=True)
-    """Give the script files at the end of each page (Material's bundle and the guide's own)
-    ``defer``, so that none of them holds up the first paint. They still run in order, before
-    ``DOMContentLoaded``. Off under ``mkdocs serve``."""
+    """Give the script files at the end of each page (guide.js or Material's bundle, then the
+    guide's own) ``defer``, so that none of them holds up the first paint. They still run in
+    order, before ``DOMContentLoaded``. Off under ``mkdocs serve``."""
 
     exclude = c.ListOfItems(c.Type(str), default=[])
     """Glob patterns, relative to the site root, of files left exactly as written."""

@@ -1,0 +1,124 @@
+"""guide.js (pocketguide/theme) in Chromium: what Material's bundle did for the guide still
+works without it: search by keyboard, highlighting, back-to-top, the table of contents, menu
+sections and the palette in a dark room."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pytest
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from playwright.sync_api import Browser, Page
+
+    from pocketguide.devserver import Server
+
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1400, "height": 900}
+
+
+@pytest.fixture
+def tab(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context(viewport=PHONE, service_workers="block")
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    yield page
+    context.close()
+    assert errors == []
+
+
+def test_search_by_keyboard_alone_opens_the_best_result_with_its_words_marked(
+    tab: Page, server: Server
+) -> None:
+    tab.goto(server.url + "mixing/", wait_until="load")
+    tab.keyboard.press("/")
+    query = tab.locator("input.md-search__input")
+    assert query.evaluate("e => e === document.activeElement")
+    assert tab.locator("#__search").is_checked()
+    tab.keyboard.type("bladder")
+    first = tab.locator(".md-search-result__item").first
+    first.wait_for(state="visible")
+    assert "matching document" in tab.locator(".md-search-result__meta").inner_text()
+    # Arrow down moves to the first result's link; arrow up comes back to the query.
+    tab.keyboard.press("ArrowDown")
+    assert tab.evaluate("document.activeElement.classList.contains('md-search-result__link')")
+    tab.keyboard.press("ArrowUp")
+    assert query.evaluate("e => e === document.activeElement")
+    # Enter opens the best-scored result, with the search words marked on that page.
+    tab.keyboard.press("Enter")
+    tab.wait_for_url("**/bladder-and-kidneys/**")
+    assert "h=bladder" in tab.url
+    marks = tab.locator(".md-content mark[data-md-highlight]")
+    marks.first.wait_for(state="attached")
+    assert all(text.lower() == "bladder" for text in marks.all_inner_texts())
+    assert not tab.locator("#__search").is_checked()
+
+
+def test_escape_closes_search_and_an_unknown_word_says_so(tab: Page, server: Server) -> None:
+    tab.goto(server.url, wait_until="load")
+    tab.locator(".md-header label.md-header__button[for=__search]").click()
+    tab.keyboard.type("zzxqy")
+    tab.locator(".md-search-result__meta", has_text="No matching documents").wait_for()
+    assert tab.locator(".md-search-result__item").count() == 0
+    tab.keyboard.press("Escape")
+    assert not tab.locator("#__search").is_checked()
+    assert tab.locator(".md-search-result__list").get_attribute("role") == "presentation"
+
+
+def test_back_to_top_appears_when_scrolling_up_and_goes_to_the_top(
+    tab: Page, server: Server
+) -> None:
+    tab.goto(server.url + "mixing/", wait_until="load")
+    # Material's styles fade the button out with [hidden] rather than remove it.
+    shown = tab.locator("[data-md-component=top]:not([hidden])")
+    tab.mouse.wheel(0, 3000)
+    tab.wait_for_timeout(300)
+    assert tab.evaluate("window.scrollY") > 2000
+    assert shown.count() == 0  # scrolling down: out of the way
+    tab.mouse.wheel(0, -400)
+    shown.wait_for()
+    shown.click()
+    tab.locator("[data-md-component=top][hidden]").wait_for(state="attached")
+    assert tab.evaluate("window.scrollY") == 0
+
+
+def test_table_of_contents_follows_the_reader(browser: Browser, server: Server) -> None:
+    context = browser.new_context(viewport=DESKTOP, service_workers="block")
+    try:
+        tab = context.new_page()
+        tab.goto(server.url + "mixing/#benzos", wait_until="load")
+        toc = tab.locator(".md-sidebar--secondary [data-md-component=toc]")
+        active = toc.locator("a.md-nav__link--active")
+        active.wait_for()
+        assert active.get_attribute("href") == "#benzos"
+        assert toc.locator("a.md-nav__link--passed[href='#alcohol']").count() == 1
+        tab.goto(server.url + "mixing/#lithium")
+        toc.locator("a.md-nav__link--active[href='#lithium']").wait_for()
+        assert toc.locator("a.md-nav__link--active").count() == 1
+    finally:
+        context.close()
+
+
+def test_menu_sections_say_whether_they_are_open(tab: Page, server: Server) -> None:
+    tab.goto(server.url, wait_until="load")
+    tab.locator(".md-header label[for=__drawer]").click()
+    label = tab.locator(".md-sidebar--primary label.md-nav__link", has_text="Health risks")
+    nav = tab.locator(f"nav[aria-labelledby='{label.get_attribute('id')}']")
+    assert nav.get_attribute("aria-expanded") == "false"
+    label.click()
+    nav.get_by_role("link", name="Bladder and kidneys").wait_for(state="visible")
+    assert nav.get_attribute("aria-expanded") == "true"
+    # A link within the page (here: the menu's first entry) closes the menu again.
+    tab.keyboard.press("Escape")
+    assert not tab.locator("#__drawer").is_checked()
+
+
+def test_n_and_p_go_to_the_next_and_previous_page(tab: Page, server: Server) -> None:
+    tab.goto(server.url + "mixing/", wait_until="load")
+    tab.keyboard.press("n")
+    tab.wait_for_url(server.url + "safer-use/")
+    tab.keyboard.press("p")
+    tab.wait_for_url(server.url + "mixing/")

@@ -1,0 +1,78 @@
+"""pocketguide/theme on a fixture site: pages load guide.js, not Material's bundle, which is
+left out of the site; tables are wrapped when built; the palette is applied while parsing."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+import pytest
+
+from pocketguide.plugins.theme.markup import WRAP_OPEN
+
+if TYPE_CHECKING:
+    import logging
+    from collections.abc import Callable
+    from pathlib import Path
+
+CASE = "theme"
+SCRIPT_SRC = re.compile(r'<script[^>]*\ssrc="([^"]+)"')
+Built = tuple["Path", list["logging.LogRecord"]]
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory, build_site: Callable[..., Built]) -> Built:
+    return build_site(tmp_path_factory.mktemp("theme"), CASE)
+
+
+@pytest.fixture(scope="module")
+def stock(tmp_path_factory: pytest.TempPathFactory, build_site: Callable[..., Built]) -> Built:
+    """The same site with the plugin switched off: stock Material."""
+    plugins = [{"search": {"lang": "en"}}, {"pocketguide/theme": {"enabled": False}}]
+    return build_site(tmp_path_factory.mktemp("stock"), CASE, {"plugins": plugins})
+
+
+def scripts(site: Path, page: str) -> list[str]:
+    return SCRIPT_SRC.findall((site / page).read_text(encoding="utf-8"))
+
+
+def test_pages_load_guide_js_and_materials_bundle_is_not_in_the_site(built: Built) -> None:
+    site, _ = built
+    assert scripts(site, "index.html") == ["assets/javascripts/guide.js"]
+    assert scripts(site, "other/index.html") == ["../assets/javascripts/guide.js"]
+    assert list(site.glob("assets/javascripts/bundle.*")) == []
+    assert (
+        (site / "assets/javascripts/guide.js")
+        .read_text(encoding="utf-8")
+        .startswith("// Pocket Guide")
+    )
+    # Search still works the way Material's did: its worker and the index are there.
+    assert list(site.glob("assets/javascripts/workers/search.*.min.js"))
+    assert (site / "search/search_index.json").exists()
+
+
+def test_switched_off_the_site_is_stock_material(stock: Built) -> None:
+    site, _ = stock
+    (bundle,) = site.glob("assets/javascripts/bundle.*.min.js")
+    assert scripts(site, "index.html") == [f"assets/javascripts/{bundle.name}"]
+    assert not (site / "assets/javascripts/guide.js").exists()
+    page = (site / "index.html").read_text(encoding="utf-8")
+    assert "__pgPalette" not in page
+    assert "md-typeset__scrollwrap" not in page
+
+
+def test_tables_without_a_class_are_wrapped_when_built(built: Built) -> None:
+    site, _ = built
+    page = (site / "index.html").read_text(encoding="utf-8")
+    assert page.count(WRAP_OPEN) == 1
+    assert f"{WRAP_OPEN}<table>" in page
+    assert '<table class="plain">' in page
+
+
+def test_the_palette_is_applied_by_an_inline_script_after_its_form(built: Built) -> None:
+    site, _ = built
+    page = (site / "index.html").read_text(encoding="utf-8")
+    form = page.index('data-md-component="palette"')
+    script = page.index("window.__pgPalette = function")
+    assert form < script < page.index("</header>")
+    assert 'var palette=__md_get("__palette")' not in page  # Material's own inline script
