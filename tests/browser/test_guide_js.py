@@ -53,7 +53,7 @@ def test_search_by_keyboard_alone_opens_the_best_result_with_its_words_marked(
     assert "h=bladder" in tab.url
     marks = tab.locator(".md-content mark[data-md-highlight]")
     marks.first.wait_for(state="attached")
-    assert all(text.lower() == "bladder" for text in marks.all_inner_texts())
+    assert all(text.lower() == "bladder" for text in marks.all_text_contents())
     assert not tab.locator("#__search").is_checked()
 
 
