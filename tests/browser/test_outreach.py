@@ -347,7 +347,6 @@ def test_stale_notice_follows_the_phone_clock(
             assert notice.count() == 0
             return
         assert notice.is_visible()
-        notice.scroll_into_view_if_needed()  # drawn once near the screen (render.css)
         # On the Emergency page the steps come first and the notice goes at the end.
         at_end = notice.evaluate("n => n.parentNode.lastElementChild === n")
         assert at_end is (path == "emergency/")
