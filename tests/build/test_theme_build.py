@@ -69,10 +69,18 @@ def test_tables_without_a_class_are_wrapped_when_built(built: Built) -> None:
     assert '<table class="plain">' in page
 
 
-def test_the_palette_is_applied_by_an_inline_script_after_its_form(built: Built) -> None:
+def test_inline_scripts_come_before_the_stylesheets(built: Built, stock: Built) -> None:
+    """A script after a stylesheet stops the parser until the stylesheet has loaded: under
+    pocketguide/theme every inline script of the <head> comes before the first stylesheet, and
+    the palette is applied from there (Material's own palette and storage scripts are gone)."""
     site, _ = built
     page = (site / "index.html").read_text(encoding="utf-8")
-    form = page.index('data-md-component="palette"')
-    script = page.index("window.__pgPalette = function")
-    assert form < script < page.index("</header>")
-    assert 'var palette=__md_get("__palette")' not in page  # Material's own inline script
+    head = page[: page.index("</head>")]
+    stylesheet = head.index('rel="stylesheet"')
+    assert head.index("window.__pgPalette = function") < stylesheet
+    assert head.rindex("<script>") < stylesheet
+    assert "__md_scope" not in page
+    assert 'var palette=__md_get("__palette")' not in page
+    stock_page = (stock[0] / "index.html").read_text(encoding="utf-8")
+    assert "__md_scope" in stock_page
+    assert 'var palette=__md_get("__palette")' in stock_page
