@@ -8,12 +8,13 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+from pocketguide.devserver import Server, Site
+
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Callable, Iterator
+    from pathlib import Path
 
     from playwright.sync_api import Browser, Page
-
-    from pocketguide.devserver import Server
 
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1400, "height": 900}
@@ -122,3 +123,31 @@ def test_n_and_p_go_to_the_next_and_previous_page(tab: Page, server: Server) -> 
     tab.wait_for_url(server.url + "safer-use/")
     tab.keyboard.press("p")
     tab.wait_for_url(server.url + "mixing/")
+
+
+def test_details_open_for_printing_and_for_a_link_into_them(
+    browser: Browser,
+    tmp_path_factory: pytest.TempPathFactory,
+    build_site: Callable[..., tuple[Path, list[object]]],
+) -> None:
+    """On the theme fixture (the guide has no <details> yet): a folded block opens while the
+    page is printed and closes after, and opens when a link points inside it."""
+    site, _ = build_site(tmp_path_factory.mktemp("theme-details"), "theme")
+    context = browser.new_context(viewport=PHONE, service_workers="block")
+    try:
+        with Server(Site(root=site, base_path="/guide/")) as server:
+            tab = context.new_page()
+            tab.goto(server.url + "other/", wait_until="load")
+            details = tab.locator(".md-content details")
+            assert details.get_attribute("open") is None
+            tab.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+            assert details.get_attribute("open") is not None
+            tab.evaluate("window.dispatchEvent(new Event('afterprint'))")
+            assert details.get_attribute("open") is None
+            tab.get_by_role("link", name="Jump into the folded text").click()
+            tab.locator(".md-content details[open]").wait_for(state="attached")
+            tab.goto(server.url + "other/#inside")  # opened from the address, too
+            tab.reload()
+            tab.locator(".md-content details[open]").wait_for(state="attached")
+    finally:
+        context.close()
