@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import random
+import zlib
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -152,3 +153,29 @@ def test_the_pack_groups_chunks_by_where_they_sit_in_a_page() -> None:
     assert footers
     # Every page's header comes before any page's footer, although each page ends with one.
     assert max(headers) < min(footers)
+
+
+def markup_with_no_regular_cut(size: int, seed: int) -> bytes:
+    """Markup of about ``size`` bytes where no ``>`` passes the regular cut rule (some pass the
+    looser one), like an SVG- and script-heavy header."""
+    rng = random.Random(seed)
+    out = b"<div>"
+    while len(out) < size:
+        token = f"<b id=x{rng.randrange(10**9)}>y</b>".encode()  # each > sees the number
+        trial = out + token
+        ends = [len(out) + i + 1 for i, byte in enumerate(token) if byte == ord(">")]
+        if all(zlib.crc32(trial[end - 24 : end]) & 63 for end in ends):
+            out = trial
+    return out
+
+
+def test_a_long_stretch_without_a_regular_cut_still_cuts_by_content() -> None:
+    """Past MAX_SIZE with no regular cut, the chunk ends at a candidate chosen by a looser rule,
+    so two pages whose head differs in length still share the chunks of what follows (cutting
+    at MAX_SIZE bytes would keep them out of step)."""
+    shared = markup_with_no_regular_cut(5 * MAX_SIZE, seed=1)
+    one = split(b"<title>Short</title>" + shared)
+    two = split(b"<title>A much longer title, as another page has</title>" + shared)
+    assert max(len(chunk) for chunk in one + two) <= MAX_SIZE
+    in_both = set(one) & set(two)
+    assert sum(len(chunk) for chunk in in_both) > 3 * MAX_SIZE

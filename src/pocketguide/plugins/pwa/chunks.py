@@ -42,7 +42,8 @@ _CUT_AFTER = re.compile(rb"[>}\n]")
 _WINDOW = 24  # bytes before a candidate that decide whether to cut there
 _MASK = (1 << 6) - 1  # cut at about one candidate in 64 ...
 MIN_SIZE = 512  # ... but never make a chunk smaller than this
-MAX_SIZE = 8192  # nor larger than this
+MAX_SIZE = 8192  # nor larger than this: then cut at the last candidate that passes a looser
+_BACKUP_MASK = (1 << 4) - 1  # rule (one in 16), still chosen by content, so pages stay in step
 _ID_LENGTHS = (8, 12, 16)  # hex digits of SHA-256; the shortest with no clash in the build
 
 
@@ -54,18 +55,23 @@ def split(data: bytes) -> list[bytes]:
     """
     chunks = []
     start = 0
+    backup = 0  # the last candidate since ``start`` that passes the looser rule (0: none)
     candidates = [match.end() for match in _CUT_AFTER.finditer(data)]
     for end in [*candidates, len(data)]:
-        while end - start > MAX_SIZE:  # a long stretch with no markup: cut it by size
-            chunks.append(data[start : start + MAX_SIZE])
-            start += MAX_SIZE
+        while end - start > MAX_SIZE:  # no cut for too long: the backup, else by size
+            cut_at = backup or start + MAX_SIZE
+            chunks.append(data[start:cut_at])
+            start, backup = cut_at, 0
         last = end == len(data)
         if end - start < MIN_SIZE and not last:
             continue
-        cut = end - start == MAX_SIZE or zlib.crc32(data[end - _WINDOW : end]) & _MASK == 0
+        digest = zlib.crc32(data[end - _WINDOW : end])
+        cut = end - start == MAX_SIZE or digest & _MASK == 0
         if end > start and (cut or last):
             chunks.append(data[start:end])
-            start = end
+            start, backup = end, 0
+        elif digest & _BACKUP_MASK == 0:
+            backup = end
     return chunks
 
 
