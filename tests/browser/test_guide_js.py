@@ -151,3 +151,15 @@ def test_details_open_for_printing_and_for_a_link_into_them(
             tab.locator(".md-content details[open]").wait_for(state="attached")
     finally:
         context.close()
+
+
+def test_following_the_system_setting_follows_a_change_while_the_page_is_open(
+    tab: Page, server: Server
+) -> None:
+    tab.emulate_media(color_scheme="light")
+    tab.goto(server.url + "mixing/", wait_until="load")
+    assert tab.locator("body").get_attribute("data-md-color-scheme") == "default"
+    tab.emulate_media(color_scheme="dark")
+    tab.locator("body[data-md-color-scheme=slate]").wait_for(state="attached")
+    tab.emulate_media(color_scheme="light")
+    tab.locator("body[data-md-color-scheme=default]").wait_for(state="attached")

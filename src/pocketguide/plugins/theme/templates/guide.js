@@ -6,8 +6,8 @@
 // - search: the dialog, Material's search worker (started when search is first opened), the
 //   results, and the keys (/ s f to search, arrows, Enter, Escape);
 // - search highlighting on the page a result opens (?h=words);
-// - the colour palette toggle (the inline script in the header applies it while the page is
-//   parsed, through window.__pgPalette);
+// - the colour palette toggle (partials/palette-script.html, in the head, applies it while the
+//   page is parsed; this script passes the reader's choice on to window.__pgPalette);
 // - the menu and search close on navigation within the page, and on Escape;
 // - the back-to-top button, the page title in the header, the table of contents following the
 //   reader (read on scroll, in an animation frame, when the layout is already up to date);
@@ -401,8 +401,9 @@
     });
   }
 
-  // --- Palette: the inline script in the header defines window.__pgPalette and applies the
-  // saved choice while the page is parsed; a change here applies and saves the next one.
+  // --- Palette: the inline script in the head defines window.__pgPalette and applies the saved
+  // choice (and the system's, when followed) while the page is parsed; a change here applies
+  // and saves the next one.
 
   function setUpPalette() {
     var form = document.querySelector("[data-md-component=palette]");
@@ -424,14 +425,6 @@
         next.focus();
         event.preventDefault();
       }
-    });
-    // "Follow the system setting" follows it while the page is open, too.
-    var light = matchMedia("(prefers-color-scheme: light)");
-    light.addEventListener("change", function () {
-      var checked = inputs.findIndex(function (input) {
-        return input.checked;
-      });
-      window.__pgPalette(Math.max(checked, 0), false);
     });
   }
 
@@ -496,7 +489,6 @@
         node.open = true;
       }
     }
-    return target;
   }
 
   // --- While scrolling: back-to-top, the header title and the table of contents. Positions
