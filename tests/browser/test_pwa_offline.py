@@ -122,3 +122,22 @@ def test_status_line_says_saved_with_size(page: Page, server: Server) -> None:
     text = page.locator("[data-pg-status]").inner_text()
     assert text.startswith("Saved for offline use (")
     assert "KB" in text or "MB" in text
+
+
+def test_a_fetch_after_the_caches_are_deleted_does_not_bring_one_back(
+    page: Page, server: Server
+) -> None:
+    # The escape hatch deletes the caches while the old worker still serves the open page; a
+    # worker that looked files up with caches.open() created the deleted cache again, empty.
+    install(page, server.url)
+    after = page.evaluate(
+        """async () => {
+            for (const name of await caches.keys()) {
+                await caches.delete(name);
+            }
+            const response = await fetch("mixing/");
+            await response.text();
+            return { status: response.status, caches: await caches.keys() };
+        }"""
+    )
+    assert after == {"status": 200, "caches": []}

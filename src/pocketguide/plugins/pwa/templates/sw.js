@@ -289,8 +289,9 @@ function lookup(url) {
 }
 
 async function fromCache(key, request) {
-  const cache = await caches.open(CACHE);
-  const hit = await cache.match(key);
+  // caches.match, not caches.open: opening a cache the escape hatch (or the reader) has just
+  // deleted would create it again, empty, and it would outlive this worker.
+  const hit = await caches.match(key, { cacheName: CACHE });
   return hit || fetch(request);
 }
 
