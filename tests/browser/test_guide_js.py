@@ -69,6 +69,24 @@ def test_escape_closes_search_and_an_unknown_word_says_so(tab: Page, server: Ser
     assert tab.locator(".md-search-result__list").get_attribute("role") == "presentation"
 
 
+def test_search_says_when_its_index_cannot_load_and_tries_again(tab: Page, server: Server) -> None:
+    # Offline before the guide is saved, the index cannot load: "No matching documents" would
+    # tell the reader that the guide has nothing on it.
+    tab.goto(server.url + "mixing/", wait_until="load")
+    tab.route("**/search/search_index.json", lambda route: route.abort())
+    tab.keyboard.press("/")
+    tab.keyboard.type("bladder")
+    meta = tab.locator(".md-search-result__meta")
+    meta.filter(has_text="Search could not load").wait_for()
+    assert "No matching" not in meta.inner_text()
+    assert tab.locator(".md-search-result__item").count() == 0
+    # With the index back (signal again), the next word typed searches.
+    tab.unroute("**/search/search_index.json")
+    tab.keyboard.type(" kidneys")
+    tab.locator(".md-search-result__item").first.wait_for(state="visible")
+    assert "matching document" in meta.inner_text()
+
+
 def test_back_to_top_appears_when_scrolling_up_and_goes_to_the_top(
     tab: Page, server: Server
 ) -> None:

@@ -64,6 +64,9 @@
   var worker = null;
   var ready = false;
   var asked = null; // the query to send once the worker is ready
+  var SEARCH_FAILED =
+    "Search could not load. If you have no signal, this guide may not be saved on this " +
+    "phone yet. The menu lists every page.";
 
   function startSearch() {
     if (worker || !query || !config.search) {
@@ -81,6 +84,9 @@
     });
     fetch(new URL("search/search_index.json", base))
       .then(function (response) {
+        if (!response.ok) {
+          throw new Error("HTTP " + response.status);
+        }
         return response.json();
       })
       .then(function (index) {
@@ -90,7 +96,11 @@
         });
       })
       .catch(function () {
-        meta().textContent = t("search.result.none");
+        // Offline before the guide was saved on this phone, or a host without the index. Saying
+        // "no matching documents" here would send a reader away from a page that exists.
+        worker.terminate();
+        worker = null;
+        meta().textContent = SEARCH_FAILED;
       });
   }
 
@@ -98,6 +108,8 @@
     asked = value;
     if (ready) {
       worker.postMessage({ type: 2, data: value }); // QUERY
+    } else if (!worker) {
+      startSearch(); // the index could not load last time: try again
     }
   }
 
