@@ -423,6 +423,9 @@ def test_palette_choice_is_remembered_across_reloads(tab: Page, site: Server) ->
     assert body.get_attribute("data-md-color-scheme") == "slate"
     tab.reload()
     assert tab.locator("body").get_attribute("data-md-color-scheme") == "slate"
+    # ...and the toggle offers the next step from the saved choice, not from the first one.
+    toggle = tab.locator("form[data-md-component=palette] label:visible")
+    assert toggle.get_attribute("title") == "Follow the system setting"
     tab.goto(site.url + "emergency/")
     assert tab.locator("body").get_attribute("data-md-color-scheme") == "slate"
 
