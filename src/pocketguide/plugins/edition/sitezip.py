@@ -14,6 +14,8 @@ from importlib.resources import files as package_files
 from string import Template
 from typing import TYPE_CHECKING
 
+from pocketguide.plugins.pwa.chunks import TRANSPORT_DIR
+
 if TYPE_CHECKING:
     from collections.abc import Iterable
     from pathlib import Path
@@ -23,6 +25,7 @@ HOSTING_FILES = ("HOSTING.md", "_headers")
 #: Files whose names carry a content hash (Material: ``bundle.79ae519e.min.js``).
 HASHED = re.compile(r"\.[0-9a-f]{8}\.min\.(?:js|css)$")
 _NO_CACHE_NAMES = {"sw.js", "manifest.webmanifest", "search/search_index.json"}
+_FOREVER = "public, max-age=31536000, immutable"
 _FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 _TEMPLATES = package_files("pocketguide.plugins.edition") / "templates"
 
@@ -35,16 +38,25 @@ def site_files(site_dir: Path) -> list[str]:
 def header_rules(paths: Iterable[str]) -> list[tuple[str, str]]:
     """Return ``(url path, Cache-Control)`` rules for the files of a site.
 
-    Pages are matched by the address they are served at (``x/index.html`` -> ``/x/``).
+    Pages are matched by the address they are served at (``x/index.html`` -> ``/x/``). The
+    chunk folder (``_pg/``, every file named by its content) gets one rule for all its files:
+    it holds hundreds, and Cloudflare Pages reads at most 100 rules.
 
     >>> header_rules(["index.html", "a/index.html", "sw.js", "x.12345678.min.js", "x.png"])
-    [('/', 'no-cache'), ('/a/', 'no-cache'), ('/sw.js', 'no-cache'), \
+    [('/a/', 'no-cache'), ('/', 'no-cache'), ('/sw.js', 'no-cache'), \
 ('/x.12345678.min.js', 'public, max-age=31536000, immutable')]
+    >>> header_rules(["_pg/pack.0a1b2c3d.txt", "_pg/c/0a1b2c3d.txt"])
+    [('/_pg/*', 'public, max-age=31536000, immutable')]
     """
     rules = []
-    for path in sorted(paths):
+    paths = sorted(paths)
+    if any(path.startswith(TRANSPORT_DIR) for path in paths):
+        rules.append((f"/{TRANSPORT_DIR}*", _FOREVER))
+    for path in paths:
+        if path.startswith(TRANSPORT_DIR):
+            continue
         if HASHED.search(path):
-            rules.append((f"/{path}", "public, max-age=31536000, immutable"))
+            rules.append((f"/{path}", _FOREVER))
         elif path == "index.html" or path.endswith("/index.html"):
             rules.append(("/" + path.removesuffix("index.html"), "no-cache"))
         elif path.endswith(".html") or path in _NO_CACHE_NAMES:
