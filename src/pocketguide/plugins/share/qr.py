@@ -14,7 +14,7 @@ def qr_svg(data: str, *, title: str, css_class: str = "pg-qr") -> str:
     Error correction level M survives a scuffed print or a cracked screen; dark modules
     on a white quiet zone keep it readable in dark mode too.
 
-    >>> qr_svg("https://example.org/", title="QR").startswith('<svg viewBox="0 0 ')
+    >>> qr_svg("https://example.org/", title="QR").startswith('<svg role="img" viewBox="0 0 33 33"')
     True
     """
     code = segno.make(data, error="m", micro=False)
