@@ -3,7 +3,8 @@
 Prints (1) build time with and without our plugins, (2) install size (precached files, gzip
 bytes, and bytes Chromium downloads from the first visit until the guide is saved offline),
 (3) time to offline-ready on an emulated slow 4G link, (4) bytes of an update after a one-page
-edit, (5) Lighthouse mobile scores (median of three) on the home page and an inner page.
+edit, (5) Lighthouse mobile scores (median of three) on the home page and an inner page, (6) how
+long a first search takes on a slow phone (4x CPU slowdown): from "/" to the first result.
 
 "Stock" is the same docs built with a temporary ``mkdocs.yml`` that has no ``pocketguide/*``
 plugins, no ``overrides/`` and no extra CSS or JavaScript. Not a test: numbers vary by machine.
@@ -49,6 +50,8 @@ EDITED_PAGE = "docs/mixing.md"
 LIGHTHOUSE_DIR = Path(tempfile.gettempdir()) / "pocketguide-lighthouse"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 SAVED = "document.documentElement.dataset.pgOffline === 'saved'"
+SEARCH_WORD = "bladder"
+CPU_SLOWDOWN = 4  # Lighthouse's mobile setting
 
 
 def wait_saved(page: Any, timeout: float = 120.0) -> None:
@@ -246,6 +249,28 @@ def update_bytes(ours: Variant, work: Path) -> tuple[int, list[str]]:
         return server.site.sent_bytes, changed
 
 
+def first_search(site: Path) -> float:
+    """Open the inner page on a slowed CPU, wait until it is idle, then press "/" and type a
+    word; return the seconds until the first result shows (the search index is loaded and
+    built only then in ours, at page load in stock Material)."""
+    from playwright.sync_api import sync_playwright  # noqa: PLC0415 (bench-only dependency)
+
+    with Server(Site(root=site, base_path="/")) as server, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        context = browser.new_context(viewport={"width": 412, "height": 823}, is_mobile=True)
+        page = context.new_page()
+        context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": CPU_SLOWDOWN})
+        page.goto(server.url + INNER_PAGE, wait_until="load")
+        time.sleep(2)  # stock Material builds its index after load: let it finish
+        started = time.perf_counter()
+        page.keyboard.press("/")
+        page.keyboard.type(SEARCH_WORD)
+        page.locator(".md-search-result__item").first.wait_for(state="visible", timeout=60_000)
+        seconds = time.perf_counter() - started
+        browser.close()
+        return seconds
+
+
 def lighthouse_ready() -> Path:
     """Install Lighthouse (pinned in scripts/lighthouse/package.json) into a throwaway folder."""
     binary = LIGHTHOUSE_DIR / "node_modules" / ".bin" / "lighthouse"
@@ -364,6 +389,15 @@ def main(argv: list[str] | None = None) -> int:
                     for name in scores
                 }
                 row(f"{label} page", cells["ours"], cells["stock"])
+        print(f'(6) first search on a slow phone ({CPU_SLOWDOWN}x CPU): "/", "{SEARCH_WORD}"')
+        searched = {
+            v.name: statistics.median(first_search(v.site) for _ in range(3)) for v in (ours, stock)
+        }
+        row(
+            "until the first result shows (median of 3)",
+            f"{searched['ours']:.2f} s",
+            f"{searched['stock']:.2f} s",
+        )
     return 0
 
 
