@@ -9,6 +9,7 @@ import zlib
 from hypothesis import given
 from hypothesis import strategies as st
 
+from pocketguide.plugins.pwa import chunks
 from pocketguide.plugins.pwa.chunks import (
     CHUNK_DIR,
     MAX_SIZE,
@@ -164,7 +165,7 @@ def markup_with_no_regular_cut(size: int, seed: int) -> bytes:
         token = f"<b id=x{rng.randrange(10**9)}>y</b>".encode()  # each > sees the number
         trial = out + token
         ends = [len(out) + i + 1 for i, byte in enumerate(token) if byte == ord(">")]
-        if all(zlib.crc32(trial[end - 24 : end]) & 63 for end in ends):
+        if all(zlib.crc32(trial[end - chunks._WINDOW : end]) & chunks._MASK for end in ends):
             out = trial
     return out
 
