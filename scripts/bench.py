@@ -301,7 +301,8 @@ class LighthouseRun:
     @property
     def held(self) -> bool:
         """True when the first frame came long after ``load``. On this page that is headless
-        Chromium holding frames back (see the README, "Lighthouse"), not work the page did."""
+        Chromium holding frames back (the README explains it under "Commands"), not work the
+        page did."""
         return self.first_paint_ms > self.load_ms + HELD_FRAME_MS
 
 
