@@ -1,9 +1,11 @@
-"""Start-up in Chromium: the scripts are deferred and still do their work in order, and
-their start-up changes nothing that would make the browser restyle every element.
+"""Start-up in Chromium: the scripts are deferred and still do their work in order, their
+start-up changes nothing that would make the browser restyle every element, and the first
+frame draws no SVG image.
 
 A page's first paint comes before its scripts run (they are deferred, pocketguide/minify).
 After that paint, any change to a class of ``<html>`` or to the colour attributes of ``<body>``
 makes the browser recompute the style of every element, which phones feel as a stalled page.
+An SVG used as a CSS image is a document of its own, built before the frame that shows it.
 """
 
 from __future__ import annotations
@@ -20,6 +22,35 @@ if TYPE_CHECKING:
     from pocketguide.devserver import Server
 
 PHONE = {"width": 390, "height": 844}
+# Every element or ::before/::after box the page draws with an SVG image as a CSS image.
+SVG_IMAGES = """() => {
+  const found = [];
+  for (const el of document.querySelectorAll("body *")) {
+    if (!el.checkVisibility({ contentVisibilityAuto: true, visibilityProperty: true })) continue;
+    for (const part of [null, "::before", "::after"]) {
+      const style = getComputedStyle(el, part);
+      if (part && style.content === "none") continue;
+      const images = [style.maskImage, style.webkitMaskImage, style.backgroundImage,
+                      style.listStyleImage, style.borderImageSource];
+      if (images.some((image) => /image\\/svg|\\.svg\\b/.test(image))) {
+        found.push(el.tagName + "." + el.classList.value + (part || ""));
+      }
+    }
+  }
+  return found;
+}"""
+# Each admonition title's icon: its box against the title's, its fill, and Material's ::before.
+ICONS = """() => [...document.querySelectorAll(".admonition-title")].map((title) => {
+  const icon = title.querySelector("svg.pg-admonition-icon");
+  if (!icon) return null;
+  const outer = title.getBoundingClientRect(), box = icon.getBoundingClientRect();
+  return {
+    rem: parseFloat(getComputedStyle(document.documentElement).fontSize),
+    width: box.width, height: box.height, left: box.left - outer.left,
+    fill: getComputedStyle(icon).fill, before: getComputedStyle(title, "::before").content,
+    text: title.textContent,
+  };
+})"""
 # Every change of a class or of <body>'s palette attributes, and whether the page was still
 # being parsed then.
 WATCH = """
@@ -119,3 +150,24 @@ def test_guide_js_runs_header_title_search_and_drawer(tab: Page, server: Server)
     tab.locator(".md-header label[for=__drawer]").click()
     drawer = tab.locator(".md-sidebar--primary")
     drawer.get_by_role("link", name="Safer use").wait_for(state="visible")
+
+
+@pytest.mark.parametrize("page", ["", "mixing/", "emergency/"])
+def test_the_first_frame_draws_no_svg_image(tab: Page, server: Server, page: str) -> None:
+    """Material draws admonition icons as masks of SVG images; the guide's are inline SVG."""
+    tab.goto(server.url + page, wait_until="load")
+    assert tab.locator(".admonition-title").count() > 0
+    assert tab.evaluate(SVG_IMAGES) == []
+
+
+def test_admonition_icons_are_drawn_where_material_draws_them(tab: Page, server: Server) -> None:
+    tab.goto(server.url + "mixing/", wait_until="load")
+    icons = tab.evaluate(ICONS)
+    assert icons
+    assert None not in icons
+    for icon in icons:
+        # 1rem square, 0.6rem into the title's padding, coloured, and Material's mask gone.
+        assert icon["width"] == icon["height"] == icon["rem"], icon
+        assert icon["left"] == pytest.approx(0.6 * icon["rem"]), icon
+        assert icon["fill"] not in {"none", "rgb(0, 0, 0)"}, icon
+        assert icon["before"] == "none", icon

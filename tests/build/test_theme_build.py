@@ -1,5 +1,6 @@
 """pocketguide/theme on a fixture site: pages load guide.js, not Material's bundle, which is
-left out of the site; tables are wrapped when built; the palette is applied while parsing."""
+left out of the site; tables are wrapped and admonition icons written in when built; the
+palette is applied while parsing."""
 
 from __future__ import annotations
 
@@ -8,7 +9,13 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from pocketguide.plugins.theme.markup import WRAP_OPEN
+from pocketguide.plugins.theme.markup import (
+    DEFAULT_ICON,
+    ICON_CLASS,
+    SVG_CLASS,
+    WRAP_OPEN,
+    admonition_icons,
+)
 
 if TYPE_CHECKING:
     import logging
@@ -17,6 +24,11 @@ if TYPE_CHECKING:
 
 CASE = "theme"
 SCRIPT_SRC = re.compile(r'<script[^>]*\ssrc="([^"]+)"')
+# An admonition title that carries its icon: (its fill, the title's text).
+INLINE_ICON = re.compile(
+    rf'<p class="admonition-title {ICON_CLASS}"><svg class="{SVG_CLASS}" viewBox="[^"]+"'
+    r' fill="([^"]+)" aria-hidden="true"><path [^>]+></svg>([^<]*)</p>'
+)
 Built = tuple["Path", list["logging.LogRecord"]]
 
 
@@ -67,6 +79,43 @@ def test_tables_without_a_class_are_wrapped_when_built(built: Built) -> None:
     assert page.count(WRAP_OPEN) == 1
     assert f"{WRAP_OPEN}<table>" in page
     assert '<table class="plain">' in page
+
+
+def test_admonition_icons_are_written_into_their_titles_with_materials_colours(
+    built: Built, stock: Built
+) -> None:
+    site, _ = built
+    page = (site / "index.html").read_text(encoding="utf-8")
+    (stylesheet,) = site.glob("assets/stylesheets/main.*.min.css")
+    icons = admonition_icons(stylesheet.read_text(encoding="utf-8"))
+    assert INLINE_ICON.findall(page) == [
+        (icons["warning"].color, "Mixing"),
+        (icons[DEFAULT_ICON].color, "Unknown"),
+    ]
+    assert icons["warning"].color != icons[DEFAULT_ICON].color
+    stock_page = (stock[0] / "index.html").read_text(encoding="utf-8")
+    assert '<p class="admonition-title">Mixing</p>' in stock_page
+    assert SVG_CLASS not in stock_page
+
+
+def test_icons_set_in_the_theme_are_left_to_material(
+    tmp_path: Path, build_site: Callable[..., Built]
+) -> None:
+    """With ``theme.icon.admonition`` Material puts the chosen icons in each page's styles: the
+    titles are left for its stylesheet to draw."""
+
+    def choose_icon(root: Path) -> None:
+        config = root / "mkdocs.yml"
+        icon = "  icon:\n    admonition:\n      warning: octicons/alert-16\n"
+        text = config.read_text(encoding="utf-8").replace(
+            "  font: false\n", f"  font: false\n{icon}"
+        )
+        config.write_text(text, encoding="utf-8")
+
+    site, _ = build_site(tmp_path, CASE, prepare=choose_icon)
+    page = (site / "index.html").read_text(encoding="utf-8")
+    assert '<p class="admonition-title">Mixing</p>' in page
+    assert SVG_CLASS not in page
 
 
 def test_inline_scripts_come_before_the_stylesheets(built: Built, stock: Built) -> None:

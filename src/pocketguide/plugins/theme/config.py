@@ -11,5 +11,6 @@ class ThemeConfig(Config):
 
     enabled = c.Type(bool, default=True)
     """Load ``assets/javascripts/guide.js`` instead of Material's JavaScript bundle, leave the
-    bundle out of the site, and wrap tables for scrolling when the page is built. Off: stock
-    Material behaviour (its bundle is loaded and saved for offline use)."""
+    bundle out of the site, and when the page is built wrap tables for scrolling and write
+    admonition icons into their titles. Off: stock Material behaviour (its bundle is loaded and
+    saved for offline use)."""

@@ -3,16 +3,19 @@
 Material's bundle (111 KiB) runs about a tenth of a second of start-up work on a phone after
 the first paint: it measures every heading, restyles the page for the palette and wraps
 tables. The guide uses a few of its features, and ``templates/guide.js`` does just those. The
-table markup comes from :mod:`.markup` at build time instead.
+table markup, and the admonition icons Material's stylesheet draws as SVG images, come from
+:mod:`.markup` at build time instead.
 """
 
 from __future__ import annotations
 
+import logging
 from fnmatch import fnmatch
 from importlib import resources
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, PrefixedLogger
 from mkdocs.structure.files import File, Files
 
 from . import markup
@@ -23,14 +26,22 @@ if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.pages import Page
 
+log = PrefixedLogger("pocketguide/theme", logging.getLogger(f"mkdocs.plugins.{__name__}"))
+
 _TEMPLATES = resources.files(__package__) / "templates"
 SCRIPT = "assets/javascripts/guide.js"
 # Material's bundle and its source map: the name carries a hash of the bytes.
 MATERIAL_BUNDLE = "assets/javascripts/bundle.*.min.js*"
+# Material's stylesheet, which holds the admonition icons.
+MATERIAL_STYLESHEET = "assets/stylesheets/main.*.min.css"
 
 
 class ThemePlugin(BasePlugin[ThemeConfig]):
-    """Replace Material's JavaScript bundle with the guide's own script."""
+    """Replace Material's JavaScript bundle with the guide's own script, and add at build time
+    the markup Material adds or draws in the browser."""
+
+    def __init__(self) -> None:
+        self.icons: dict[str, markup.Icon] = {}
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         """Leave Material's bundle out of the site (no page loads it) and add ``guide.js``.
@@ -41,9 +52,27 @@ class ThemePlugin(BasePlugin[ThemeConfig]):
             return None
         for file in [f for f in files if fnmatch(f.src_uri, MATERIAL_BUNDLE)]:
             files.remove(file)
+        self.icons = self._admonition_icons(files, config)
         script = (_TEMPLATES / "guide.js").read_text(encoding="utf-8")
         files.append(File.generated(config, SCRIPT, content=script))
         return files
+
+    @staticmethod
+    def _admonition_icons(files: Files, config: MkDocsConfig) -> dict[str, markup.Icon]:
+        """Material's admonition icons, unless ``theme.icon.admonition`` replaces them (Material
+        then sets them in each page, and its stylesheet keeps drawing them)."""
+        if (config.theme.get("icon") or {}).get("admonition"):
+            return {}
+        sheets = [f for f in files if fnmatch(f.src_uri, MATERIAL_STYLESHEET) and f.abs_src_path]
+        icons = markup.admonition_icons(
+            "".join(Path(str(f.abs_src_path)).read_text(encoding="utf-8") for f in sheets)
+        )
+        if not icons:
+            log.warning(
+                "no admonition icons found in Material's %s: its stylesheet draws them instead",
+                MATERIAL_STYLESHEET,
+            )
+        return icons
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         """Tell the templates (``overrides/main.html``, the header) which script to load."""
@@ -53,8 +82,11 @@ class ThemePlugin(BasePlugin[ThemeConfig]):
     def on_page_content(
         self, html: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
-        """Wrap the page's tables for sideways scrolling, as Material's bundle did.
+        """Wrap the page's tables for sideways scrolling, as Material's bundle did, and write
+        each admonition's icon into its title.
 
         https://www.mkdocs.org/dev-guide/plugins/#on_page_content
         """
-        return markup.wrap_tables(html) if self.config.enabled else None
+        if not self.config.enabled:
+            return None
+        return markup.inline_admonition_icons(markup.wrap_tables(html), self.icons)
