@@ -1,4 +1,5 @@
-"""pocketguide.plugins.minify.purge: one stylesheet without the rules nothing can match."""
+"""pocketguide.plugins.minify.purge: one stylesheet without the rules nothing can match, and
+without the custom properties nothing reads."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ PAGE = (
     '<template id="pg-stale"><aside class="pg-stale"><p class="pg-stale__page">old</p></aside>'
     "</template>"
     "<script>document.body.classList.add('pg-inline-added')</script>"
+    "<style>.pg-own{width:var(--pg-style-read)}</style>"
     '<script type="application/json">{"features": ["navigation.top"]}</script>'
     "</body></html>"
 )
@@ -37,6 +39,7 @@ def used() -> set[str]:
         "main",  # ids
         "pg-stale__page",  # inside a <template> a script clones
         "pg-inline-added",  # words of inline scripts
+        "pg-style-read",  # and of inline styles (a custom property they read)
         "md-search-result__item",  # words of script files
         "md-tooltip2",
     ],
@@ -217,3 +220,40 @@ def test_merge_site_refuses_pages_that_link_different_stylesheets() -> None:
     }
     with pytest.raises(ValueError, match="pages link different stylesheets"):
         purge.merge_site(pages, locate, SITE.__getitem__)
+
+
+PROPERTIES = (
+    ":root{--read:1px;--chained:var(--read-by-chain);--read-by-chain:red;"
+    '--icon:url("data:image/svg+xml,<svg/>");--kept:2px !important}'
+    "@media screen{:root{--only-here:3px}.x{--also-unread:1}}"
+    ".y{width:var(--read);color:var(--chained)}.z{--unread:1;margin:0}"
+)
+
+
+def test_custom_properties_nothing_reads_go() -> None:
+    """``--icon``, ``--only-here``, ``--also-unread`` and ``--unread`` are read by nothing; the
+    @media block and ``.x`` are left empty and go; ``.z`` keeps its margin."""
+    assert purge.drop_unused_properties(PROPERTIES, {"kept"}) == (
+        ":root{--read:1px;--chained:var(--read-by-chain);--read-by-chain:red;"
+        "--kept:2px !important}.y{width:var(--read);color:var(--chained)}.z{margin:0}"
+    )
+
+
+def test_a_property_a_page_or_script_names_stays(used: set[str]) -> None:
+    css = ":root{--pg-style-read:1px;--md-tooltip2:2px;--nobody:3px}"
+    assert purge.drop_unused_properties(css, used) == (
+        ":root{--pg-style-read:1px;--md-tooltip2:2px}"
+    )
+
+
+def test_properties_read_in_other_at_rules_stay() -> None:
+    css = ":root{--face:x}@font-face{font-family:var(--face)}"
+    assert purge.drop_unused_properties(css, set()) == css
+
+
+def test_merge_drops_properties_only_another_stylesheet_read() -> None:
+    """A property one stylesheet declares and another reads is read: the joined file counts."""
+    sheets = [":root{--color:red;--gone:1px}", ".md-typeset{color:var(--color)}"]
+    assert (
+        purge.merge(sheets, {"md-typeset"}) == ":root{--color:red}.md-typeset{color:var(--color)}"
+    )

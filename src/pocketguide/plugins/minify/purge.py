@@ -9,6 +9,10 @@ Material's bundle builds its search results, tooltips and so on from class names
 its code, so every word of a script counts as used. What is inside ``:not()``, ``:is()``,
 ``:where()``, ``:has()`` and other functional pseudo-classes is never required, and at-rules
 other than ``@media`` and ``@supports`` stay as they are.
+
+Custom properties go the same way once the rules are purged: of the 134 the guide's pages
+get, 87 are read by nothing left (Material's icons for features the guide does not use, code
+and diagram colours), 15 KiB of 69 KiB.
 """
 
 from __future__ import annotations
@@ -40,11 +44,13 @@ have a transition (a quarter of a second) instead of changing at once."""
 _WORD = re.compile(r"[A-Za-z_][\w-]*")
 _TEMPLATE = re.compile(r"^<template\b[^>]*>(?P<inner>.*)</template>$", re.DOTALL | re.IGNORECASE)
 _GROUPING = frozenset({"media", "supports"})
+_VAR = re.compile(r"var\(\s*--(?P<name>[\w-]+)")
 
 
 def page_tokens(html: str) -> set[str]:
     """Return what a page can offer a selector: element and attribute names, ids, classes,
-    attribute values (whole and word by word) and every word of its inline scripts.
+    attribute values (whole and word by word) and every word of its inline scripts and styles
+    (a style may read a custom property).
 
     The content of ``<template>`` elements counts too: scripts clone it into the page.
     """
@@ -57,8 +63,8 @@ def page_tokens(html: str) -> set[str]:
             if value:
                 tokens.add(value)
                 tokens.update(value.split())
-    for script in tree.css("script"):
-        tokens.update(script_tokens(script.text(deep=True)))
+    for code in tree.css("script, style"):
+        tokens.update(script_tokens(code.text(deep=True)))
     for template in tree.css("template"):
         match = _TEMPLATE.match(template.html or "")
         if match:
@@ -192,7 +198,8 @@ def merge(
     *,
     names: Sequence[str] = (),
 ) -> str:
-    """Purge each stylesheet and join them in order (the cascade is unchanged).
+    """Purge each stylesheet and join them in order (the cascade is unchanged), then drop the
+    custom properties nothing reads any more.
 
     Raises ValueError for a stylesheet with ``@import``, which must stay at the top of its own
     file; the message names it from ``names`` (the sheets' paths), when given.
@@ -208,8 +215,86 @@ def merge(
             msg = f"{name} has @import, which cannot be merged — copy the imported rules in"
             raise ValueError(msg)
         parts.append("".join(_purge_rules(rules, used, dropped)))
-    body = "".join(parts)
+    body = drop_unused_properties("".join(parts), used)
     return f'@charset "UTF-8";{body}' if not body.isascii() else body
+
+
+def _declarations(rule: tinycss2.ast.QualifiedRule) -> list[tinycss2.ast.Declaration] | None:
+    """The rule's declarations; None when its block holds anything else (a nested rule)."""
+    content = tinycss2.parse_blocks_contents(rule.content, skip_comments=True, skip_whitespace=True)
+    declarations = [d for d in content if isinstance(d, tinycss2.ast.Declaration)]
+    return declarations if len(declarations) == len(content) else None
+
+
+def _property_reads(rules: Iterable[Node], declared: dict[str, set[str]], read: set[str]) -> None:
+    """Note what each custom property's values read (``declared``) and every property that
+    anything else reads (``read``)."""
+    for rule in rules:
+        if isinstance(rule, tinycss2.ast.AtRule) and rule.lower_at_keyword in _GROUPING:
+            inner = tinycss2.parse_rule_list(
+                rule.content or [], skip_comments=True, skip_whitespace=True
+            )
+            _property_reads(inner, declared, read)
+            continue
+        declarations = _declarations(rule) if isinstance(rule, tinycss2.ast.QualifiedRule) else None
+        if declarations is None:
+            read.update(_VAR.findall(_serialize([rule])))
+            continue
+        for declaration in declarations:
+            names = set(_VAR.findall(_serialize(declaration.value)))
+            if declaration.name.startswith("--"):
+                declared.setdefault(declaration.name[2:], set()).update(names)
+            else:
+                read |= names
+
+
+def _is_dead(declaration: tinycss2.ast.Declaration, dead: set[str]) -> bool:
+    return declaration.name.startswith("--") and declaration.name[2:] in dead
+
+
+def _without_properties(rules: Iterable[Node], dead: set[str]) -> list[str]:
+    out = []
+    for rule in rules:
+        if isinstance(rule, tinycss2.ast.AtRule) and rule.lower_at_keyword in _GROUPING:
+            inner = tinycss2.parse_rule_list(
+                rule.content or [], skip_comments=True, skip_whitespace=True
+            )
+            rules_left = _without_properties(inner, dead)
+            if rules_left:
+                block = "".join(rules_left)
+                out.append(f"@{rule.at_keyword} {_serialize(rule.prelude)}{{{block}}}")
+            continue
+        declarations = _declarations(rule) if isinstance(rule, tinycss2.ast.QualifiedRule) else None
+        if declarations is None or not any(_is_dead(d, dead) for d in declarations):
+            out.append(_serialize([rule]))
+            continue
+        kept = [d for d in declarations if not _is_dead(d, dead)]
+        if kept:
+            block = "".join(_serialize([d]) for d in kept).rstrip(";")  # each ends with ";"
+            out.append(f"{_serialize(rule.prelude)}{{{block}}}")
+    return out
+
+
+def drop_unused_properties(css: str, used: set[str] | frozenset[str]) -> str:
+    """Return ``css`` without the custom properties (``--name: value``) that nothing reads.
+
+    A property is read when an ordinary property's value, or the value of another property
+    that is read, has ``var(--name)``, or when ``name`` is in ``used`` (a script or page may
+    read or set it). Rules left empty, and ``@media`` blocks left empty, go too.
+    """
+    rules = tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True)
+    declared: dict[str, set[str]] = {}
+    read: set[str] = set()
+    _property_reads(rules, declared, read)
+    live: set[str] = set()
+    pending = [*read, *(name for name in declared if name in used)]
+    while pending:
+        name = pending.pop()
+        if name not in live:
+            live.add(name)
+            pending.extend(declared.get(name, ()))
+    dead = set(declared) - live
+    return "".join(_without_properties(rules, dead)) if dead else css
 
 
 @dataclass(frozen=True)
