@@ -137,6 +137,20 @@ def _serialize(nodes: Iterable[Node]) -> str:
     return str(tinycss2.serialize(list(nodes))).strip()
 
 
+def _grouped(rule: Node) -> list[Node] | None:
+    """The rules inside an ``@media`` or ``@supports`` block; None for any other rule."""
+    if not (isinstance(rule, tinycss2.ast.AtRule) and rule.lower_at_keyword in _GROUPING):
+        return None
+    return list(
+        tinycss2.parse_rule_list(rule.content or [], skip_comments=True, skip_whitespace=True)
+    )
+
+
+def _regroup(rule: tinycss2.ast.AtRule, body: list[str]) -> list[str]:
+    """The ``@media`` or ``@supports`` block around ``body``; nothing when it is empty."""
+    return [f"@{rule.at_keyword} {_serialize(rule.prelude)}{{{''.join(body)}}}"] if body else []
+
+
 def _purge_rules(
     rules: Iterable[Node], used: set[str] | frozenset[str], dropped: frozenset[str]
 ) -> list[str]:
@@ -146,13 +160,8 @@ def _purge_rules(
             kept = _live_selectors(rule.prelude, used, dropped)
             if kept:
                 out.append(f"{kept}{{{_serialize(rule.content)}}}")
-        elif isinstance(rule, tinycss2.ast.AtRule) and rule.lower_at_keyword in _GROUPING:
-            inner = tinycss2.parse_rule_list(
-                rule.content or [], skip_comments=True, skip_whitespace=True
-            )
-            body = _purge_rules(inner, used, dropped)
-            if body:
-                out.append(f"@{rule.at_keyword} {_serialize(rule.prelude)}{{{''.join(body)}}}")
+        elif (inner := _grouped(rule)) is not None:
+            out += _regroup(rule, _purge_rules(inner, used, dropped))
         elif isinstance(rule, tinycss2.ast.AtRule) and rule.lower_at_keyword == "charset":
             continue  # one @charset leads the merged file (see merge)
         elif not isinstance(rule, tinycss2.ast.ParseError):
@@ -230,10 +239,7 @@ def _property_reads(rules: Iterable[Node], declared: dict[str, set[str]], read: 
     """Note what each custom property's values read (``declared``) and every property that
     anything else reads (``read``)."""
     for rule in rules:
-        if isinstance(rule, tinycss2.ast.AtRule) and rule.lower_at_keyword in _GROUPING:
-            inner = tinycss2.parse_rule_list(
-                rule.content or [], skip_comments=True, skip_whitespace=True
-            )
+        if (inner := _grouped(rule)) is not None:
             _property_reads(inner, declared, read)
             continue
         declarations = _declarations(rule) if isinstance(rule, tinycss2.ast.QualifiedRule) else None
@@ -255,14 +261,8 @@ def _is_dead(declaration: tinycss2.ast.Declaration, dead: set[str]) -> bool:
 def _without_properties(rules: Iterable[Node], dead: set[str]) -> list[str]:
     out = []
     for rule in rules:
-        if isinstance(rule, tinycss2.ast.AtRule) and rule.lower_at_keyword in _GROUPING:
-            inner = tinycss2.parse_rule_list(
-                rule.content or [], skip_comments=True, skip_whitespace=True
-            )
-            rules_left = _without_properties(inner, dead)
-            if rules_left:
-                block = "".join(rules_left)
-                out.append(f"@{rule.at_keyword} {_serialize(rule.prelude)}{{{block}}}")
+        if (inner := _grouped(rule)) is not None:
+            out += _regroup(rule, _without_properties(inner, dead))
             continue
         declarations = _declarations(rule) if isinstance(rule, tinycss2.ast.QualifiedRule) else None
         if declarations is None or not any(_is_dead(d, dead) for d in declarations):
