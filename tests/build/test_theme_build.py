@@ -5,9 +5,11 @@ palette is applied while parsing."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
+from material import templates
 
 from pocketguide.plugins.theme.markup import (
     DEFAULT_ICON,
@@ -20,7 +22,6 @@ from pocketguide.plugins.theme.markup import (
 if TYPE_CHECKING:
     import logging
     from collections.abc import Callable
-    from pathlib import Path
 
 CASE = "theme"
 SCRIPT_SRC = re.compile(r'<script[^>]*\ssrc="([^"]+)"')
@@ -116,6 +117,29 @@ def test_icons_set_in_the_theme_are_left_to_material(
     page = (site / "index.html").read_text(encoding="utf-8")
     assert '<p class="admonition-title">Mixing</p>' in page
     assert SVG_CLASS not in page
+
+
+def test_a_stylesheet_without_icons_is_named_in_a_warning_and_the_titles_are_left_alone(
+    tmp_path: Path, build_site: Callable[..., Built]
+) -> None:
+    """A Material release that writes its icons differently: the build says which file and
+    what to update, and leaves the icons to Material's stylesheet."""
+    (material_css,) = Path(templates.__file__).parent.glob("assets/stylesheets/main.*.min.css")
+    replaced = f"overrides/assets/stylesheets/{material_css.name}"
+
+    def new_material(root: Path) -> None:
+        (root / replaced).parent.mkdir(parents=True, exist_ok=True)
+        (root / replaced).write_text("body{color:red}", encoding="utf-8")
+
+    site, records = build_site(tmp_path, CASE, prepare=new_material)
+    warnings = [r.getMessage() for r in records if r.levelname == "WARNING"]
+    assert any(
+        message.startswith(f"pocketguide/theme: {tmp_path / CASE / replaced}: no admonition icons")
+        and "update the patterns in pocketguide/plugins/theme/markup.py" in message
+        for message in warnings
+    ), warnings
+    page = (site / "index.html").read_text(encoding="utf-8")
+    assert '<p class="admonition-title">Mixing</p>' in page
 
 
 def test_inline_scripts_come_before_the_stylesheets(built: Built, stock: Built) -> None:

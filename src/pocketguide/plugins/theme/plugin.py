@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 from fnmatch import fnmatch
 from importlib import resources
+from importlib.metadata import version
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -68,9 +69,13 @@ class ThemePlugin(BasePlugin[ThemeConfig]):
             "".join(Path(str(f.abs_src_path)).read_text(encoding="utf-8") for f in sheets)
         )
         if not icons:
+            where = ", ".join(str(f.abs_src_path) for f in sheets) or MATERIAL_STYLESHEET
             log.warning(
-                "no admonition icons found in Material's %s: its stylesheet draws them instead",
-                MATERIAL_STYLESHEET,
+                "%s: no admonition icons found in Material %s's stylesheet (its "
+                "--md-admonition-icon--* properties) — the icons still show, drawn by Material; "
+                "update the patterns in pocketguide/plugins/theme/markup.py to this stylesheet",
+                where,
+                version("mkdocs-material"),
             )
         return icons
 
