@@ -124,6 +124,42 @@ def test_no_sideways_scrolling_and_emergency_reachable(
     assert wide == {}
 
 
+# Every visible piece of text in the article except citation numbers (superscript by design),
+# with the kind of block it is in and its font size in px.
+ARTICLE_TEXT = """() => {
+  const walker = document.createTreeWalker(document.querySelector("article"), NodeFilter.SHOW_TEXT);
+  const found = [];
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const el = node.parentElement;
+    if (!node.data.trim() || el.closest("sup") || !el.checkVisibility()) continue;
+    const block = el.closest(".admonition, details") ? "warning"
+      : el.closest("table") ? "table" : "";
+    found.push([block, parseFloat(getComputedStyle(el).fontSize), node.data.trim().slice(0, 30)]);
+  }
+  return found;
+}"""
+
+
+def test_warnings_are_at_body_size_and_no_reading_text_under_14_px(
+    tab: Page, server: Server, guide: Project
+) -> None:
+    """On a phone, the boxed warnings are as large as the text around them (Material sets them
+    smaller), and tables and notes are at least 14 px."""
+    small, warnings = {}, 0
+    for url in page_urls(guide.site):
+        tab.goto(server.url + url)
+        body = tab.evaluate(
+            "parseFloat(getComputedStyle(document.querySelector('article')).fontSize)"
+        )
+        assert body >= 16, url
+        for block, size, text in tab.evaluate(ARTICLE_TEXT):
+            warnings += block == "warning"
+            if size < 14 or (block == "warning" and size < body):
+                small[f"{url} {block} {text!r}"] = size
+    assert warnings > 0  # the control: the guide's pages do have warnings
+    assert small == {}
+
+
 def transition_seconds(tab: Page) -> float:
     """Return the transition duration of Material's header buttons, in seconds."""
     value = tab.evaluate(
