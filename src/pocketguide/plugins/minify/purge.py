@@ -228,8 +228,11 @@ def merge(
     return f'@charset "UTF-8";{body}' if not body.isascii() else body
 
 
-def _declarations(rule: tinycss2.ast.QualifiedRule) -> list[tinycss2.ast.Declaration] | None:
-    """The rule's declarations; None when its block holds anything else (a nested rule)."""
+def _declarations(rule: Node) -> list[tinycss2.ast.Declaration] | None:
+    """The rule's declarations; None for an at-rule, or when its block holds anything else (a
+    nested rule)."""
+    if not isinstance(rule, tinycss2.ast.QualifiedRule):
+        return None
     content = tinycss2.parse_blocks_contents(rule.content, skip_comments=True, skip_whitespace=True)
     declarations = [d for d in content if isinstance(d, tinycss2.ast.Declaration)]
     return declarations if len(declarations) == len(content) else None
@@ -242,7 +245,7 @@ def _property_reads(rules: Iterable[Node], declared: dict[str, set[str]], read: 
         if (inner := _grouped(rule)) is not None:
             _property_reads(inner, declared, read)
             continue
-        declarations = _declarations(rule) if isinstance(rule, tinycss2.ast.QualifiedRule) else None
+        declarations = _declarations(rule)
         if declarations is None:
             read.update(_VAR.findall(_serialize([rule])))
             continue
@@ -264,7 +267,7 @@ def _without_properties(rules: Iterable[Node], dead: set[str]) -> list[str]:
         if (inner := _grouped(rule)) is not None:
             out += _regroup(rule, _without_properties(inner, dead))
             continue
-        declarations = _declarations(rule) if isinstance(rule, tinycss2.ast.QualifiedRule) else None
+        declarations = _declarations(rule)
         if declarations is None or not any(_is_dead(d, dead) for d in declarations):
             out.append(_serialize([rule]))
             continue
