@@ -103,10 +103,21 @@ ENTRY = {
             "s.yml:1:5: SR007 source id 'Bad Id' is not a valid id"
             " — use lowercase letters, digits and hyphens, for example 'who-ketamine-2023'",
         ]),
-        ({"doi": "    doi: 10.1/x"}, [
-            "s.yml:7:5: SR009 (warn) unknown field 'doi'"
-            " — remove it, or use one of id, title, year, url, accessed, authors, note, publisher",
+        ({"pages": "    pages: 1-9"}, [
+            "s.yml:7:5: SR009 (warn) unknown field 'pages'"
+            " — remove it, or use one of id, title, url, accessed, authors, doi, kind, note,"
+            " publisher, undated, year",
         ]),
+        ({"kind": "    kind: blog"}, [
+            "s.yml:7:5: SR010 'kind' must be one of government, regulator, label, peer-reviewed,"
+            " service, news, encyclopedia, other, not 'blog'"
+            " — say what the source is, e.g. 'kind: government'",
+        ]),
+        ({"year": None}, [
+            "s.yml:1:5: SR002 source has no 'year'"
+            " — add the year it was published, or 'undated: true' for a page with no date",
+        ]),
+        ({"year": "    undated: true"}, []),
     ],
 )  # fmt: skip
 def test_entry_findings(changes: dict[str, str | None], expected: list[str]) -> None:

@@ -1,8 +1,10 @@
 """Read and check the one source registry, ``docs/sources.yml``.
 
 The registry is a YAML list; each entry has ``id``, ``title``, ``publisher`` and/or
-``authors``, ``year``, ``url`` and ``accessed`` (a date), and may have a ``note``. Every
-problem is a finding with the line and column of the field, never an exception.
+``authors``, ``kind``, ``year`` (of publication), ``url`` and ``accessed`` (the date it was
+read), and may have a ``doi`` and a ``note``. A living page with no publication date has
+``undated: true`` instead of a ``year``. A missing ``kind`` reads as ``other``. Every problem
+is a finding with the line and column of the field, never an exception.
 """
 
 from __future__ import annotations
@@ -21,10 +23,23 @@ from pocketguide.findings import Finding, Severity
 if TYPE_CHECKING:
     from pathlib import Path
 
-REQUIRED_FIELDS = ("id", "title", "year", "url", "accessed")
-"""Fields every entry needs; it also needs ``publisher`` or ``authors`` (or both)."""
+REQUIRED_FIELDS = ("id", "title", "url", "accessed")
+"""Fields every entry needs; it also needs ``publisher`` or ``authors`` (or both), and
+``year`` unless it is ``undated: true``."""
 
-OPTIONAL_FIELDS = frozenset({"publisher", "authors", "note"})
+OPTIONAL_FIELDS = frozenset({"publisher", "authors", "note", "year", "undated", "doi", "kind"})
+
+KINDS = (
+    "government",
+    "regulator",
+    "label",
+    "peer-reviewed",
+    "service",
+    "news",
+    "encyclopedia",
+    "other",
+)
+"""What a source is: who stands behind it decides what it may be cited for."""
 _ALL_FIELDS = ", ".join((*REQUIRED_FIELDS, *sorted(OPTIONAL_FIELDS)))
 MIN_YEAR = 1800
 MAX_YEAR = 2100
@@ -42,6 +57,8 @@ class Source:
     url: str
     accessed: date | None
     line: int
+    kind: str = "other"
+    doi: str | None = None
 
     @property
     def by(self) -> str:
@@ -170,6 +187,11 @@ class _EntryChecker:
             self.report("id", "SR002", message, "add who published or wrote it")
         title, publisher, authors = self.text("title"), self.text("publisher"), self.authors()
         year, url, accessed = self.year(), self.url(), self.accessed()
+        kind, doi = self.kind(), self.text("doi")
+        if year is None and "year" not in self.where and self.values.get("undated") is not True:
+            message = "source has no 'year'"
+            fix = "add the year it was published, or 'undated: true' for a page with no date"
+            self.report("id", "SR002", message, fix)
         if not isinstance(ident, str) or not ID_RE.fullmatch(ident):
             if "id" in self.values:
                 message = f"source id {ident!r} is not a valid id"
@@ -177,7 +199,18 @@ class _EntryChecker:
                 self.report("id", "SR007", message, fix)
             return None
         line = self.start[0]
-        return Source(ident, title or "", publisher, authors, year, url or "", accessed, line)
+        return Source(
+            ident, title or "", publisher, authors, year, url or "", accessed, line, kind, doi
+        )
+
+    def kind(self) -> str:
+        value = self.values.get("kind")
+        if isinstance(value, str) and value in KINDS:
+            return value
+        if "kind" in self.values:
+            message = f"'kind' must be one of {', '.join(KINDS)}, not {value!r}"
+            self.report("kind", "SR010", message, "say what the source is, e.g. 'kind: government'")
+        return "other"
 
     def authors(self) -> tuple[str, ...]:
         value = self.values.get("authors")
