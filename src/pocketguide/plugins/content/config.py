@@ -33,3 +33,13 @@ class ContentConfig(Config):
     sources_page = MarkdownPage(default="sources.md")
     """The page, inside ``docs/``, whose ``<!-- pocketguide:sources -->`` marker is replaced
     by every source in the registry, sorted by title."""
+
+    data_dir = c.Dir(exists=False, default="docs/data")
+    """The folder of the data files (``mixing.yml``, ``emergency.yml``, ``helplines.yml``),
+    relative to ``mkdocs.yml``. Pages show the data through ``<!-- data:... -->`` markers;
+    a file that does not exist is fine until a marker needs it."""
+
+    data_licence = c.Optional(c.Type(str))
+    """The licence of the published data, as an SPDX id such as ``CC-BY-4.0``. Set: each data
+    file is published as ``data/<name>.json`` (with its schema) for other apps to reuse.
+    Unset: the data is not published."""

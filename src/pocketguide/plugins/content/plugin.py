@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File
+from mkdocs.utils import get_build_date
 
 from pocketguide.content import render
 from pocketguide.content.citations import (
@@ -21,6 +23,9 @@ from pocketguide.content.citations import (
     number_sources,
     render_with_numbers,
 )
+from pocketguide.content.data import NAMES, GuideData, load_data
+from pocketguide.content.data_markers import has_markers, render_markers
+from pocketguide.content.data_publish import publish_files
 from pocketguide.content.frontmatter import parse_front_matter
 from pocketguide.content.sources import Source, load_sources
 from pocketguide.findings import Finding, Severity
@@ -41,6 +46,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
 
     def __init__(self) -> None:
         self.sources: dict[str, Source] = {}
+        self.data = GuideData()
         self.errors: list[Finding] = []
         self._config_dir = Path()
         self._registry = ""
@@ -58,6 +64,11 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         self.sources, findings = load_sources(Path(self.config.sources), self._registry)
         self.errors = []
         _raise_errors(findings)
+        # Review dates of the data are the checks' business: a strict build never fails on them.
+        self.data, findings = load_data(
+            Path(self.config.data_dir), self.sources, display=lambda p: self._relative(str(p))
+        )
+        _raise_errors(findings)
         return None
 
     def on_serve(
@@ -66,11 +77,26 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         """Rebuild when the registry changes under ``mkdocs serve``."""
         if self.config.enabled:
             server.watch(self.config.sources)
+            server.watch(self.config.data_dir)
         return server
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
-        """Warn when the page meant to list every source does not exist."""
-        if self.config.enabled and files.get_file_from_path(self.config.sources_page) is None:
+        """Publish the data as JSON instead of its YAML; warn when the Sources page is missing."""
+        if not self.config.enabled:
+            return None
+        data_dir = Path(self.config.data_dir).resolve()
+        for file in list(files):
+            src = Path(file.abs_src_path or "")
+            if src.parent.resolve() == data_dir and src.stem in NAMES and src.suffix == ".yml":
+                files.remove(file)
+        if self.config.data_licence:
+            generated = date.fromisoformat(get_build_date())
+            published = publish_files(
+                self.data, self.sources, licence=self.config.data_licence, generated=generated
+            )
+            for name, text in published.items():
+                files.append(File.generated(config, name, content=text))
+        if files.get_file_from_path(self.config.sources_page) is None:
             log.warning(
                 "sources_page '%s' is not in %s — create it with the marker %s, "
                 "or point the 'sources_page' option at the page that has it",
@@ -96,6 +122,11 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         skipped = len(text) - len(markdown) if text.endswith(markdown) else 0
         first_line = text.count("\n", 0, skipped) + 1
         findings = check_citations(markdown, path, self.sources, first_line, self._registry)
+        if has_markers(markdown):
+            # Before numbering, so the citations the data writes are numbered like any other;
+            # after the check, so its line numbers are the page's own.
+            markdown, marker_findings = render_markers(markdown, self.data, path, first_line)
+            findings += marker_findings
         if page.file.generated_by is None:
             fm, fm_findings = parse_front_matter(text, path)
             findings = fm_findings + findings

@@ -1,0 +1,649 @@
+"""Read and check the guide's data files: mixing ratings, emergency numbers, helplines.
+
+Facts that show on several pages live once, in ``docs/data/<name>.yml``, and every page,
+the card and the editions are rendered from them. Each file is read with positions (a
+node tree, built value by value, so a bad value is reported at its own line), checked
+against its JSON Schema (``schemas/<name>.schema.json``, shipped with the package) and then
+cross-checked: every source id exists in the registry, ids and country codes are unique,
+numbers can be dialled, and a ``checked`` date older than its review interval is a warning.
+
+Every problem is a :class:`~pocketguide.findings.Finding` at the file's line and column,
+never an exception. What is derived (whether sources disagree about a mix) is computed here
+and never written in the data.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from functools import cache
+from importlib.resources import files as package_files
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+import phonenumbers
+import yaml
+from jsonschema import Draft202012Validator
+
+from pocketguide.content import _yaml
+from pocketguide.content.frontmatter import add_years
+from pocketguide.findings import Finding, Severity
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator, Mapping
+    from pathlib import Path
+
+    from jsonschema.exceptions import ValidationError
+
+    from pocketguide.content.sources import Source
+
+NAMES = ("mixing", "emergency", "helplines")
+"""The data files, ``docs/data/<name>.yml``; each has ``schemas/<name>.schema.json``."""
+
+REVIEW_YEARS: Mapping[str, int] = {"emergency": 1, "helplines": 1}
+"""How long a ``checked`` date stays fresh, per file (numbers change; check them yearly)."""
+
+UNRATED = "unrated"
+"""A source's rating when it lists no rating for a mix: it neither agrees nor disagrees."""
+
+RULES = {
+    "DAT001": "data file cannot be read",
+    "DAT002": "data field missing",
+    "DAT003": "unknown data field",
+    "DAT004": "data value not allowed",
+    "DAT005": "data cites an unknown source",
+    "DAT006": "data id or key used twice",
+    "DAT007": "data checked too long ago",
+    "DAT008": "phone number cannot be dialled or does not match",
+}
+
+_T = TypeVar("_T")
+
+Path_ = tuple[str | int, ...]
+"""Where a value is in a data file: keys and list indexes from the top."""
+
+
+@dataclass(frozen=True)
+class Rating:
+    """One step of the rating scale: ``Dangerous`` and what it means."""
+
+    key: str
+    label: str
+    meaning: str
+
+
+@dataclass(frozen=True)
+class SourceRating:
+    """One source's own rating of a mix; ``label`` is the short name readers see."""
+
+    source: str
+    rating: str
+    label: str
+
+
+@dataclass(frozen=True)
+class Substance:
+    """One row of the mixing data: our rating and each source's."""
+
+    id: str
+    name: str
+    short: str
+    group: str
+    rating: str
+    risk: str
+    also_called: tuple[str, ...]
+    sources: tuple[SourceRating, ...]
+    note: str | None = None
+
+    @property
+    def disagreeing(self) -> tuple[SourceRating, ...]:
+        """The sources whose own rating differs from ours (``unrated`` ones do not)."""
+        return tuple(s for s in self.sources if s.rating not in {self.rating, UNRATED})
+
+    @property
+    def disagree(self) -> bool:
+        """Whether any source rates this mix differently from us (derived, never written)."""
+        return bool(self.disagreeing)
+
+
+@dataclass(frozen=True)
+class Mixing:
+    """``docs/data/mixing.yml``: the rating scale and the substances in file order."""
+
+    ratings: Mapping[str, Rating]
+    substances: tuple[Substance, ...]
+
+    def by_id(self, ident: str) -> Substance | None:
+        """Return the substance with that id, or None."""
+        return next((s for s in self.substances if s.id == ident), None)
+
+
+@dataclass(frozen=True)
+class Country:
+    """The emergency numbers of one country or region."""
+
+    country: str
+    short: str
+    code: str
+    numbers: tuple[str, ...]
+    reaches: str
+    source: str
+    checked: str
+
+
+@dataclass(frozen=True)
+class Emergency:
+    """``docs/data/emergency.yml``: when to call, the red flags, and the numbers."""
+
+    call_rule: str
+    red_flags: tuple[str, ...]
+    red_flags_sources: tuple[str, ...]
+    numbers: tuple[Country, ...]
+
+
+@dataclass(frozen=True)
+class Helpline:
+    """One helpline of ``docs/data/helplines.yml``."""
+
+    country: str
+    code: str
+    name: str
+    about: str
+    source: str
+    checked: str
+    phone: str | None = None
+    phone_display: str | None = None
+    phone_note: str | None = None
+    text: str | None = None
+    web: str | None = None
+    hours: str | None = None
+    cost: str | None = None
+    local_only: bool = False
+    card: bool = False
+
+
+@dataclass(frozen=True)
+class GuideData:
+    """Every data file that exists and has no error; ``raw`` keeps each as JSON-ready data."""
+
+    mixing: Mixing | None = None
+    emergency: Emergency | None = None
+    helplines: tuple[Helpline, ...] | None = None
+    raw: Mapping[str, object] = field(default_factory=dict)
+    paths: Mapping[str, str] = field(default_factory=dict)
+    """The display path of each data file, existing or not (for findings about markers)."""
+
+    def cited(self) -> list[str]:
+        """Return every source id the data cites, in file order, each once."""
+        ids: list[str] = []
+        if self.mixing:
+            ids += [s.source for sub in self.mixing.substances for s in sub.sources]
+        if self.emergency:
+            ids += [*self.emergency.red_flags_sources, *(c.source for c in self.emergency.numbers)]
+        if self.helplines:
+            ids += [h.source for h in self.helplines]
+        return list(dict.fromkeys(ids))
+
+
+@cache
+def schema(name: str) -> dict[str, Any]:
+    """Return the JSON Schema of data file ``name`` (``mixing``, ``emergency``, ``helplines``)."""
+    text = (package_files("pocketguide.content") / "schemas" / f"{name}.schema.json").read_text(
+        encoding="utf-8"
+    )
+    loaded: dict[str, Any] = json.loads(text)
+    return loaded
+
+
+def load_data(
+    data_dir: Path,
+    sources: Mapping[str, Source],
+    *,
+    display: Callable[[Path], str] = lambda p: p.as_posix(),
+    today: date | None = None,
+    review_years: Mapping[str, int] = REVIEW_YEARS,
+) -> tuple[GuideData, list[Finding]]:
+    """Read every data file in ``data_dir`` that exists; a missing file is not an error.
+
+    ``today`` turns on the review-interval warnings (the checks pass it; the build does not,
+    so an old date never fails a strict build). ``display`` gives the path shown in findings.
+    """
+    raw: dict[str, object] = {}
+    models: dict[str, object] = {}
+    paths: dict[str, str] = {}
+    findings: list[Finding] = []
+    for name in NAMES:
+        path = data_dir / f"{name}.yml"
+        paths[name] = display(path)
+        if not path.is_file():
+            continue
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError) as exc:
+            message = f"cannot read the data file: {exc}"
+            findings.append(Finding(paths[name], 0, 0, "DAT001", message, "save it as UTF-8"))
+            continue
+        loaded = parse_data(
+            name, text, paths[name], sources, today=today, years=review_years.get(name)
+        )
+        findings += loaded.findings
+        if loaded.model is not None:
+            raw[name], models[name] = loaded.data, loaded.model
+    data = GuideData(
+        mixing=_typed(models.get("mixing"), Mixing),
+        emergency=_typed(models.get("emergency"), Emergency),
+        helplines=models.get("helplines"),  # type: ignore[arg-type]
+        raw=raw,
+        paths=paths,
+    )
+    return data, findings
+
+
+def _typed(value: object, kind: type[_T]) -> _T | None:
+    return value if isinstance(value, kind) else None
+
+
+@dataclass
+class Loaded:
+    """One parsed data file: JSON-ready data, positions, findings, and the model if valid."""
+
+    data: object = None
+    findings: list[Finding] = field(default_factory=list)
+    values: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    unreadable: set[Path_] = field(default_factory=set)
+    model: object = None
+
+    def at(self, where: Path_) -> tuple[int, int]:
+        """Return the 1-based position of the value at ``where`` (or of the nearest parent)."""
+        while where and where not in self.values:
+            where = where[:-1]
+        return self.values.get(where, (1, 1))
+
+    def key_at(self, where: Path_) -> tuple[int, int]:
+        """Return where the key of ``where`` is written (or its value, for list items)."""
+        return self.keys.get(where) or self.at(where)
+
+
+def parse_data(
+    name: str,
+    text: str,
+    path: str,
+    sources: Mapping[str, Source],
+    *,
+    today: date | None = None,
+    years: int | None = None,
+) -> Loaded:
+    """Parse, validate and cross-check the text of data file ``name``; never raises."""
+    loaded = Loaded()
+    node, problem = _yaml.compose(text)
+    if problem is not None:
+        line, col = (problem.line + 1, problem.col + 1) if problem.line >= 0 else (1, 1)
+        message = f"data file is not valid YAML: {problem.problem}"
+        loaded.findings.append(Finding(path, line, col, "DAT001", message, _yaml.SYNTAX_FIX))
+        return loaded
+    if node is None:
+        message = "data file is empty"
+        fix = "write the data, or delete the file if no page uses it"
+        loaded.findings.append(Finding(path, 1, 1, "DAT001", message, fix))
+        return loaded
+    reader = _Reader(path, loaded)
+    loaded.data = reader.value(node, (), set())
+    loaded.findings += schema_findings(loaded, schema(name), path)
+    checks = _Checks(path, loaded, sources)
+    checks.source_ids()
+    if loaded.findings:
+        return _finish(loaded)
+    loaded.model = checks.model(name)
+    if today is not None and years is not None:
+        loaded.findings += _stale(loaded, path, name, today, years)
+    return loaded
+
+
+def _finish(loaded: Loaded) -> Loaded:
+    loaded.findings = sorted(set(loaded.findings))
+    return loaded
+
+
+class _Reader:
+    """Builds JSON-ready data from a node tree, recording where every key and value is."""
+
+    def __init__(self, path: str, loaded: Loaded) -> None:
+        self.path = path
+        self.loaded = loaded
+
+    def report(self, node: yaml.Node, code: str, message: str, fix: str) -> None:
+        line, col = node.start_mark.line + 1, node.start_mark.column + 1
+        self.loaded.findings.append(Finding(self.path, line, col, code, message, fix))
+
+    def value(self, node: yaml.Node, where: Path_, seen: set[int]) -> object:
+        self.loaded.values[where] = (node.start_mark.line + 1, node.start_mark.column + 1)
+        if id(node) in seen:  # an alias of a node that contains it
+            self.report(node, "DAT001", "a YAML alias refers to itself", "write the value out")
+            return None
+        inner = seen | {id(node)}
+        if isinstance(node, yaml.MappingNode):
+            out: dict[str, object] = {}
+            for key, key_node, value_node in _yaml.pairs(node):
+                if key in out:
+                    message = f"'{key}' is written twice here"
+                    fix = f"keep one '{key}' (YAML would silently use the last one)"
+                    self.report(key_node, "DAT006", message, fix)
+                    continue
+                here = (*where, key)
+                self.loaded.keys[here] = (
+                    key_node.start_mark.line + 1,
+                    key_node.start_mark.column + 1,
+                )
+                out[key] = self.value(value_node, here, inner)
+            return out
+        if isinstance(node, yaml.SequenceNode):
+            return [self.value(item, (*where, i), inner) for i, item in enumerate(node.value)]
+        built, problem = _yaml.build(node)
+        if problem is not None:
+            self.loaded.unreadable.add(where)
+            message = f"value cannot be read: {problem.problem}"
+            self.report(node, "DAT001", message, _yaml.VALUE_FIX)
+            return None
+        if isinstance(built, date | datetime):
+            return built.isoformat()  # JSON has no dates; the schema checks the form
+        return built
+
+
+# ---- schema errors, in the editor's words ----
+
+_TYPE_WORDS = {
+    "string": "text",
+    "array": "a list",
+    "object": "a set of 'field: value' lines",
+    "boolean": "true or false",
+    "integer": "a whole number",
+    "number": "a number",
+    "null": "nothing",
+}
+
+
+def schema_findings(loaded: Loaded, spec: Mapping[str, Any], path: str) -> list[Finding]:
+    """Return one finding per schema error, each at the key or value it is about."""
+    validator = Draft202012Validator(spec, format_checker=Draft202012Validator.FORMAT_CHECKER)
+    findings: list[Finding] = []
+    for error in validator.iter_errors(loaded.data):
+        if tuple(error.absolute_path) not in loaded.unreadable:  # reported as DAT001
+            findings += _explain(error, loaded, path)
+    return sorted(set(findings))
+
+
+def _explain(error: ValidationError, loaded: Loaded, path: str) -> Iterator[Finding]:
+    where: Path_ = tuple(error.absolute_path)
+    # The stubs type these as unions with Unset; on a raised error they are the schema's values.
+    spec: Any = error.schema
+    expected: Any = error.validator_value
+    instance, kind, fix_hint = error.instance, str(error.validator), spec.get("x-fix")
+    what = _name(where)
+    if kind == "required" and isinstance(instance, dict):
+        for key in expected:
+            if key not in instance:
+                message = f"{_owner(where)} has no '{key}'"
+                yield Finding(path, *loaded.at(where), "DAT002", message, f"add '{key}:'")
+        return
+    if kind == "dependentRequired" and isinstance(instance, dict):
+        for key, needs in expected.items():
+            for need in needs:
+                if key in instance and need not in instance:
+                    message = f"'{key}' is given without '{need}'"
+                    fix = f"add '{need}:' or remove '{key}'"
+                    yield Finding(path, *loaded.key_at((*where, key)), "DAT002", message, fix)
+        return
+    if kind == "additionalProperties" and isinstance(instance, dict):
+        known = list(spec.get("properties", {}))
+        for key in instance:
+            if key not in known:
+                close = difflib.get_close_matches(key, known, n=1)
+                fix = f"did you mean '{close[0]}'? Or remove it" if close else "remove it"
+                fix += f" (fields here: {', '.join(known)})"
+                message = f"unknown field '{key}'"
+                yield Finding(path, *loaded.key_at((*where, key)), "DAT003", message, fix)
+        return
+    message, fix = _value_problem(kind, error, what)
+    yield Finding(path, *loaded.at(where), "DAT004", message, fix_hint or fix)
+
+
+def _value_problem(kind: str, error: ValidationError, what: str) -> tuple[str, str]:  # noqa: PLR0911
+    spec: Any = error.schema
+    instance, expected = error.instance, cast("Any", error.validator_value)
+    if kind == "type":
+        words = " or ".join(_TYPE_WORDS.get(t, t) for t in _as_list(expected))
+        fix = "put it in quotes" if expected == "string" else f"write {words}"
+        return f"{what} must be {words}, not {_describe(instance)}", fix
+    if kind == "enum":
+        allowed = ", ".join(str(v) for v in expected)
+        close = difflib.get_close_matches(str(instance), [str(v) for v in expected], n=1)
+        fix = f"did you mean '{close[0]}'?" if close else f"use one of {allowed}"
+        return f"{what} is {_describe(instance)}; it must be one of {allowed}", fix
+    if kind in {"minLength", "pattern"} and spec.get("pattern") == r"\S":
+        return f"{what} is empty", "write the text, or remove the line if the field is optional"
+    if kind in {"pattern", "format"}:
+        return f"{what} {_describe(instance)} is not in the right form", "see the data contract"
+    if kind == "minItems":
+        return f"{what} needs at least {expected} item{'s' if expected != 1 else ''}", "add one"
+    if kind == "uniqueItems":
+        return f"{what} lists the same value twice", "remove the copy"
+    return f"{what}: {error.message}", "see the schema in pocketguide/content/schemas"
+
+
+def _as_list(value: object) -> list[str]:
+    return [str(v) for v in value] if isinstance(value, list) else [str(value)]
+
+
+def _name(where: Path_) -> str:
+    """Name a place for an editor: ``'rating'``, ``item 2 of 'numbers'``, ``the file``."""
+    if not where:
+        return "the file"
+    last = where[-1]
+    if isinstance(last, int):
+        parent = next((p for p in reversed(where[:-1]) if isinstance(p, str)), "")
+        list_name = f" of '{parent}'" if parent else ""
+        return f"item {last + 1}{list_name}"
+    return f"'{last}'"
+
+
+def _owner(where: Path_) -> str:
+    """Name the mapping that misses a field: ``this entry`` or ``'ratings'``."""
+    if not where:
+        return "the file"
+    return "this entry" if isinstance(where[-1], int) else f"'{where[-1]}'"
+
+
+def _describe(value: object) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, str):
+        shown = value if len(value) <= 40 else value[:37] + "..."
+        return repr(shown)
+    if isinstance(value, int | float):
+        return f"the number {value}"
+    if isinstance(value, list):
+        return "a list"
+    return "a set of fields" if isinstance(value, dict) else type(value).__name__
+
+
+# ---- cross-checks and the typed model ----
+
+
+class _Checks:
+    """Checks what a schema cannot (registry ids, unique ids, dialable numbers)."""
+
+    def __init__(self, path: str, loaded: Loaded, sources: Mapping[str, Source]) -> None:
+        self.path = path
+        self.loaded = loaded
+        self.sources = sources
+
+    def report(self, where: Path_, code: str, message: str, fix: str) -> None:
+        finding = Finding(self.path, *self.loaded.at(where), code, message, fix)
+        self.loaded.findings.append(finding)
+
+    def source(self, ident: str, where: Path_) -> None:
+        if ident not in self.sources:
+            close = difflib.get_close_matches(ident, list(self.sources), n=1)
+            hint = f"did you mean '{close[0]}'? Otherwise " if close else ""
+            fix = f"{hint}add it to the source registry or fix the id"
+            self.report(where, "DAT005", f"unknown source '{ident}'", fix)
+
+    def source_ids(self) -> None:
+        """Report every source id missing from the registry, wherever it is written."""
+        for where in sorted(self.loaded.values, key=self.loaded.at):
+            parent = where[-2] if len(where) > 1 else None
+            if where and (where[-1] == "source" or parent == "red_flags_sources"):
+                ident = _get(self.loaded.data, where)
+                if isinstance(ident, str) and ident:
+                    self.source(ident, where)
+
+    def unique(self, value: str, seen: dict[str, Path_], where: Path_, what: str) -> None:
+        if value in seen:
+            first = self.loaded.at(seen[value])[0]
+            message = f"{what} '{value}' is used twice (first on line {first})"
+            self.report(where, "DAT006", message, "give each entry its own, or merge them")
+        seen.setdefault(value, where)
+
+    def model(self, name: str) -> object:
+        data: Any = self.loaded.data
+        before = len(self.loaded.findings)
+        built = {"mixing": self.mixing, "emergency": self.emergency, "helplines": self.helplines}
+        model = built[name](data)
+        return model if len(self.loaded.findings) == before else None
+
+    def mixing(self, data: Any) -> Mixing:
+        ratings = {
+            key: Rating(key, value["label"], value["meaning"])
+            for key, value in data["ratings"].items()
+        }
+        seen: dict[str, Path_] = {}
+        substances = []
+        for i, item in enumerate(data["substances"]):
+            self.unique(item["id"], seen, ("substances", i, "id"), "id")
+            rated: dict[str, Path_] = {}
+            sources = []
+            for j, entry in enumerate(item["sources"]):
+                where = ("substances", i, "sources", j, "source")
+                self.unique(entry["source"], rated, where, "source")
+                sources.append(SourceRating(entry["source"], entry["rating"], self.label(entry)))
+            substances.append(
+                Substance(
+                    id=item["id"],
+                    name=item["name"],
+                    short=item["short"],
+                    group=item["group"],
+                    rating=item["rating"],
+                    risk=item["risk"],
+                    also_called=tuple(item.get("also_called", ())),
+                    sources=tuple(sources),
+                    note=item.get("note"),
+                )
+            )
+        return Mixing(ratings, tuple(substances))
+
+    def label(self, entry: Mapping[str, str]) -> str:
+        if "label" in entry:
+            return entry["label"]
+        source = self.sources.get(entry["source"])
+        return (source.publisher or source.by or source.id) if source else entry["source"]
+
+    def emergency(self, data: Any) -> Emergency:
+        seen: dict[str, Path_] = {}
+        countries = []
+        for i, item in enumerate(data["numbers"]):
+            self.unique(item["code"], seen, ("numbers", i, "code"), "country code")
+            countries.append(
+                Country(
+                    country=item["country"],
+                    short=item["short"],
+                    code=item["code"],
+                    numbers=tuple(item["numbers"]),
+                    reaches=item["reaches"],
+                    source=item["source"],
+                    checked=item["checked"],
+                )
+            )
+        return Emergency(
+            call_rule=data["call_rule"],
+            red_flags=tuple(data["red_flags"]),
+            red_flags_sources=tuple(data["red_flags_sources"]),
+            numbers=tuple(countries),
+        )
+
+    def helplines(self, data: Any) -> tuple[Helpline, ...]:
+        out = []
+        for i, item in enumerate(data):
+            if "phone" in item:
+                self.phone(item, i)
+            out.append(Helpline(**item))
+        return tuple(out)
+
+    def phone(self, item: Mapping[str, Any], i: int) -> None:
+        """The E.164 number must be a real number, and ``phone_display`` the same one."""
+        number = item["phone"]
+        try:
+            parsed = phonenumbers.parse(number)
+        except phonenumbers.NumberParseException:
+            parsed = None
+        if parsed is None or not phonenumbers.is_valid_number(parsed):
+            message = f"'{number}' is not a phone number that can be dialled"
+            fix = "check the number against its source: + then the country code and number"
+            self.report((i, "phone"), "DAT008", message, fix)
+            return
+        shown = digits(item["phone_display"])
+        national = digits(
+            phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.NATIONAL)
+        )
+        if shown not in {national, number[1:], number}:
+            message = (
+                f"phone_display '{item['phone_display']}' is not the same number as "
+                f"phone '{number}'"
+            )
+            fix = f"write the number as dialled in the country ({national}) or fix 'phone'"
+            self.report((i, "phone_display"), "DAT008", message, fix)
+
+
+_NOT_DIGITS = re.compile(r"[^\d+]")
+
+
+def digits(text: str) -> str:
+    """Return a phone number's digits (and a leading ``+``) with spaces and dashes removed.
+
+    >>> digits("0300 123 6600"), digits("+1 (800) 662-4357")
+    ('03001236600', '+18006624357')
+    """
+    return _NOT_DIGITS.sub("", text)
+
+
+def _stale(loaded: Loaded, path: str, name: str, today: date, years: int) -> list[Finding]:
+    """Warn for each ``checked`` date more than ``years`` before ``today``."""
+    findings = []
+    for where, (line, col) in sorted(loaded.values.items(), key=lambda kv: kv[1]):
+        if not where or where[-1] != "checked":
+            continue
+        value = _get(loaded.data, where)
+        if not isinstance(value, str):
+            continue
+        checked = date.fromisoformat(value)
+        if add_years(checked, years) < today:
+            plural = "s" if years != 1 else ""
+            message = f"checked {checked}, more than {years} year{plural} ago ({name} data)"
+            fix = "check it against its source again, then update 'checked'"
+            findings.append(Finding(path, line, col, "DAT007", message, fix, Severity.WARN))
+    return findings
+
+
+def _get(data: object, where: Path_) -> object:
+    for step in where:
+        if isinstance(data, dict) and isinstance(step, str):
+            data = data.get(step)
+        elif isinstance(data, list) and isinstance(step, int) and step < len(data):
+            data = data[step]
+        else:
+            return None
+    return data

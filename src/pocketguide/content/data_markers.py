@@ -1,0 +1,371 @@
+"""Markers that render the guide's data into a page's Markdown (pure string functions).
+
+An editor writes a marker as an HTML comment, ``<!-- data:NAME -->`` or
+``<!-- data:NAME ARGUMENT -->``; the build replaces it with Markdown made from
+``docs/data/*.yml`` before citations are numbered, so the citations it writes are numbered
+like any other. An unknown marker, a wrong argument, or a marker whose data file is missing
+is an error at the page's line and column.
+
+Block markers (tables and lists) stand on a line of their own; inside an indented block (an
+admonition) the output is indented the same way. Inline markers may sit inside a sentence.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import phonenumbers
+
+from pocketguide.content._markdown import outside_fences
+from pocketguide.content.data import digits
+from pocketguide.findings import Finding
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Mapping, Sequence
+
+    from pocketguide.content.data import Country, Emergency, GuideData, Helpline, Mixing, Substance
+
+MARKER_RE = re.compile(r"<!--\s*data:(?P<body>.*?)-->")
+"""A data marker; ``body`` is the marker's name and its argument, if any."""
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]])")
+
+
+@dataclass(frozen=True)
+class Marker:
+    """What a marker needs: which data file, whether it takes an argument, block or inline."""
+
+    data: str
+    block: bool
+    argument: str = ""
+    """What the argument names (``a substance id``), or ``""`` when it takes none."""
+
+
+MARKERS = {
+    "mixing-table": Marker("mixing", block=True),
+    "mixing-rating": Marker("mixing", block=False, argument="a substance id"),
+    "mixing-list": Marker("mixing", block=True, argument="a rating"),
+    "mixing-names": Marker("mixing", block=False, argument="a rating"),
+    "call-rule": Marker("emergency", block=False),
+    "red-flags": Marker("emergency", block=True),
+    "emergency-table": Marker("emergency", block=True),
+    "emergency-inline": Marker("emergency", block=False),
+    "helplines": Marker("helplines", block=True, argument="a country code"),
+    "helplines-card": Marker("helplines", block=False),
+}
+"""Every marker, by name."""
+
+
+def has_markers(markdown: str) -> bool:
+    """Tell whether a page uses any data marker (most pages do not)."""
+    return "data:" in markdown and MARKER_RE.search(markdown) is not None
+
+
+def render_markers(
+    markdown: str, data: GuideData, path: str, first_line: int = 1
+) -> tuple[str, list[Finding]]:
+    """Replace every data marker outside code blocks; return the Markdown and any errors.
+
+    ``first_line`` is the file line of the first line of ``markdown``. A marker in error is
+    left as written (an invisible comment), so one build reports every marker in error.
+    """
+    lines = markdown.split("\n")
+    findings: list[Finding] = []
+    out: dict[int, list[str]] = {}
+    for index, line in outside_fences(lines):
+        if "data:" not in line:
+            continue
+        rendered = line
+        block: list[str] | None = None
+        for match in reversed(list(MARKER_RE.finditer(line))):
+            where = (path, first_line + index, match.start() + 1)
+            text, problem = _render_one(match.group("body"), data, line, match, where)
+            if problem is not None:
+                findings.append(problem)
+                continue
+            if MARKERS[match.group("body").split()[0]].block:
+                indent = line[: len(line) - len(line.lstrip())]
+                block = [f"{indent}{row}" if row else "" for row in ["", *text.split("\n"), ""]]
+            else:
+                rendered = rendered[: match.start()] + text + rendered[match.end() :]
+        out[index] = block if block is not None else [rendered]
+    result = [row for index, line in enumerate(lines) for row in out.get(index, [line])]
+    return "\n".join(result), sorted(findings)
+
+
+def _render_one(  # noqa: PLR0911 (one return per kind of mistake)
+    body: str, data: GuideData, line: str, match: re.Match[str], where: tuple[str, int, int]
+) -> tuple[str, Finding | None]:
+    words = body.split()
+    name = words[0] if words else ""
+    marker = MARKERS.get(name)
+    if marker is None:
+        known = ", ".join(MARKERS)
+        message = f"unknown data marker '{match.group().strip()}'"
+        return "", Finding(*where, "MRK001", message, f"use one of: {known}")
+    args = words[1:]
+    if marker.argument and len(args) != 1:
+        message = f"marker data:{name} needs {marker.argument}"
+        fix = f"write <!-- data:{name} ARGUMENT --> with {marker.argument}"
+        return "", Finding(*where, "MRK002", message, fix)
+    if not marker.argument and args:
+        message = f"marker data:{name} takes no argument, but has '{' '.join(args)}'"
+        return "", Finding(*where, "MRK002", message, f"write <!-- data:{name} -->")
+    if marker.block and line.strip() != match.group():
+        message = f"marker data:{name} makes a table or list, so it must be alone on its line"
+        return "", Finding(*where, "MRK004", message, "put it on a line of its own")
+    source = getattr(data, marker.data)
+    if source is None:
+        file = data.paths.get(marker.data, f"docs/data/{marker.data}.yml")
+        message = f"marker data:{name} needs {file}, which is missing or has errors"
+        return "", Finding(*where, "MRK003", message, f"create {file} or fix the errors in it")
+    arg = args[0] if args else ""
+    text = _RENDERERS[name](data, arg)
+    if text is None:
+        message = f"marker data:{name} names {marker.argument} that is not in the data: '{arg}'"
+        fix = f"use one of: {', '.join(_choices(name, source))}"
+        return "", Finding(*where, "MRK002", message, fix)
+    return text, None
+
+
+def _choices(name: str, source: object) -> list[str]:
+    if name in {"mixing-list", "mixing-names"}:
+        return list(source.ratings)  # type: ignore[attr-defined]
+    if name == "mixing-rating":
+        return [s.id for s in source.substances]  # type: ignore[attr-defined]
+    return list(dict.fromkeys(h.code for h in source))  # type: ignore[attr-defined]
+
+
+# ---- Markdown helpers ----
+
+
+def plain(text: str) -> str:
+    """Escape plain text from the data for Markdown: HTML characters and emphasis marks.
+
+    >>> plain("a*b <c>")
+    'a\\\\*b &lt;c&gt;'
+    """
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
+
+
+def cell(text: str) -> str:
+    """Escape plain text for a table cell (a ``|`` would end the cell)."""
+    return text.replace("|", r"\|")
+
+
+def cite(ids: Iterable[str]) -> str:
+    """Return ``[@a; @b]`` for the ids, each once, in order."""
+    unique = list(dict.fromkeys(ids))
+    return "[" + "; ".join(f"@{i}" for i in unique) + "]"
+
+
+def sentence_list(items: Sequence[str], last: str = "and") -> str:
+    """Join ``a, b and c``.
+
+    >>> sentence_list(["alcohol", "GHB or GBL", "opioids", "benzos"])
+    'alcohol, GHB or GBL, opioids and benzos'
+    """
+    if len(items) <= 1:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} {last} {items[-1]}"
+
+
+def tel(number: str) -> str:
+    """Return a ``tel:`` link showing ``number`` as dialled: ``[999](tel:999)``."""
+    return f"[{plain(number)}](tel:{digits(number)})"
+
+
+# ---- mixing ----
+
+
+def _label(mixing: Mixing, rating: str) -> str:
+    return mixing.ratings[rating].label
+
+
+def mixing_table(mixing: Mixing, _: str = "") -> str:
+    """The quick table: name (linked to its section), our rating, the main risk."""
+    rows = ["| Mixed with | Our rating | Main risk |", "|---|---|---|"]
+    for sub in mixing.substances:
+        label = _label(mixing, sub.rating)
+        rating = f"**{label}**" if sub.rating == "dangerous" else label
+        if sub.disagree:
+            notes = "; ".join(
+                f"{plain(s.label)}: {_label(mixing, s.rating).lower()}" for s in sub.disagreeing
+            )
+            rating += f" ({cell(notes)})"
+        name = cell(f"[{plain(sub.name)}](#{sub.id})")
+        rows.append(f"| {name} | {rating} | {cell(plain(sub.risk))} |")
+    ids = [s.source for sub in mixing.substances for s in sub.sources]
+    return "\n".join([*rows, "", cite(ids)])
+
+
+def mixing_rating(mixing: Mixing, ident: str) -> str | None:
+    """``**Dangerous.**``, or our rating and the sources that disagree with it."""
+    sub = mixing.by_id(ident)
+    if sub is None:
+        return None
+    label = _label(mixing, sub.rating)
+    if not sub.disagree:
+        return f"**{label}.**"
+    others = ", ".join(
+        f"{plain(s.label)} {_label(mixing, s.rating).lower()}" for s in sub.disagreeing
+    )
+    return f"**{label} (our rating). Sources disagree: {others}.**"
+
+
+def _rated(mixing: Mixing, rating: str) -> list[Substance] | None:
+    if rating not in mixing.ratings:
+        return None
+    return [s for s in mixing.substances if s.rating == rating]
+
+
+def mixing_list(mixing: Mixing, rating: str) -> str | None:
+    """A bulleted list of the names of every substance with that rating."""
+    subs = _rated(mixing, rating)
+    if subs is None:
+        return None
+    return "\n".join(f"- {plain(s.name)}" for s in subs)
+
+
+def mixing_names(mixing: Mixing, rating: str) -> str | None:
+    """The short names of every substance with that rating, as a sentence list."""
+    subs = _rated(mixing, rating)
+    return None if subs is None else sentence_list([plain(s.short) for s in subs])
+
+
+# ---- emergency ----
+
+
+def call_rule(emergency: Emergency, _: str = "") -> str:
+    """The rule for when to call, as written (Markdown)."""
+    return " ".join(emergency.call_rule.split())
+
+
+def red_flags(emergency: Emergency, _: str = "") -> str:
+    """A bulleted list of the red flags, then the citation line."""
+    items = [f"- {flag}" for flag in emergency.red_flags]
+    return "\n".join([*items, "", cite(emergency.red_flags_sources)])
+
+
+def _numbers(country: Country, link: Callable[[str], str]) -> str:
+    return sentence_list([link(n) for n in country.numbers], "or")
+
+
+def emergency_table(emergency: Emergency, _: str = "") -> str:
+    """``| Where you are | Call |`` with a ``tel:`` link for each number, then the citations."""
+    rows = ["| Where you are | Call |", "|---|---|"]
+    rows += [f"| {cell(plain(c.country))} | {_numbers(c, tel)} |" for c in emergency.numbers]
+    return "\n".join([*rows, "", cite(c.source for c in emergency.numbers)])
+
+
+def emergency_inline(emergency: Emergency, _: str = "") -> str:
+    """``**UK** 999 or 112 · **EU** 112`` and the citations, for the card."""
+    parts = [f"**{plain(c.short)}** {_numbers(c, plain)}" for c in emergency.numbers]
+    return " · ".join(parts) + " " + cite(c.source for c in emergency.numbers)
+
+
+# ---- helplines ----
+
+
+def international(e164: str) -> str:
+    """Return an E.164 number grouped for reading: ``+44 300 123 6600``.
+
+    >>> international("+443001236600")
+    '+44 300 123 6600'
+    """
+    parsed = phonenumbers.parse(e164)
+    return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+
+
+def _phone(line: Helpline) -> str:
+    assert line.phone is not None and line.phone_display is not None  # checked by the schema
+    shown = plain(line.phone_display)
+    if line.local_only:
+        text = f"{shown} (only from inside the country)"
+    else:
+        text = f"[{plain(international(line.phone))}](tel:{line.phone})"
+        if digits(line.phone_display) != line.phone:
+            text += f" (from inside the country: {shown})"
+    if line.phone_note:
+        text += f". {line.phone_note}"
+    return f"- Phone: {text}"
+
+
+def helpline_block(line: Helpline) -> str:
+    """``**Name**: about``, a list of the ways to reach it, and its citation."""
+    items = [_phone(line)] if line.phone else []
+    if line.text:
+        items.append(f"- Text: {plain(line.text)}")
+    if line.web:
+        items.append(f"- Web: <{line.web}>")
+    for label, value in (("Hours", line.hours), ("Cost", line.cost)):
+        if value:
+            items.append(f"- {label}: {plain(value)}")
+    return "\n".join([f"**{plain(line.name)}**: {line.about}", "", *items, "", cite([line.source])])
+
+
+def helplines(lines: tuple[Helpline, ...], code: str) -> str | None:
+    """Every helpline of one country code, as blocks, in file order."""
+    chosen = [h for h in lines if h.code == code]
+    return "\n\n".join(helpline_block(h) for h in chosen) if chosen else None
+
+
+def helplines_card(lines: tuple[Helpline, ...], shorts: Mapping[str, str]) -> str:
+    """``**UK** FRANK 0300 123 6600 [@frank-contact] · ...`` for helplines with ``card: true``.
+
+    ``shorts`` maps a country code to its short label (``GB`` to ``UK``, from the emergency
+    data); a country without one shows its full name.
+    """
+    parts = []
+    for line in (h for h in lines if h.card):
+        label = shorts.get(line.code, line.country)
+        reach = line.phone_display or line.text or ""
+        what = " ".join(filter(None, [plain(line.name), plain(reach)]))
+        parts.append(f"**{plain(label)}** {what} {cite([line.source])}")
+    return " · ".join(parts)
+
+
+def _mixing(render: Callable[[Mixing, str], str | None]) -> _Renderer:
+    def run(data: GuideData, arg: str) -> str | None:
+        assert data.mixing is not None  # checked before rendering
+        return render(data.mixing, arg)
+
+    return run
+
+
+def _emergency(render: Callable[[Emergency, str], str]) -> _Renderer:
+    def run(data: GuideData, arg: str) -> str | None:
+        assert data.emergency is not None
+        return render(data.emergency, arg)
+
+    return run
+
+
+def _helplines(data: GuideData, code: str) -> str | None:
+    assert data.helplines is not None
+    return helplines(data.helplines, code)
+
+
+def _helplines_card(data: GuideData, _: str) -> str:
+    assert data.helplines is not None
+    shorts = {c.code: c.short for c in data.emergency.numbers} if data.emergency else {}
+    return helplines_card(data.helplines, shorts)
+
+
+_Renderer = Callable[["GuideData", str], "str | None"]
+_RENDERERS: dict[str, _Renderer] = {
+    "mixing-table": _mixing(mixing_table),
+    "mixing-rating": _mixing(mixing_rating),
+    "mixing-list": _mixing(mixing_list),
+    "mixing-names": _mixing(mixing_names),
+    "call-rule": _emergency(call_rule),
+    "red-flags": _emergency(red_flags),
+    "emergency-table": _emergency(emergency_table),
+    "emergency-inline": _emergency(emergency_inline),
+    "helplines": _helplines,
+    "helplines-card": _helplines_card,
+}
