@@ -17,7 +17,7 @@ from __future__ import annotations
 import difflib
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from functools import cache
 from importlib.resources import files as package_files
@@ -141,6 +141,7 @@ class Emergency:
     red_flags: tuple[str, ...]
     red_flags_sources: tuple[str, ...]
     numbers: tuple[Country, ...]
+    call_rule_sources: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -181,7 +182,9 @@ class GuideData:
         if self.mixing:
             ids += [s.source for sub in self.mixing.substances for s in sub.sources]
         if self.emergency:
-            ids += [*self.emergency.red_flags_sources, *(c.source for c in self.emergency.numbers)]
+            emergency = self.emergency
+            ids += [*emergency.call_rule_sources, *emergency.red_flags_sources]
+            ids += [c.source for c in emergency.numbers]
         if self.helplines:
             ids += [h.source for h in self.helplines]
         return list(dict.fromkeys(ids))
@@ -254,6 +257,8 @@ class Loaded:
     values: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     keys: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     unreadable: set[Path_] = field(default_factory=set)
+    warnings: list[Finding] = field(default_factory=list)
+    """Warnings found while building the model (they do not make it invalid)."""
     model: object = None
 
     def at(self, where: Path_) -> tuple[int, int]:
@@ -297,9 +302,10 @@ def parse_data(
     if loaded.findings:
         return _finish(loaded)
     loaded.model = checks.model(name)
+    loaded.findings += loaded.warnings
     if today is not None and years is not None:
         loaded.findings += _stale(loaded, path, name, today, years)
-    return loaded
+    return _finish(loaded)
 
 
 def _finish(loaded: Loaded) -> Loaded:
@@ -488,7 +494,7 @@ class _Checks:
 
     def source(self, ident: str, where: Path_) -> None:
         if ident not in self.sources:
-            close = difflib.get_close_matches(ident, list(self.sources), n=1)
+            close = difflib.get_close_matches(ident, list(self.sources), n=1, cutoff=0.8)
             hint = f"did you mean '{close[0]}'? Otherwise " if close else ""
             fix = f"{hint}add it to the source registry or fix the id"
             self.report(where, "DAT005", f"unknown source '{ident}'", fix)
@@ -497,7 +503,8 @@ class _Checks:
         """Report every source id missing from the registry, wherever it is written."""
         for where in sorted(self.loaded.values, key=self.loaded.at):
             parent = where[-2] if len(where) > 1 else None
-            if where and (where[-1] == "source" or parent == "red_flags_sources"):
+            listed = isinstance(parent, str) and parent.endswith("_sources")
+            if where and (where[-1] == "source" or listed):
                 ident = _get(self.loaded.data, where)
                 if isinstance(ident, str) and ident:
                     self.source(ident, where)
@@ -539,7 +546,7 @@ class _Checks:
                     group=item["group"],
                     rating=item["rating"],
                     risk=item["risk"],
-                    also_called=tuple(item.get("also_called", ())),
+                    also_called=tuple(item.get("also_called") or ()),
                     sources=tuple(sources),
                     note=item.get("note"),
                 )
@@ -557,6 +564,8 @@ class _Checks:
         countries = []
         for i, item in enumerate(data["numbers"]):
             self.unique(item["code"], seen, ("numbers", i, "code"), "country code")
+            for j, number in enumerate(item["numbers"]):
+                self.emergency_number(number, item["code"], ("numbers", i, "numbers", j))
             countries.append(
                 Country(
                     country=item["country"],
@@ -573,7 +582,19 @@ class _Checks:
             red_flags=tuple(data["red_flags"]),
             red_flags_sources=tuple(data["red_flags_sources"]),
             numbers=tuple(countries),
+            call_rule_sources=tuple(data.get("call_rule_sources", ())),
         )
+
+    def emergency_number(self, number: str, code: str, where: Path_) -> None:
+        """Warn when the phone numbering data does not know ``number`` as an emergency number
+        of that country (a typo, most likely; the data may also lag behind a new number)."""
+        if code in phonenumbers.SUPPORTED_REGIONS and not phonenumbers.is_emergency_number(
+            number, code
+        ):
+            message = f"'{number}' is not an emergency number of {code} as far as we know"
+            fix = "check the number against its source"
+            finding = Finding(self.path, *self.loaded.at(where), "DAT008", message, fix)
+            self.loaded.warnings.append(replace(finding, severity=Severity.WARN))
 
     def helplines(self, data: Any) -> tuple[Helpline, ...]:
         out = []
@@ -584,8 +605,11 @@ class _Checks:
         return tuple(out)
 
     def phone(self, item: Mapping[str, Any], i: int) -> None:
-        """The E.164 number must be a real number, and ``phone_display`` the same one."""
+        """An E.164 number must be a real number, and ``phone_display`` the same one."""
         number = item["phone"]
+        if not number.startswith("+"):
+            self.short_number(item, i)
+            return
         try:
             parsed = phonenumbers.parse(number)
         except phonenumbers.NumberParseException:
@@ -606,6 +630,26 @@ class _Checks:
             )
             fix = f"write the number as dialled in the country ({national}) or fix 'phone'"
             self.report((i, "phone_display"), "DAT008", message, fix)
+
+    def short_number(self, item: Mapping[str, Any], i: int) -> None:
+        """A short number (``111``) is shown as it is dialled; warn when it is not known."""
+        number, code = item["phone"], item["code"]
+        if digits(item["phone_display"]) != number:
+            message = (
+                f"phone_display '{item['phone_display']}' is not the same number as "
+                f"phone '{number}'"
+            )
+            fix = "write the same digits in both"
+            self.report((i, "phone_display"), "DAT008", message, fix)
+            return
+        parsed = (
+            phonenumbers.parse(number, code) if code in phonenumbers.SUPPORTED_REGIONS else None
+        )
+        if parsed is None or not phonenumbers.is_valid_short_number(parsed):
+            message = f"'{number}' is not a short number of {code} as far as we know"
+            fix = "check it against its source, or write it in E.164 form (+ and country code)"
+            finding = Finding(self.path, *self.loaded.at((i, "phone")), "DAT008", message, fix)
+            self.loaded.warnings.append(replace(finding, severity=Severity.WARN))
 
 
 _NOT_DIGITS = re.compile(r"[^\d+]")

@@ -16,12 +16,14 @@ import html
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from typing import TYPE_CHECKING
 
 import phonenumbers
 
 from pocketguide.content._markdown import outside_fences
 from pocketguide.content.data import digits
+from pocketguide.content.render import spell_day
 from pocketguide.findings import Finding
 
 if TYPE_CHECKING:
@@ -46,6 +48,7 @@ class Marker:
 
 
 MARKERS = {
+    "mixing-scale": Marker("mixing", block=True),
     "mixing-table": Marker("mixing", block=True),
     "mixing-rating": Marker("mixing", block=False, argument="a substance id"),
     "mixing-list": Marker("mixing", block=True, argument="a rating"),
@@ -186,6 +189,14 @@ def _label(mixing: Mixing, rating: str) -> str:
     return mixing.ratings[rating].label
 
 
+def mixing_scale(mixing: Mixing, _: str = "") -> str:
+    """The rating scale as a definition list: each label, then what it means."""
+    items = [
+        f"{plain(r.label)}\n:   {' '.join(r.meaning.split())}" for r in mixing.ratings.values()
+    ]
+    return "\n\n".join(items)
+
+
 def mixing_table(mixing: Mixing, _: str = "") -> str:
     """The quick table: name (linked to its section), our rating, the main risk."""
     rows = ["| Mixed with | Our rating | Main risk |", "|---|---|---|"]
@@ -241,8 +252,9 @@ def mixing_names(mixing: Mixing, rating: str) -> str | None:
 
 
 def call_rule(emergency: Emergency, _: str = "") -> str:
-    """The rule for when to call, as written (Markdown)."""
-    return " ".join(emergency.call_rule.split())
+    """The rule for when to call, as written (Markdown), then its citations."""
+    text = " ".join(emergency.call_rule.split())
+    return f"{text} {cite(emergency.call_rule_sources)}" if emergency.call_rule_sources else text
 
 
 def red_flags(emergency: Emergency, _: str = "") -> str:
@@ -287,7 +299,8 @@ def _phone(line: Helpline) -> str:
     if line.local_only:
         text = f"{shown} (only from inside the country)"
     else:
-        text = f"[{plain(international(line.phone))}](tel:{line.phone})"
+        shown_intl = international(line.phone) if line.phone.startswith("+") else line.phone
+        text = f"[{plain(shown_intl)}](tel:{line.phone})"
         if digits(line.phone_display) != line.phone:
             text += f" (from inside the country: {shown})"
     if line.phone_note:
@@ -305,6 +318,8 @@ def helpline_block(line: Helpline) -> str:
     for label, value in (("Hours", line.hours), ("Cost", line.cost)):
         if value:
             items.append(f"- {label}: {plain(value)}")
+    checked = date.fromisoformat(line.checked)
+    items.append(f"- Last checked: {spell_day(checked)}")
     return "\n".join([f"**{plain(line.name)}**: {line.about}", "", *items, "", cite([line.source])])
 
 
@@ -358,6 +373,7 @@ def _helplines_card(data: GuideData, _: str) -> str:
 
 _Renderer = Callable[["GuideData", str], "str | None"]
 _RENDERERS: dict[str, _Renderer] = {
+    "mixing-scale": _mixing(mixing_scale),
     "mixing-table": _mixing(mixing_table),
     "mixing-rating": _mixing(mixing_rating),
     "mixing-list": _mixing(mixing_list),

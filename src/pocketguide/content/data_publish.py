@@ -77,7 +77,9 @@ def _cited(name: str, data: GuideData) -> list[str]:
     if name == "mixing" and data.mixing:
         ids = [s.source for sub in data.mixing.substances for s in sub.sources]
     elif name == "emergency" and data.emergency:
-        ids = [*data.emergency.red_flags_sources, *(c.source for c in data.emergency.numbers)]
+        emergency = data.emergency
+        ids = [*emergency.call_rule_sources, *emergency.red_flags_sources]
+        ids += [c.source for c in emergency.numbers]
     elif name == "helplines" and data.helplines:
         ids = [h.source for h in data.helplines]
     else:

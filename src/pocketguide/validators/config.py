@@ -9,6 +9,11 @@ in a small YAML file under a top-level ``checks:`` key (``--config checks.yml``)
     emergency_short_codes = ["112", "911", "999", "000", "111", "988"]
     exempt_pages = ["404.html", "offline/index.html", "offline.html", "pocketguide.html"]
     citation_exempt = ["index.md", "offline.md", "install.md", "sources.md", "about/*"]
+    phone_allow = []           # numbers a page may show that are not in docs/data (not helplines)
+
+    [tool.pocketguide.checks.data_review_years]
+    emergency = 1              # a 'checked' date older than this is a warning (DAT007)
+    helplines = 1
 
     [tool.pocketguide.checks.severity]
     WRD002 = "error"           # any rule code: "error", "warn" or "ignore"
@@ -25,6 +30,7 @@ from typing import TYPE_CHECKING
 
 import yaml
 
+from pocketguide.content.data import REVIEW_YEARS
 from pocketguide.findings import Finding, Severity
 
 if TYPE_CHECKING:
@@ -52,6 +58,8 @@ class CheckConfig:
     emergency_short_codes: tuple[str, ...] = DEFAULT_SHORT_CODES
     exempt_pages: tuple[str, ...] = DEFAULT_EXEMPT_PAGES
     citation_exempt: tuple[str, ...] = DEFAULT_CITATION_EXEMPT
+    phone_allow: tuple[str, ...] = ()
+    data_review_years: Mapping[str, int] = field(default_factory=lambda: dict(REVIEW_YEARS))
 
     def apply(self, findings: Iterable[Finding]) -> list[Finding]:
         """Return the findings with configured severities, ``ignore`` ones dropped, sorted."""
@@ -108,10 +116,16 @@ def config_from_mapping(raw: Mapping[str, object], where: str) -> tuple[CheckCon
             config = replace(config, max_grade=float(value))  # type: ignore[arg-type]
         elif key == "min_words" and _is_number(value):
             config = replace(config, min_words=int(value))  # type: ignore[call-overload]
-        elif key in {"emergency_short_codes", "exempt_pages", "citation_exempt"} and _is_str_list(
-            value
-        ):
+        elif key in {
+            "emergency_short_codes",
+            "exempt_pages",
+            "citation_exempt",
+            "phone_allow",
+        } and _is_str_list(value):
             config = replace(config, **{key: tuple(value)})  # type: ignore[arg-type]
+        elif key == "data_review_years" and _is_year_table(value):
+            years = {**REVIEW_YEARS, **value}  # type: ignore[dict-item]
+            config = replace(config, data_review_years=years)
         else:
             problems.append(_problem(where, f"unknown or invalid setting {key!r}: {value!r}"))
     return config, problems
@@ -134,6 +148,13 @@ def _severities(value: object, where: str, problems: list[Finding]) -> dict[str,
 
 def _is_number(value: object) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def _is_year_table(value: object) -> bool:
+    return isinstance(value, dict) and all(
+        isinstance(k, str) and isinstance(v, int) and not isinstance(v, bool) and v > 0
+        for k, v in value.items()
+    )
 
 
 def _is_str_list(value: object) -> bool:

@@ -8,7 +8,10 @@ and this check can never disagree. This module adds the rules that need the whol
 - CI010 a registry entry no page cites (warn); CI011 a content page cites no source;
 - the stigma lexicon (WRD001/WRD002) and forbidden content (FBD001-FBD004), see ``lexicon``;
 - readability per page and section (RDG001/RDG002), see ``readability``;
-- one h1, no skipped levels, alt text (HDG001, HDG002, IMG001), see ``structure``.
+- one h1, no skipped levels, alt text (HDG001, HDG002, IMG001), see ``structure``;
+- the data files in ``docs/data/`` (DAT001-DAT008, see ``pocketguide.content.data``), the
+  ``<!-- data:... -->`` markers in pages (MRK001-MRK004), and phone numbers typed into a page
+  that are not in the data (PHN001, see ``numbers``).
 
 A page that cannot be read is a finding (CNT001), never a crash.
 """
@@ -20,12 +23,16 @@ from datetime import date
 from fnmatch import fnmatch
 from typing import TYPE_CHECKING
 
+from pocketguide.content import data_markers
 from pocketguide.content.citations import check_citations, find_citations
+from pocketguide.content.data import RULES as DATA_RULES
+from pocketguide.content.data import GuideData, load_data
 from pocketguide.content.frontmatter import parse_front_matter, review_status
 from pocketguide.content.sources import load_sources
 from pocketguide.findings import Finding, Severity
 from pocketguide.validators.config import CheckConfig
 from pocketguide.validators.lexicon import check_forbidden, check_wording
+from pocketguide.validators.numbers import check_numbers, known_numbers
 from pocketguide.validators.prose import blank_front_matter, mask_code, mask_markup, mask_quotes
 from pocketguide.validators.readability import check_readability
 from pocketguide.validators.report import display
@@ -37,7 +44,14 @@ if TYPE_CHECKING:
     from pocketguide.content.sources import Source
 
 SOURCES_FILE = "sources.yml"
+DATA_DIR = "data"
 RULES = {
+    **DATA_RULES,
+    "MRK001": "unknown data marker",
+    "MRK002": "data marker argument names nothing",
+    "MRK003": "data marker needs a missing data file",
+    "MRK004": "block data marker not alone on its line",
+    "PHN001": "phone number not in the data",
     "CNT001": "page cannot be read",
     "CI001": "citation of an unknown source",
     "CI002": "malformed citation",
@@ -83,14 +97,22 @@ def check_content(
     registry = docs_dir / SOURCES_FILE
     sources, problems = load_sources(registry)
     report.findings += [replace(f, path=display(registry)) for f in problems]
-    cited: set[str] = set()
+    data, problems = load_data(
+        docs_dir / DATA_DIR,
+        sources,
+        display=display,
+        today=today or date.today(),
+        review_years=checks.data_review_years,
+    )
+    report.findings += problems
+    cited: set[str] = set(data.cited())
     for page in sorted(docs_dir.rglob("*.md")):
         rel = page.relative_to(docs_dir).as_posix()
         if any(part.startswith(".") for part in rel.split("/")):
             continue
         report.pages += 1
         report.findings += check_page(
-            page, rel, sources, cited, checks=checks, today=today or date.today()
+            page, rel, sources, cited, checks=checks, today=today or date.today(), data=data
         )
     for source in sorted(sources.values(), key=lambda s: s.line):
         if source.id not in cited:
@@ -111,8 +133,14 @@ def check_page(
     *,
     checks: CheckConfig,
     today: date,
+    data: GuideData | None = None,
 ) -> list[Finding]:
-    """Return every finding for one page; adds the ids it cites to ``cited``."""
+    """Return every finding for one page; adds the ids it cites to ``cited``.
+
+    ``data`` is the guide's data: the page's markers are rendered from it (their errors are
+    the build's), and phone numbers in the page are checked against it.
+    """
+    data = data if data is not None else GuideData()
     path = display(page)
     try:
         text = page.read_text(encoding="utf-8-sig")
@@ -133,7 +161,12 @@ def check_page(
     citations = find_citations(body, body_line)
     cited.update(c.id for c in citations)
     findings += check_citations(body, path, set(sources), body_line)
-    if not citations and not any(fnmatch(rel, p) for p in checks.citation_exempt):
+    marked = data_markers.has_markers(body)
+    if marked:
+        findings += data_markers.render_markers(body, data, path, body_line)[1]
+    if data.emergency or data.helplines:  # a guide without number data has nothing to compare
+        findings += check_numbers(whole, path, known_numbers(data), checks.phone_allow)
+    if not citations and not marked and not any(fnmatch(rel, p) for p in checks.citation_exempt):
         message = "page cites no source"
         fix = "back its safety claims with [@id] citations from docs/sources.yml"
         findings.append(Finding(path, body_line, 1, "CI011", message, fix))
