@@ -35,6 +35,18 @@ def test_pyproject_settings(tmp_path: Path) -> None:
     )
 
 
+def test_data_settings(tmp_path: Path) -> None:
+    pyproject = tmp_path / "pyproject.toml"
+    pyproject.write_text(
+        '[tool.pocketguide.checks]\nphone_allow = ["0800 123 4567"]\n'
+        "[tool.pocketguide.checks.data_review_years]\nhelplines = 2\n"
+    )
+    config, problems = load_check_config(pyproject)
+    assert problems == []
+    assert config.phone_allow == ("0800 123 4567",)
+    assert config.data_review_years == {"emergency": 1, "helplines": 2}
+
+
 def test_yaml_settings(tmp_path: Path) -> None:
     path = tmp_path / "checks.yml"
     path.write_text("checks:\n  severity:\n    LNK015: warn\n  emergency_short_codes: ['112']\n")
@@ -58,6 +70,10 @@ def test_yaml_settings(tmp_path: Path) -> None:
             "unknown or invalid setting 'max_grade': 'eight'",
         ),
         ("[tool.pocketguide.checks]\nmax_grde = 8\n", "unknown or invalid setting 'max_grde': 8"),
+        (
+            "[tool.pocketguide.checks.data_review_years]\nhelplines = 0\n",
+            "unknown or invalid setting 'data_review_years': {'helplines': 0}",
+        ),
         ("[tool.pocketguide.checks\n", "cannot parse the settings file: "),
     ],
 )

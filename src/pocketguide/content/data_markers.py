@@ -34,6 +34,7 @@ if TYPE_CHECKING:
 MARKER_RE = re.compile(r"<!--\s*data:(?P<body>.*?)-->")
 """A data marker; ``body`` is the marker's name and its argument, if any."""
 
+_CODE_SPAN_RE = re.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)")
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]])")
 
 
@@ -84,7 +85,8 @@ def render_markers(
             continue
         rendered = line
         block: list[str] | None = None
-        for match in reversed(list(MARKER_RE.finditer(line))):
+        prose = _CODE_SPAN_RE.sub(lambda m: " " * len(m.group()), line)  # same columns
+        for match in reversed(list(MARKER_RE.finditer(prose))):
             where = (path, first_line + index, match.start() + 1)
             text, problem = _render_one(match.group("body"), data, line, match, where)
             if problem is not None:

@@ -79,12 +79,16 @@ def _numbers(text: str) -> Iterator[tuple[int, str, str]]:
         url = match.group(1) or match.group(2)
         yield match.start(1) if match.group(1) else match.start(2), number_of(url), url
     prose = mask_markup(text)
+    covered: set[int] = set()
     for match in LONG.finditer(prose):
         shown = " ".join(match.group().split())
         if ISO_DATE.fullmatch(shown):
             continue
         if shown.startswith("+") or len(digits(shown)) >= MIN_DIGITS:
+            covered.update(range(match.start(), match.end()))
             yield match.start(), digits(shown), shown
     for match in SHORT.finditer(prose):
         for number in re.finditer(r"\d+", match.group("numbers")):
-            yield match.start("numbers") + number.start(), number.group(), number.group()
+            offset = match.start("numbers") + number.start()
+            if offset not in covered:
+                yield offset, number.group(), number.group()
