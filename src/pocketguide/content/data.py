@@ -175,6 +175,8 @@ class GuideData:
     raw: Mapping[str, object] = field(default_factory=dict)
     paths: Mapping[str, str] = field(default_factory=dict)
     """The display path of each data file, existing or not (for findings about markers)."""
+    broken: frozenset[str] = frozenset()
+    """The data files that exist but have errors (reported in the file; not again per marker)."""
 
     def cited(self) -> list[str]:
         """Return every source id the data cites, in file order, each once."""
@@ -216,6 +218,7 @@ def load_data(
     raw: dict[str, object] = {}
     models: dict[str, object] = {}
     paths: dict[str, str] = {}
+    broken: set[str] = set()
     findings: list[Finding] = []
     for name in NAMES:
         path = data_dir / f"{name}.yml"
@@ -227,6 +230,7 @@ def load_data(
         except (OSError, UnicodeDecodeError) as exc:
             message = f"cannot read the data file: {exc}"
             findings.append(Finding(paths[name], 0, 0, "DAT001", message, "save it as UTF-8"))
+            broken.add(name)
             continue
         loaded = parse_data(
             name, text, paths[name], sources, today=today, years=review_years.get(name)
@@ -234,12 +238,15 @@ def load_data(
         findings += loaded.findings
         if loaded.model is not None:
             raw[name], models[name] = loaded.data, loaded.model
+        else:
+            broken.add(name)
     data = GuideData(
         mixing=_typed(models.get("mixing"), Mixing),
         emergency=_typed(models.get("emergency"), Emergency),
         helplines=models.get("helplines"),  # type: ignore[arg-type]
         raw=raw,
         paths=paths,
+        broken=frozenset(broken),
     )
     return data, findings
 

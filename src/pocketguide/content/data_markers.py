@@ -124,6 +124,8 @@ def _render_one(  # noqa: PLR0911 (one return per kind of mistake)
         message = f"marker data:{name} makes a table or list, so it must be alone on its line"
         return "", Finding(*where, "MRK004", message, "put it on a line of its own")
     source = getattr(data, marker.data)
+    if source is None and marker.data in data.broken:
+        return match.group(), None  # the data file's own findings say what to fix
     if source is None:
         file = data.paths.get(marker.data, f"docs/data/{marker.data}.yml")
         message = f"marker data:{name} needs {file}, which is missing or has errors"
