@@ -27,11 +27,14 @@ from collections import Counter, deque
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
+from pocketguide.content.data import load_data
+from pocketguide.content.sources import load_sources
 from pocketguide.findings import Finding
 from pocketguide.plugins.pwa.precache import read_precache, revision_of
 from pocketguide.validators import privacy
 from pocketguide.validators.config import CheckConfig, load_check_config
 from pocketguide.validators.html import PageData, Ref, css_urls, parse_page
+from pocketguide.validators.numbers import short_numbers
 from pocketguide.validators.phone import check_phone_link
 from pocketguide.validators.report import display
 from pocketguide.validators.site import (
@@ -70,6 +73,7 @@ RULES = {
 SEARCH_INDEX = "search/search_index.json"
 SW_JS = "sw.js"
 SOURCES_FILE = "sources.yml"
+DATA_DIR = "data"
 _SKIP_SCHEMES = ("mailto:", "javascript:", "data:", "blob:", "about:")
 
 
@@ -115,10 +119,18 @@ def check_links(
         message = f"no built site at '{display(site_dir)}'"
         fix = "build it first: make site"
         return LinkReport([*problems, Finding(display(site_dir), 0, 0, "LNK040", message, fix)])
-    checker = _SiteChecker(layout, checks)
+    checker = _SiteChecker(layout, _with_data_numbers(checks, docs_dir))
     report = checker.run()
     report.findings[:0] = problems
     return report
+
+
+def _with_data_numbers(checks: CheckConfig, docs_dir: Path) -> CheckConfig:
+    """Let ``tel:`` links dial the short numbers of ``docs/data`` (checked there, not here)."""
+    sources, _ = load_sources(docs_dir / SOURCES_FILE)
+    data, _ = load_data(docs_dir / DATA_DIR, sources)
+    codes = (*checks.emergency_short_codes, *short_numbers(data))
+    return replace(checks, emergency_short_codes=tuple(dict.fromkeys(codes)))
 
 
 class _SiteChecker:

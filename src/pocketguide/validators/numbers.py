@@ -54,6 +54,16 @@ def known_numbers(data: GuideData) -> set[str]:
     return numbers
 
 
+def short_numbers(data: GuideData) -> tuple[str, ...]:
+    """Return the numbers in the data dialled without a country code (``999``, ``116123``).
+
+    The data's schema and checks vouch for them, so a ``tel:`` link to one is dialable.
+    """
+    numbers = [n for c in (data.emergency.numbers if data.emergency else ()) for n in c.numbers]
+    numbers += [h.phone for h in data.helplines or () if h.phone and not h.phone.startswith("+")]
+    return tuple(dict.fromkeys(numbers))
+
+
 def check_numbers(
     text: str, path: str, known: Collection[str], allow: Collection[str] = ()
 ) -> list[Finding]:
