@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from pocketguide.content.data import GuideData, load_data
-from pocketguide.content.data_markers import MARKERS, render_markers
+from pocketguide.content.data import GuideData, Helpline, load_data
+from pocketguide.content.data_markers import MARKERS, helpline_block, render_markers
 from pocketguide.content.sources import load_sources
 
 FIXTURE = Path(__file__).parents[1] / "fixtures" / "sites" / "data" / "docs"
@@ -163,3 +163,14 @@ def test_a_marker_whose_data_file_is_missing() -> None:
     assert [f.format() for f in findings] == [
         "docs/page.md:1:1: MRK003 marker data:emergency-table needs docs/data/emergency.yml, which is missing or has errors — create docs/data/emergency.yml or fix the errors in it",
     ]
+
+
+def test_a_short_helpline_number_shows_as_dialled() -> None:
+    line = Helpline(
+        country="United Kingdom", code="GB", name="Samaritans", about="Someone to talk to.",
+        source="samaritans", checked="2026-12-02", phone="116123", phone_display="116 123",
+    )  # fmt: skip
+    assert helpline_block(line) == (
+        "**Samaritans**: Someone to talk to.\n\n- Phone: [116 123](tel:116123)\n"
+        "- Last checked: 2 December 2026\n\n[@samaritans]"
+    )

@@ -303,7 +303,7 @@ def _phone(line: Helpline) -> str:
     if line.local_only:
         text = f"{shown} (only from inside the country)"
     else:
-        shown_intl = international(line.phone) if line.phone.startswith("+") else line.phone
+        shown_intl = international(line.phone) if line.phone.startswith("+") else line.phone_display
         text = f"[{plain(shown_intl)}](tel:{line.phone})"
         if digits(line.phone_display) != line.phone:
             text += f" (from inside the country: {shown})"
