@@ -37,6 +37,8 @@ def test_defaults(config_file: str, tmp_path: Path) -> None:
     assert plugin.config.enabled is True
     assert plugin.config.sources == str(tmp_path / "docs" / "sources.yml")
     assert plugin.config.sources_page == "sources.md"
+    assert plugin.config.data_dir == str(tmp_path / "docs" / "data")  # need not exist
+    assert plugin.config.data_licence is None  # the data is not published
 
 
 @pytest.mark.parametrize(
@@ -51,8 +53,10 @@ def test_defaults(config_file: str, tmp_path: Path) -> None:
         ], []),
         ({"sources_page": 3}, ["sources_page: Expected type: <class 'str'> but received: <class 'int'>"], []),
         ({"source": "refs.yml"}, [], ["source: Unrecognised configuration name: source"]),
+        ({"data_dir": "facts", "data_licence": "CC-BY-4.0"}, [], []),
+        ({"data_licence": 4}, ["data_licence: Expected type: <class 'str'> but received: <class 'int'>"], []),
     ],
-    ids=["valid", "enabled-type", "page-not-markdown", "page-type", "typo"],
+    ids=["valid", "enabled-type", "page-not-markdown", "page-type", "typo", "data", "licence-type"],
 )  # fmt: skip
 def test_option_errors(
     config_file: str, options: dict[str, object], errors: list[str], warnings: list[str]
