@@ -137,6 +137,9 @@ def test_a_missing_file_is_not_an_error(tmp_path: Path) -> None:
             "docs/data/x.yml:6:5: DAT002 this entry has no 'short' — add 'short:'",
             "docs/data/x.yml:8:5: DAT003 unknown field 'shrt' — did you mean 'short'? Or remove it (fields here: id, name, short, group, rating, risk, also_called, sources, note)",
         ]),
+        ("mixing", MIXING.replace("    risk: passing out\n", "    risk: passing out\n    disagree: false\n"), [
+            "docs/data/x.yml:12:5: DAT003 'disagree' is worked out by the build, never written — remove it: the build compares each source's rating with ours",
+        ]),
         ("mixing", MIXING.replace("source: tripsit-combos", "source: tripsit-combo"), [
             "docs/data/x.yml:13:18: DAT005 unknown source 'tripsit-combo' — did you mean 'tripsit-combos'? Otherwise add it to the source registry or fix the id",
         ]),
@@ -198,7 +201,7 @@ def test_a_missing_file_is_not_an_error(tmp_path: Path) -> None:
         ]),
     ],
     ids=[
-        "bad-rating", "missing-field", "unknown-field", "misspelt-field", "unknown-source",
+        "bad-rating", "missing-field", "unknown-field", "misspelt-field", "derived-field", "unknown-source",
         "duplicate-id", "duplicate-key", "bad-id", "empty-text", "no-sources", "yaml-syntax",
         "empty-file", "norway", "impossible-date", "not-a-date", "phone-without-display",
         "phone-not-e164", "phone-not-a-number", "display-not-the-phone", "short-number",

@@ -45,6 +45,9 @@ NAMES = ("mixing", "emergency", "helplines")
 REVIEW_YEARS: Mapping[str, int] = {"emergency": 1, "helplines": 1}
 """How long a ``checked`` date stays fresh, per file (numbers change; check them yearly)."""
 
+DERIVED = {"disagree": "the build compares each source's rating with ours"}
+"""Fields the published data has but the data files must not: they are computed."""
+
 UNRATED = "unrated"
 """A source's rating when it lists no rating for a mix: it neither agrees nor disagrees."""
 
@@ -417,6 +420,9 @@ def _explain(error: ValidationError, loaded: Loaded, path: str) -> Iterator[Find
                 fix = f"did you mean '{close[0]}'? Or remove it" if close else "remove it"
                 fix += f" (fields here: {', '.join(known)})"
                 message = f"unknown field '{key}'"
+                if key in DERIVED:
+                    message = f"'{key}' is worked out by the build, never written"
+                    fix = f"remove it: {DERIVED[key]}"
                 yield Finding(path, *loaded.key_at((*where, key)), "DAT003", message, fix)
         return
     message, fix = _value_problem(kind, error, what)

@@ -77,7 +77,8 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         """Rebuild when the registry changes under ``mkdocs serve``."""
         if self.config.enabled:
             server.watch(self.config.sources)
-            server.watch(self.config.data_dir)
+            if Path(self.config.data_dir).is_dir():  # inside docs/ it is watched already
+                server.watch(self.config.data_dir)
         return server
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
