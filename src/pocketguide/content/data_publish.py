@@ -58,6 +58,7 @@ def published(
         body.update(copy.deepcopy(raw))
     if name == "mixing" and data.mixing is not None:
         for entry, substance in zip(body["substances"], data.mixing.substances, strict=True):
+            entry["also_called"] = list(substance.also_called)  # an empty field reads as []
             entry["disagree"] = substance.disagree
     body["sources"] = {
         ident: {
