@@ -16,6 +16,8 @@ import pytest
 import yaml
 
 from pocketguide.content.citations import find_citations
+from pocketguide.content.data import GuideData, load_data
+from pocketguide.content.data_markers import render_markers
 from pocketguide.content.frontmatter import add_years
 from pocketguide.content.sources import Source, load_sources
 
@@ -43,6 +45,27 @@ def registry() -> dict[str, Source]:
     sources, findings = load_sources(DOCS / "sources.yml")
     assert findings == [], "\n".join(finding.format() for finding in findings)
     return sources
+
+
+@cache
+def guide_data() -> GuideData:
+    data, findings = load_data(DOCS / "data", registry())
+    errors = [f.format() for f in findings if f.severity == "error"]
+    assert errors == [], "\n".join(errors)
+    return data
+
+
+def rendered_body(page: Path) -> str:
+    """The page's body with its data markers replaced, as the build does."""
+    _, body, first_line = split_page(page)
+    text, findings = render_markers(body, guide_data(), page.name, first_line)
+    assert findings == [], "\n".join(f.format() for f in findings)
+    return text
+
+
+@pytest.mark.parametrize("page", PAGES, ids=IDS)
+def test_data_markers_render(page: Path) -> None:
+    rendered_body(page)
 
 
 def split_page(page: Path) -> tuple[dict[str, object], str, int]:
@@ -161,14 +184,13 @@ def test_tel_links_dial_plain_numbers(page: Path) -> None:
 
 
 def test_emergency_numbers_show_the_number_they_dial() -> None:
-    _, body, _ = split_page(DOCS / "emergency.md")
-    links = TEL_LINK.findall(body)
+    links = TEL_LINK.findall(rendered_body(DOCS / "emergency.md"))
     assert {number for _, number in links} >= {"999", "112", "911", "000"}
     assert all(text == number for text, number in links)
 
 
 def test_every_registry_entry_is_cited_somewhere() -> None:
-    cited = {cite.id for page in PAGES for cite in find_citations(split_page(page)[1])}
+    cited = {cite.id for page in PAGES for cite in find_citations(rendered_body(page))}
     assert sorted(set(registry()) - cited) == []
 
 
