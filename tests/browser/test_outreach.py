@@ -274,7 +274,7 @@ def test_printed_card_has_the_steps_the_qr_code_and_the_review_date(
     tab.emulate_media(media="print")
     card = tab.locator(".pg-card")
     text = card.inner_text()
-    for words in ("Call for help if they", "999", "911", "Most dangerous mixes", "Do not"):
+    for words in ("Call now if the person", "999", "911", "Most dangerous mixes", "Do not"):
         assert words in text
     assert re.search(r"Facts checked \d{1,2} [A-Z][a-z]+ \d{4}\.", text)
     assert not tab.locator(".md-content h1").is_visible()  # only the card prints

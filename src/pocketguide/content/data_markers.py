@@ -334,18 +334,23 @@ def helplines(lines: tuple[Helpline, ...], code: str) -> str | None:
 
 
 def helplines_card(lines: tuple[Helpline, ...], shorts: Mapping[str, str]) -> str:
-    """``**UK** FRANK 0300 123 6600 [@frank-contact] · ...`` for helplines with ``card: true``.
+    """``**UK** FRANK 0300 123 6600 · **US** SAMHSA 1-800-662-4357, 988 Lifeline 988 [@a; @b]``.
 
-    ``shorts`` maps a country code to its short label (``GB`` to ``UK``, from the emergency
-    data); a country without one shows its full name.
+    The helplines with ``card: true``, one country after another (a country's helplines share
+    its label), then the citations of all of them: a card has little room. ``shorts`` maps a
+    country code to its short label (``GB`` to ``UK``, from the emergency data); a country
+    without one shows its full name.
     """
-    parts = []
-    for line in (h for h in lines if h.card):
+    chosen = [h for h in lines if h.card]
+    countries: dict[str, list[str]] = {}
+    for line in chosen:
         label = shorts.get(line.code, line.country)
         reach = line.phone_display or line.text or ""
-        what = " ".join(filter(None, [plain(line.name), plain(reach)]))
-        parts.append(f"**{plain(label)}** {what} {cite([line.source])}")
-    return " · ".join(parts)
+        countries.setdefault(label, []).append(
+            " ".join(filter(None, [plain(line.name), plain(reach)]))
+        )
+    parts = [f"**{plain(label)}** {', '.join(items)}" for label, items in countries.items()]
+    return " · ".join(parts) + " " + cite(h.source for h in chosen) if parts else ""
 
 
 def _mixing(render: Callable[[Mixing, str], str | None]) -> _Renderer:
