@@ -14,6 +14,8 @@ from pocketguide.content.citations import (
     number_sources,
     render_with_numbers,
 )
+from pocketguide.content.data import GuideData, parse_data
+from pocketguide.content.data_markers import render_markers
 from pocketguide.content.frontmatter import parse_front_matter, review_status
 from pocketguide.content.render import append_sources, insert_after_title, registry_list
 from pocketguide.content.sources import Source, parse_sources
@@ -70,3 +72,39 @@ def test_render_helpers_never_raise(text: str) -> None:
     section = append_sources(text, {"a": 1}, {"a": source})
     assert section.endswith("</ol>\n")
     assert f'<a href="https://x.org/">{escape(text)}</a>' in registry_list([source])
+
+
+DATA_PIECES = [
+    "ratings:\n", "substances:\n", "  - id: a\n", "    rating: dangerous\n", "numbers: [", '"999"',
+    "checked: 2026-02-30\n", "phone: \"+443001236600\"\n", "&x ", "*x", "<<: *x\n", "- ", "code: NO\n",
+]  # fmt: skip
+data_text = st.lists(st.one_of(st.sampled_from(DATA_PIECES), pieces), max_size=40).map("".join)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(["mixing", "emergency", "helplines"]), st.one_of(data_text, st.text()))
+def test_parse_data_never_raises(name: str, text: str) -> None:
+    loaded = parse_data(name, text, "docs/data/x.yml", {})
+    assert all(isinstance(f, Finding) and f.line >= 1 for f in loaded.findings)
+    assert (loaded.model is None) == any(f.severity == "error" for f in loaded.findings)
+
+
+MARKERS_TEXT = [
+    "<!-- data:",
+    " -->",
+    "mixing-table",
+    "helplines GB",
+    "call-rule",
+    "```\n",
+    "`",
+    "    ",
+]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(MARKERS_TEXT), pieces), max_size=40).map("".join))
+def test_render_markers_never_raises_and_leaves_other_text_alone(text: str) -> None:
+    rendered, findings = render_markers(text, GuideData(), "p.md")
+    assert all(f.code.startswith("MRK") for f in findings)
+    if "<!--" not in text:
+        assert rendered == text

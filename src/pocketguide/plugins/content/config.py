@@ -25,7 +25,8 @@ class ContentConfig(Config):
 
     enabled = c.Type(bool, default=True)
     """Check front matter, number citations, list sources and show review dates.
-    Off: pages build as plain Markdown and ``[@id]`` stays as written."""
+    Off: pages build as plain Markdown, ``[@id]`` stays as written and ``<!-- data:... -->``
+    markers stay invisible comments (the data does not show)."""
 
     sources = c.File(exists=True, default="docs/sources.yml")
     """The source registry (a YAML list of sources), relative to ``mkdocs.yml``."""
