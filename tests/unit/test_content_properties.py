@@ -76,7 +76,8 @@ def test_render_helpers_never_raise(text: str) -> None:
 
 DATA_PIECES = [
     "ratings:\n", "substances:\n", "  - id: a\n", "    rating: dangerous\n", "numbers: [", '"999"',
-    "checked: 2026-02-30\n", "phone: \"+443001236600\"\n", "&x ", "*x", "<<: *x\n", "- ", "code: NO\n",
+    "checked: 2026-02-30\n", "phone: \"+443001236600\"\n", "&x ", "*x", "<<: *x\n", "- ",
+    "code: NO\n",
 ]  # fmt: skip
 data_text = st.lists(st.one_of(st.sampled_from(DATA_PIECES), pieces), max_size=40).map("".join)
 
