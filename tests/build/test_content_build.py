@@ -200,7 +200,7 @@ def test_citations_in_warning_boxes_need_a_primary_source(
         "@event_priority(100)\n"
         "def on_page_markdown(markdown, **kwargs):\n"
         "    return markdown.replace('<!-- data:demo -->',"
-        " '!!! danger \"Rendered from data [@unused-source]\"')\n"
+        " '!!! danger\\n    Rendered from data [@unused-source].')\n"
     )
     config = (FIXTURE / "mkdocs.yml").read_text(encoding="utf-8") + "hooks:\n  - hook.py\n"
     card = "---\ntitle: Card\ndescription: x\nlast_reviewed: 2026-11-20\nnext_review: 2027-11-20\n---\n# Card\n\nCall [@unused-source].\n"
@@ -209,8 +209,8 @@ def test_citations_in_warning_boxes_need_a_primary_source(
         "docs/boxes.md:13:41: CI012 citation in a 'danger' box has no primary source:"
         " unused-source (other) — add a source of a primary kind (government, regulator, label,"
         " peer-reviewed, service) to this citation",
-        "docs/boxes.md:18:32: CI012 citation in a 'danger' box has no primary source:"
-        " unused-source (other) — add a source of a primary kind (government, regulator, label,"
+        "docs/boxes.md:18:1: CI012 citation in a 'danger' box has no primary source:"
+        " unused-source (other) (in the block rendered here) — add a source of a primary kind (government, regulator, label,"
         " peer-reviewed, service) to this citation",
         "docs/card.md:9:6: CI012 citation on a page that must cite primary sources has no primary"
         " source: unused-source (other) — add a source of a primary kind (government, regulator,"

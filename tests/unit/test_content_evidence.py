@@ -100,3 +100,16 @@ def test_primary_kinds_are_configurable() -> None:
 )
 def test_is_primary_page(page: str, patterns: tuple[str, ...], expected: bool) -> None:
     assert is_primary_page(page, patterns) is expected
+
+
+def test_findings_in_rendered_blocks_point_at_the_line_they_replaced() -> None:
+    written = "Intro [@gov].\n\n<!-- data:demo -->\n\n!!! danger\n    Written [@news]."
+    rendered = (
+        "Intro [@gov].\n\n!!! warning\n    From data [@wiki].\n\n!!! danger\n    Written [@news]."
+    )
+    findings = check_primary_citations(rendered, "p.md", SOURCES, first_line=7, written=written)
+    assert [f.format() for f in findings] == [
+        "p.md:9:1: CI012 citation in a 'warning' box has no primary source: wiki (encyclopedia)"
+        f" (in the block rendered here){FIX}",
+        f"p.md:12:13: CI012 citation in a 'danger' box has no primary source: news (news){FIX}",
+    ]

@@ -16,7 +16,7 @@ import re
 from fnmatch import fnmatch
 from typing import TYPE_CHECKING
 
-from pocketguide.content._markdown import outside_fences
+from pocketguide.content._markdown import outside_fences, written_lines
 from pocketguide.content.citations import find_groups
 from pocketguide.content.sources import PRIMARY_KINDS
 from pocketguide.findings import Finding
@@ -76,25 +76,39 @@ def check_primary_citations(
     first_line: int = 1,
     whole_page: bool = False,
     primary_kinds: Collection[str] = PRIMARY_KINDS,
+    written: str | None = None,
 ) -> list[Finding]:
     """Return CI012 for each citation group that needs a primary source and has none.
 
     ``whole_page`` is true for a page listed in ``primary_pages``: then every group needs one;
     otherwise only groups inside a danger or warning box. Ids missing from ``sources`` are left
     to CI001. ``first_line`` is the file line of the first line of ``markdown``.
+
+    ``written`` is the page as written when ``markdown`` is rendered from it (data blocks in
+    place of their markers): a finding in a rendered block points at the line it replaced.
     """
-    boxed = box_types(markdown.split("\n"))
+    lines = markdown.split("\n")
+    boxed = box_types(lines)
+    if written is None:
+        where = [(index, True) for index in range(len(lines))]
+    else:
+        where = written_lines(written.split("\n"), lines)
     findings = []
     for group in find_groups(markdown, first_line):
-        box = boxed.get(group.line - first_line)
+        index = group.line - first_line
+        box = boxed.get(index)
         if not box and not whole_page:
             continue
         known = [(cited, sources[cited].kind) for cited in group.ids if cited in sources]
         if not known or any(kind in primary_kinds for _, kind in known):
             continue
-        where = f"in a '{box}' box" if box else "on a page that must cite primary sources"
+        context = f"in a '{box}' box" if box else "on a page that must cite primary sources"
         listed = ", ".join(f"{cited} ({kind})" for cited, kind in known)
-        message = f"citation {where} has no primary source: {listed}"
+        line, same = where[index]
+        message = f"citation {context} has no primary source: {listed}"
+        if not same:
+            message += " (in the block rendered here)"
         fix = f"add a source of a primary kind ({', '.join(primary_kinds)}) to this citation"
-        findings.append(Finding(path, group.line, group.col, "CI012", message, fix))
+        col = group.col if same else 1
+        findings.append(Finding(path, first_line + line, col, "CI012", message, fix))
     return findings

@@ -109,6 +109,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
             first_line=first_line,
             whole_page=is_primary_page(page.file.src_uri, self.config.primary_pages),
             primary_kinds=self.config.primary_kinds,
+            written="\n".join(text.split("\n")[first_line - 1 :]),
         )
         if page.file.generated_by is None:
             fm, fm_findings = parse_front_matter(text, path)
