@@ -339,3 +339,24 @@ def test_disabled_plugin_leaves_citations_alone(tmp_path: Path) -> None:
     html = (site / "bad" / "index.html").read_text(encoding="utf-8")
     assert "unknown [@nope]" in html
     assert "pg-source" not in html
+
+
+@pytest.mark.parametrize("level", ["warn", "ignore"])
+def test_primary_citations_can_be_a_warning_or_skipped(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, level: str
+) -> None:
+    config = (FIXTURE / "mkdocs.yml").read_text(encoding="utf-8")
+    config = config.replace(
+        "  - pocketguide/content\n",
+        f"  - pocketguide/content:\n      primary_citations: {level}\n",
+    ).replace("strict: true\n", "")
+    with caplog.at_level(logging.WARNING):
+        site = build_fixture(tmp_path / "s", {"mkdocs.yml": config, "docs/boxes.md": BOXES})
+    assert (site / "boxes" / "index.html").is_file()
+    warnings = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
+    expected = [
+        "pocketguide: docs/boxes.md:13:41: CI012 citation in a 'danger' box has no primary"
+        " source: unused-source (other) — add a source of a primary kind (government, regulator,"
+        " label, peer-reviewed, service) to this citation",
+    ]
+    assert [w for w in warnings if "CI012" in w] == (expected if level == "warn" else [])

@@ -42,6 +42,7 @@ def test_defaults(config_file: str, tmp_path: Path) -> None:
         "government", "regulator", "label", "peer-reviewed", "service",
     ]  # fmt: skip
     assert plugin.config.require_clinical_review is False
+    assert plugin.config.primary_citations == "error"
 
 
 @pytest.mark.parametrize(
@@ -61,11 +62,14 @@ def test_defaults(config_file: str, tmp_path: Path) -> None:
             "primary_kinds: Expected one of: ('government', 'regulator', 'label', 'peer-reviewed',"
             " 'service', 'news', 'encyclopedia', 'other') but received: 'blog'",
         ], []),
+        ({"primary_citations": "off"}, [
+            "primary_citations: Expected one of: ('error', 'warn', 'ignore') but received: 'off'",
+        ], []),
         ({"require_clinical_review": "yes"}, [
             "require_clinical_review: Expected type: <class 'bool'> but received: <class 'str'>",
         ], []),
     ],
-    ids=["valid", "enabled-type", "page-not-markdown", "page-type", "typo", "evidence", "bad-kind", "release-type"],
+    ids=["valid", "enabled-type", "page-not-markdown", "page-type", "typo", "evidence", "bad-kind", "level", "release-type"],
 )  # fmt: skip
 def test_option_errors(
     config_file: str, options: dict[str, object], errors: list[str], warnings: list[str]

@@ -93,6 +93,24 @@ def test_site_options_come_from_mkdocs_yml(
     assert problems == []
 
 
+@pytest.mark.parametrize(
+    ("level", "pyproject", "expected"),
+    [
+        # primary_citations in mkdocs.yml, CI012 severity in pyproject, the checks' CI012 level
+        ("warn", {}, Severity.WARN),
+        ("ignore", {}, Severity.IGNORE),
+        ("warn", {"CI012": Severity.ERROR}, Severity.ERROR),
+    ],
+)
+def test_primary_citations_level_comes_from_mkdocs_yml_unless_pyproject_sets_one(
+    tmp_path: Path, level: str, pyproject: dict[str, Severity], expected: Severity
+) -> None:
+    path = tmp_path / "mkdocs.yml"
+    path.write_text(PLUGIN + f"      primary_citations: {level}\n")
+    config, problems = apply_site_options(CheckConfig(severity=pyproject), path)
+    assert (config.severity["CI012"], problems) == (expected, [])
+
+
 def test_unusable_site_option_is_a_finding(tmp_path: Path) -> None:
     path = tmp_path / "mkdocs.yml"
     path.write_text(PLUGIN + "      primary_kinds: [blog]\n")

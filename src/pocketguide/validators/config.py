@@ -19,8 +19,8 @@ in a small YAML file under a top-level ``checks:`` key (``--config checks.yml``)
     "github.com/josikinzz" = "third-party scrape"   # host and path prefix
 
 The content rules that the build applies too (``primary_pages``, ``primary_kinds``,
-``require_clinical_review``) are options of ``pocketguide/content`` in ``mkdocs.yml``, the
-one place for them: :func:`apply_site_options` reads them from there.
+``primary_citations``, ``require_clinical_review``) are options of ``pocketguide/content`` in
+``mkdocs.yml``, the one place for them: :func:`apply_site_options` reads them from there.
 
 A setting that cannot be used is itself a finding (code ``CFG001``), never a crash.
 """
@@ -137,12 +137,13 @@ def config_from_mapping(raw: Mapping[str, object], where: str) -> tuple[CheckCon
     return config, problems
 
 
-_SITE_OPTIONS = ("primary_pages", "primary_kinds", "require_clinical_review")
+_SITE_OPTIONS = ("primary_pages", "primary_kinds", "primary_citations", "require_clinical_review")
 _PLUGIN = "pocketguide/content"
 
 
 def apply_site_options(checks: CheckConfig, config_file: Path) -> tuple[CheckConfig, list[Finding]]:
-    """Take ``primary_pages``, ``primary_kinds`` and ``require_clinical_review`` from the
+    """Take ``primary_pages``, ``primary_kinds``, ``primary_citations`` (the severity of CI012,
+    unless ``pyproject.toml`` sets one) and ``require_clinical_review`` from the
     ``pocketguide/content`` options in ``config_file`` (``mkdocs.yml``, ``!ENV`` resolved),
     so the checks apply what the build applies. A missing file changes nothing.
     """
@@ -160,7 +161,10 @@ def apply_site_options(checks: CheckConfig, config_file: Path) -> tuple[CheckCon
         if key not in options:
             continue
         value = options[key]
-        if key == "require_clinical_review" and isinstance(value, bool):
+        if key == "primary_citations" and value in {"error", "warn", "ignore"}:
+            levels = {"CI012": Severity(value), **checks.severity}  # pyproject wins
+            checks = replace(checks, severity=levels)
+        elif key == "require_clinical_review" and isinstance(value, bool):
             checks = replace(checks, require_clinical_review=value)
         elif key == "primary_pages" and _is_str_list(value):
             checks = replace(checks, primary_pages=tuple(value))

@@ -44,6 +44,11 @@ class ContentConfig(Config):
     primary_kinds = c.ListOfItems(c.Choice(KINDS), default=list(PRIMARY_KINDS))
     """Source kinds (the registry's ``kind``) that count as primary."""
 
+    primary_citations = c.Choice(("error", "warn", "ignore"), default="error")
+    """What a citation that needs a primary source and has none (CI012) is: ``error`` stops
+    the build; ``warn`` logs it (a strict build still stops); ``ignore`` skips the rule. The
+    checks use the same level unless ``pyproject.toml`` sets a severity for CI012."""
+
     require_clinical_review = c.Type(bool, default=False)
     """A release build: every page must record who clinically reviewed it (``reviewed_by``
     in its front matter), or the build stops. Off: pages without one say they await clinical

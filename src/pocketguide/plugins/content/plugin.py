@@ -102,15 +102,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         # MkDocs hands us the text after the front matter, perhaps changed by plugins before.
         first_line = markdown_start_line(text)
         findings = check_citations(markdown, path, self.sources, first_line, self._registry)
-        findings += check_primary_citations(
-            markdown,
-            path,
-            self.sources,
-            first_line=first_line,
-            whole_page=is_primary_page(page.file.src_uri, self.config.primary_pages),
-            primary_kinds=self.config.primary_kinds,
-            written="\n".join(text.split("\n")[first_line - 1 :]),
-        )
+        findings += self._primary_citations(markdown, page, path, first_line)
         if page.file.generated_by is None:
             fm, fm_findings = parse_front_matter(text, path)
             findings = fm_findings + findings
@@ -136,6 +128,28 @@ class ContentPlugin(BasePlugin[ContentConfig]):
             errors, self.errors = self.errors, []
             _raise_errors(errors)
         return env
+
+    def _primary_citations(
+        self, markdown: str, page: Page, path: str, first_line: int
+    ) -> list[Finding]:
+        """CI012 as errors, or logged as warnings, as the ``primary_citations`` option says."""
+        if self.config.primary_citations == "ignore":
+            return []
+        text = page.file.content_string
+        findings = check_primary_citations(
+            markdown,
+            path,
+            self.sources,
+            first_line=first_line,
+            whole_page=is_primary_page(page.file.src_uri, self.config.primary_pages),
+            primary_kinds=self.config.primary_kinds,
+            written="\n".join(text.split("\n")[first_line - 1 :]),
+        )
+        if self.config.primary_citations == "warn":
+            for finding in findings:
+                log.warning(finding.format())
+            return []
+        return findings
 
     def _review_line(self, markdown: str, page: Page, fm: FrontMatter) -> str:
         """Show the review dates and sign-offs under the title; ISO strings in ``page.meta``."""
