@@ -235,7 +235,7 @@ TODAY = date(2026, 11, 22)
         (("reviewed_by: {name: Test Reviewer, role: Test role, date: 2026-11-22}",), []),
         (("reviewed_by:", "  - name: Test Reviewer", "    role: Test role", "    date: 2026-11-02"), []),
         (("reviewed_by: []",), [
-            "p.md:6:1: FM008 'reviewed_by' must list who reviewed the page, not empty"
+            "p.md:6:1: FM008 'reviewed_by' is empty"
             " — write reviewed_by: [{name: ..., role: ..., date: YYYY-MM-DD}], or remove it until someone has signed off",
         ]),
         (("reviewed_by: Test Reviewer",), [

@@ -320,8 +320,11 @@ def _check_reviewers(fm: FrontMatter, today: date) -> list[Finding]:
     value = fm.data["reviewed_by"]
     items, prefix = ([value], "reviewed_by") if isinstance(value, dict) else (value, "")
     if not isinstance(items, list) or not items:
-        what = "empty" if items == [] else f"{_describe(value)}"
-        message = f"'reviewed_by' must list who reviewed the page, not {what}"
+        message = (
+            "'reviewed_by' is empty"
+            if items == []
+            else f"'reviewed_by' must list who reviewed the page, not {_describe(value)}"
+        )
         fix = f"write {_REVIEWER_EXAMPLE}, or remove it until someone has signed off"
         return [_at(fm, "reviewed_by", "FM008", message, fix)]
     findings = []
