@@ -71,6 +71,8 @@ BLOCKED_HOSTS = {
     "mdedge9-ma1.mdedge.com": "mirror of mdedge.com",
     "ketamine.co.uk": "a ketamine clinic's marketing site",
     "dailymail.co.uk": "tabloid: not a source for safety facts",
+    "docslib.org": "copy of a document uploaded by someone else",
+    "studyres.com": "copy of a document uploaded by someone else",
 }
 """Hosts (or host and path prefix) never cited, each with why; subdomains match too."""
 
