@@ -37,6 +37,12 @@ def test_defaults(config_file: str, tmp_path: Path) -> None:
     assert plugin.config.enabled is True
     assert plugin.config.sources == str(tmp_path / "docs" / "sources.yml")
     assert plugin.config.sources_page == "sources.md"
+    assert plugin.config.primary_pages == ["emergency.md", "card.md"]
+    assert plugin.config.primary_kinds == [
+        "government", "regulator", "label", "peer-reviewed", "service",
+    ]  # fmt: skip
+    assert plugin.config.require_clinical_review is False
+    assert plugin.config.primary_citations == "error"
 
 
 @pytest.mark.parametrize(
@@ -51,8 +57,19 @@ def test_defaults(config_file: str, tmp_path: Path) -> None:
         ], []),
         ({"sources_page": 3}, ["sources_page: Expected type: <class 'str'> but received: <class 'int'>"], []),
         ({"source": "refs.yml"}, [], ["source: Unrecognised configuration name: source"]),
+        ({"primary_pages": ["help/*.md"], "primary_kinds": ["government"], "require_clinical_review": True}, [], []),
+        ({"primary_kinds": ["blog"]}, [
+            "primary_kinds: Expected one of: ('government', 'regulator', 'label', 'peer-reviewed',"
+            " 'service', 'news', 'encyclopedia', 'other') but received: 'blog'",
+        ], []),
+        ({"primary_citations": "off"}, [
+            "primary_citations: Expected one of: ('error', 'warn', 'ignore') but received: 'off'",
+        ], []),
+        ({"require_clinical_review": "yes"}, [
+            "require_clinical_review: Expected type: <class 'bool'> but received: <class 'str'>",
+        ], []),
     ],
-    ids=["valid", "enabled-type", "page-not-markdown", "page-type", "typo"],
+    ids=["valid", "enabled-type", "page-not-markdown", "page-type", "typo", "evidence", "bad-kind", "level", "release-type"],
 )  # fmt: skip
 def test_option_errors(
     config_file: str, options: dict[str, object], errors: list[str], warnings: list[str]
