@@ -10,7 +10,7 @@ PORT ?= 8001
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: site serve preview lint test test-fast bench clean
+.PHONY: site release serve preview lint test test-fast bench clean
 
 $(VENV)/.site-installed: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -25,6 +25,10 @@ $(VENV)/.test-installed: $(VENV)/.site-installed
 ## site: build the guide into site/ and check it
 site: $(VENV)/.site-installed
 	$(BIN)/python -m pocketguide.build
+
+## release: like site, but every page must record who clinically reviewed it (reviewed_by)
+release: $(VENV)/.site-installed
+	POCKETGUIDE_RELEASE=true $(BIN)/python -m pocketguide.build
 
 ## serve: live preview while editing (no service worker)
 serve: $(VENV)/.site-installed

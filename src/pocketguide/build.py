@@ -19,7 +19,7 @@ from pathlib import Path
 from pocketguide.findings import Finding, count_errors, summary_line
 from pocketguide.plugins.edition.sitezip import make_dist
 from pocketguide.plugins.pwa import precache
-from pocketguide.validators.config import load_check_config
+from pocketguide.validators.config import apply_site_options, load_check_config
 from pocketguide.validators.content import run_content_checks
 from pocketguide.validators.links import run_link_checks
 
@@ -106,6 +106,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     site, dist = args.site_dir, args.dist_dir
     checks, problems = load_check_config(args.config_file.parent / "pyproject.toml")
+    checks, more = apply_site_options(checks, args.config_file)
+    problems += more
 
     # Content first: every problem in the Markdown in one list, even when the build fails too.
     pages = len(list(args.docs_dir.rglob("*.md")))

@@ -102,10 +102,120 @@ def test_page_lists_its_sources_in_number_order(site: Path) -> None:
 def test_review_line_sits_under_the_title(site: Path) -> None:
     html = (site / "index.html").read_text(encoding="utf-8")
     assert (
-        '<h1 id="home">Home</h1>\n<p class="pg-reviewed">Checked against sources on '
-        '<time datetime="2026-11-20">20 November 2026</time> · next review by '
-        '<time datetime="2027-11">November 2027</time></p>'
+        '<h1 id="home">Home</h1>\n<p class="pg-reviewed">Facts checked against published sources'
+        ' on <time datetime="2026-11-20">20 November 2026</time>. Awaiting clinical review.'
+        ' Next review by <time datetime="2027-11">November 2027</time>.</p>'
     ) in html
+
+
+SIGNED_OFF = """\
+---
+title: Home
+description: A fixture page with a recorded sign-off (test data, not a real person).
+last_reviewed: 2026-11-20
+next_review: 2027-11-20
+reviewed_by:
+  - name: Test Reviewer
+    role: Test role
+    date: 2026-11-21
+---
+
+# Home
+
+Ketamine can hurt the bladder [@smith-bladder].
+"""
+
+
+def test_recorded_sign_off_is_named_under_the_title(tmp_path: Path) -> None:
+    site = build_fixture(tmp_path / "s", {"docs/index.md": SIGNED_OFF})
+    html = (site / "index.html").read_text(encoding="utf-8")
+    assert (
+        '<h1 id="home">Home</h1>\n<p class="pg-reviewed">Facts checked against published sources'
+        ' on <time datetime="2026-11-20">20 November 2026</time>. Clinically reviewed by'
+        ' Test Reviewer, Test role, on <time datetime="2026-11-21">21 November 2026</time>.'
+        ' Next review by <time datetime="2027-11">November 2027</time>.</p>'
+    ) in html
+    assert "Awaiting clinical review" not in html
+
+
+RELEASE = (
+    "  - pocketguide/content:\n      require_clinical_review: !ENV [POCKETGUIDE_RELEASE, false]\n"
+)
+
+
+@pytest.mark.parametrize("release", ["true", None], ids=["release", "normal"])
+def test_release_build_requires_a_sign_off_on_every_page(
+    tmp_path: Path,
+    caplog: pytest.LogCaptureFixture,
+    monkeypatch: pytest.MonkeyPatch,
+    release: str | None,
+) -> None:
+    if release is None:
+        monkeypatch.delenv("POCKETGUIDE_RELEASE", raising=False)
+    else:
+        monkeypatch.setenv("POCKETGUIDE_RELEASE", release)
+    config = (FIXTURE / "mkdocs.yml").read_text(encoding="utf-8")
+    edits = {"mkdocs.yml": config.replace("  - pocketguide/content\n", RELEASE)}
+    if release is None:
+        site = build_fixture(tmp_path / "s", {**edits, "docs/index.md": SIGNED_OFF})
+        assert "Awaiting clinical review." in (site / "sources" / "index.html").read_text()
+        return
+    errors = build_errors(tmp_path / "s", caplog, {**edits, "docs/index.md": SIGNED_OFF})
+    assert errors == [
+        "docs/sources.md:4:1: FM012 page has no 'reviewed_by', and this build requires clinical"
+        " sign-off — add reviewed_by: [{name: ..., role: ..., date: YYYY-MM-DD}] once a named"
+        " clinician has reviewed the page; never make one up",
+    ]
+
+
+BOXES = """\
+---
+title: Boxes
+description: Citations in warning boxes.
+last_reviewed: 2026-11-20
+next_review: 2027-11-20
+---
+
+# Boxes
+
+Outside a box, any source will do [@unused-source].
+
+!!! danger "Do not mix"
+    A danger box needs a primary source [@unused-source].
+
+??? warning
+    So does a warning [@unused-source; @smith-bladder].
+
+<!-- demo-block -->
+"""
+
+
+def test_citations_in_warning_boxes_need_a_primary_source(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    # A hook stands in for the data blocks another plugin renders into the Markdown before
+    # this plugin reads it: the rule applies to what is rendered, not only what is written.
+    hook = (
+        "from mkdocs.plugins import event_priority\n\n"
+        "@event_priority(100)\n"
+        "def on_page_markdown(markdown, **kwargs):\n"
+        "    return markdown.replace('<!-- demo-block -->',"
+        " '!!! danger\\n    Rendered from data [@unused-source].')\n"
+    )
+    config = (FIXTURE / "mkdocs.yml").read_text(encoding="utf-8") + "hooks:\n  - hook.py\n"
+    card = "---\ntitle: Card\ndescription: x\nlast_reviewed: 2026-11-20\nnext_review: 2027-11-20\n---\n# Card\n\nCall [@unused-source].\n"
+    edits = {"docs/boxes.md": BOXES, "docs/card.md": card, "mkdocs.yml": config, "hook.py": hook}
+    assert build_errors(tmp_path / "s", caplog, edits) == [
+        "docs/boxes.md:13:41: CI012 citation in a 'danger' box has no primary source:"
+        " unused-source (other) — add a source of a primary kind (government, regulator, label,"
+        " peer-reviewed, service) to this citation",
+        "docs/boxes.md:18:1: CI012 citation in a 'danger' box has no primary source:"
+        " unused-source (other) (in the block rendered here) — add a source of a primary kind (government, regulator, label,"
+        " peer-reviewed, service) to this citation",
+        "docs/card.md:9:6: CI012 citation on a page that must cite primary sources has no primary"
+        " source: unused-source (other) — add a source of a primary kind (government, regulator,"
+        " label, peer-reviewed, service) to this citation",
+    ]
 
 
 def test_page_meta_keeps_iso_strings(site: Path) -> None:
@@ -153,8 +263,8 @@ def test_every_page_error_is_reported_in_one_run(
             "docs/sources.yml:3:1: SR001 source registry is not valid YAML: expected ',' or ']',"
             " but got '<stream end>' — fix the YAML here; put text that contains ': ' or ' #' in quotes",
         ]),
-        ({"docs/sources.yml": "- id: a\n  title: T\n  publisher: P\n  year: 2020\n  url: x\n  accessed: 2026-01-01\n"}, [
-            "docs/sources.yml:5:3: SR004 'url' must be a full web address, not 'x' — write it as https://example.org/page",
+        ({"docs/sources.yml": "- id: a\n  title: T\n  kind: other\n  publisher: P\n  year: 2020\n  url: x\n  accessed: 2026-01-01\n"}, [
+            "docs/sources.yml:6:3: SR004 'url' must be a full web address, not 'x' — write it as https://example.org/page",
         ]),
     ],
     ids=["no-front-matter", "missing-key", "registry-yaml", "registry-url"],
@@ -229,3 +339,24 @@ def test_disabled_plugin_leaves_citations_alone(tmp_path: Path) -> None:
     html = (site / "bad" / "index.html").read_text(encoding="utf-8")
     assert "unknown [@nope]" in html
     assert "pg-source" not in html
+
+
+@pytest.mark.parametrize("level", ["warn", "ignore"])
+def test_primary_citations_can_be_a_warning_or_skipped(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, level: str
+) -> None:
+    config = (FIXTURE / "mkdocs.yml").read_text(encoding="utf-8")
+    config = config.replace(
+        "  - pocketguide/content\n",
+        f"  - pocketguide/content:\n      primary_citations: {level}\n",
+    ).replace("strict: true\n", "")
+    with caplog.at_level(logging.WARNING):
+        site = build_fixture(tmp_path / "s", {"mkdocs.yml": config, "docs/boxes.md": BOXES})
+    assert (site / "boxes" / "index.html").is_file()
+    warnings = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
+    expected = [
+        "pocketguide: docs/boxes.md:13:41: CI012 citation in a 'danger' box has no primary"
+        " source: unused-source (other) — add a source of a primary kind (government, regulator,"
+        " label, peer-reviewed, service) to this citation",
+    ]
+    assert [w for w in warnings if "CI012" in w] == (expected if level == "warn" else [])

@@ -2,7 +2,8 @@
 
 Each case under ``tests/fixtures/validators/{links,content}/<case>/`` holds only what differs
 from that family's ``base/`` (which itself gives zero findings), a ``delete.txt`` of base files
-to remove, and ``expected.txt`` with one ``path:line:code`` per finding.
+to remove, and ``expected.txt`` with one ``path:line:code`` per finding. A content case may
+add a ``mkdocs.yml`` whose ``pocketguide/content`` options the checks read, as in the guide.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from pocketguide.validators.config import CheckConfig
+from pocketguide.validators.config import CheckConfig, apply_site_options
 from pocketguide.validators.content import check_content
 from pocketguide.validators.links import check_links
 
@@ -52,7 +53,9 @@ def test_content_rule_fixture(
     case: str, tmp_path: Path, validator_case: Callable[[str, str, Path], Path]
 ) -> None:
     root = validator_case("content", case, tmp_path)
-    report = check_content(root / "docs", CheckConfig(), today=TODAY)
+    checks, problems = apply_site_options(CheckConfig(), root / "mkdocs.yml")
+    assert problems == []
+    report = check_content(root / "docs", checks, today=TODAY)
     assert _got(report.findings, root) == _expected(root)
 
 

@@ -39,6 +39,12 @@ def test_defaults(config_file: str, tmp_path: Path) -> None:
     assert plugin.config.sources_page == "sources.md"
     assert plugin.config.data_dir == str(tmp_path / "docs" / "data")  # need not exist
     assert plugin.config.data_licence is None  # the data is not published
+    assert plugin.config.primary_pages == ["emergency.md", "card.md"]
+    assert plugin.config.primary_kinds == [
+        "government", "regulator", "label", "peer-reviewed", "service",
+    ]  # fmt: skip
+    assert plugin.config.require_clinical_review is False
+    assert plugin.config.primary_citations == "error"
 
 
 @pytest.mark.parametrize(
@@ -55,8 +61,19 @@ def test_defaults(config_file: str, tmp_path: Path) -> None:
         ({"source": "refs.yml"}, [], ["source: Unrecognised configuration name: source"]),
         ({"data_dir": "facts", "data_licence": "CC-BY-4.0"}, [], []),
         ({"data_licence": 4}, ["data_licence: Expected type: <class 'str'> but received: <class 'int'>"], []),
+        ({"primary_pages": ["help/*.md"], "primary_kinds": ["government"], "require_clinical_review": True}, [], []),
+        ({"primary_kinds": ["blog"]}, [
+            "primary_kinds: Expected one of: ('government', 'regulator', 'label', 'peer-reviewed',"
+            " 'service', 'news', 'encyclopedia', 'other') but received: 'blog'",
+        ], []),
+        ({"primary_citations": "off"}, [
+            "primary_citations: Expected one of: ('error', 'warn', 'ignore') but received: 'off'",
+        ], []),
+        ({"require_clinical_review": "yes"}, [
+            "require_clinical_review: Expected type: <class 'bool'> but received: <class 'str'>",
+        ], []),
     ],
-    ids=["valid", "enabled-type", "page-not-markdown", "page-type", "typo", "data", "licence-type"],
+    ids=["valid", "enabled-type", "page-not-markdown", "page-type", "typo", "evidence", "bad-kind", "level", "release-type", "data", "licence-type"],
 )  # fmt: skip
 def test_option_errors(
     config_file: str, options: dict[str, object], errors: list[str], warnings: list[str]

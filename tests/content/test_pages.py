@@ -18,8 +18,10 @@ import yaml
 from pocketguide.content.citations import find_citations
 from pocketguide.content.data import GuideData, load_data
 from pocketguide.content.data_markers import render_markers
+from pocketguide.content.evidence import check_primary_citations, is_primary_page
 from pocketguide.content.frontmatter import add_years
-from pocketguide.content.sources import Source, load_sources
+from pocketguide.content.sources import Source, check_hosts, load_sources
+from pocketguide.validators.config import apply_site_options, load_check_config
 
 DOCS = Path(__file__).resolve().parents[2] / "docs"
 MKDOCS_YML = DOCS.parent / "mkdocs.yml"
@@ -187,6 +189,37 @@ def test_emergency_numbers_show_the_number_they_dial() -> None:
     links = TEL_LINK.findall(rendered_body(DOCS / "emergency.md"))
     assert {number for _, number in links} >= {"999", "112", "911", "000"}
     assert all(text == number for text, number in links)
+
+
+@cache
+def settings() -> tuple[dict[str, str], tuple[str, ...], tuple[str, ...]]:
+    """The guide's blocked hosts (pyproject.toml), primary pages and kinds (mkdocs.yml)."""
+    checks, problems = load_check_config(DOCS.parent / "pyproject.toml")
+    checks, more = apply_site_options(checks, MKDOCS_YML)
+    assert problems + more == []
+    return dict(checks.blocked_hosts), checks.primary_pages, checks.primary_kinds
+
+
+def test_no_source_is_a_mirror_scrape_or_aggregator() -> None:
+    found = check_hosts(registry().values(), settings()[0], "sources.yml")
+    assert [f.format() for f in found] == []
+
+
+@pytest.mark.parametrize("page", PAGES, ids=IDS)
+def test_warnings_and_the_emergency_pages_cite_a_primary_source(page: Path) -> None:
+    _, body, first_line = split_page(page)
+    _, pages, kinds = settings()
+    rel = page.relative_to(DOCS).as_posix()
+    found = check_primary_citations(
+        rendered_body(page),  # as the build checks it: data markers rendered
+        page.name,
+        registry(),
+        first_line=first_line,
+        whole_page=is_primary_page(rel, pages),
+        primary_kinds=kinds,
+        written=body,
+    )
+    assert [f.format() for f in found] == []
 
 
 def test_every_registry_entry_is_cited_somewhere() -> None:

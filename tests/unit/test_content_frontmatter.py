@@ -10,9 +10,13 @@ import pytest
 
 from pocketguide.content.frontmatter import (
     FrontMatter,
+    Reviewer,
     add_years,
+    clinical_review_status,
+    markdown_start_line,
     parse_front_matter,
     review_status,
+    reviewers,
 )
 
 GOOD = (
@@ -213,3 +217,101 @@ def test_review_status_without_a_date_is_none() -> None:
 )
 def test_add_years(day: date, years: int, expected: date) -> None:
     assert add_years(day, years) == expected
+
+
+KEYS = (
+    "title: T",
+    "description: D",
+    "last_reviewed: 2026-11-01",
+    "next_review: 2027-11-01",
+)
+TODAY = date(2026, 11, 22)
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        # reviewed_by lines after KEYS (the first is line 6), exact formatted findings
+        (("reviewed_by: {name: Test Reviewer, role: Test role, date: 2026-11-22}",), []),
+        (("reviewed_by:", "  - name: Test Reviewer", "    role: Test role", "    date: 2026-11-02"), []),
+        (("reviewed_by: []",), [
+            "p.md:6:1: FM008 'reviewed_by' is empty"
+            " — write reviewed_by: [{name: ..., role: ..., date: YYYY-MM-DD}], or remove it until someone has signed off",
+        ]),
+        (("reviewed_by: Test Reviewer",), [
+            "p.md:6:1: FM008 'reviewed_by' must list who reviewed the page, not text 'Test Reviewer'"
+            " — write reviewed_by: [{name: ..., role: ..., date: YYYY-MM-DD}], or remove it until someone has signed off",
+        ]),
+        (("reviewed_by:", "  - Test Reviewer"), [
+            "p.md:7:5: FM008 reviewer 1 must have name, role and date, not text 'Test Reviewer'"
+            " — write reviewed_by: [{name: ..., role: ..., date: YYYY-MM-DD}]",
+        ]),
+        (("reviewed_by:", "  - name: Test Reviewer", "    role: 7", "    date: 2026-11-23"), [
+            "p.md:8:5: FM008 reviewer 1's 'role' must be text, not a number — write the reviewer's role after 'role:'",
+            "p.md:9:5: FM008 reviewer 1's 'date' 2026-11-23 is in the future — write the day the reviewer signed off",
+        ]),
+        (("reviewed_by: {name: ' ', role: Test role, date: 'soon'}",), [
+            "p.md:6:15: FM008 reviewer 1's 'name' must be text, not empty text — write the reviewer's name after 'name:'",
+            "p.md:6:43: FM008 reviewer 1's 'date' must be a date, not text 'soon'"
+            " — write it unquoted as YYYY-MM-DD, for example 2026-11-20",
+        ]),
+        (("reviewed_by:", "  - name: Test Reviewer", "    email: test@example.org"), [
+            "p.md:7:5: FM008 reviewer 1 has no 'role' — add 'role:' as recorded at sign-off; never make one up",
+            "p.md:7:5: FM008 reviewer 1 has no 'date' — add 'date:' as recorded at sign-off; never make one up",
+            "p.md:8:5: FM007 (warn) unknown key 'email' in reviewer 1 — use name, role and date",
+        ]),
+    ],
+    ids=["mapping", "list", "empty", "text", "item-text", "role-and-future", "blank-name-and-text-date", "missing-and-unknown"],
+)  # fmt: skip
+def test_reviewed_by_findings(lines: tuple[str, ...], expected: list[str]) -> None:
+    fm, findings = parse_front_matter(page(*KEYS, *lines), "p.md", TODAY)
+    assert fm is not None
+    assert [f.format() for f in findings] == expected
+
+
+def test_reviewers_are_read_from_a_mapping_or_a_list() -> None:
+    one = "reviewed_by: {name: ' Test Reviewer ', role: Test role, date: 2026-11-02}"
+    fm, _ = parse_front_matter(page(*KEYS, one), "p.md", TODAY)
+    assert fm is not None
+    assert reviewers(fm) == (Reviewer("Test Reviewer", "Test role", date(2026, 11, 2)),)
+    two = ("reviewed_by:", "  - {name: A Test, role: R, date: 2026-11-02}", "  - Not a reviewer")
+    fm, _ = parse_front_matter(page(*KEYS, *two), "p.md", TODAY)
+    assert fm is not None
+    assert reviewers(fm) == (Reviewer("A Test", "R", date(2026, 11, 2)),)
+
+
+@pytest.mark.parametrize(
+    ("lines", "required", "expected"),
+    [
+        # extra lines, release switch, exact finding
+        ((), False, None),
+        ((), True, "p.md:4:1: FM012 page has no 'reviewed_by', and this build requires clinical sign-off"
+                   " — add reviewed_by: [{name: ..., role: ..., date: YYYY-MM-DD}] once a named clinician"
+                   " has reviewed the page; never make one up"),
+        (("reviewed_by: {name: Test Reviewer, role: Test role, date: 2026-11-02}",), True, None),
+    ],
+)  # fmt: skip
+def test_clinical_review_status(
+    lines: tuple[str, ...], required: bool, expected: str | None
+) -> None:
+    fm, _ = parse_front_matter(page(*KEYS, *lines), "p.md", TODAY)
+    assert fm is not None
+    status = clinical_review_status(fm, required=required)
+    assert (status.format() if status else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        # file text, line where MkDocs' Markdown starts
+        ("---\ntitle: T\n---\n# T\n", 4),
+        ("---\ntitle: T\n---\n\n\n# T\n", 6),
+        ("---\ntitle: T\n...\n# T\n", 4),
+        ("---\n- a list\n---\n# T\n", 1),
+        ("---\ntitle: [broken\n---\n# T\n", 1),
+        ("# No front matter\n", 1),
+    ],
+    ids=["plain", "blank-lines", "dots", "not-a-mapping", "broken", "none"],
+)
+def test_markdown_start_line(text: str, line: int) -> None:
+    assert markdown_start_line(text) == line

@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+from pocketguide.content.frontmatter import Reviewer
 from pocketguide.content.render import (
     append_sources,
     insert_after_title,
@@ -20,6 +21,10 @@ WHO = Source(
     "who", "Fact <sheet>", "WHO", (), 2023, "https://who.int/?a=1&b=2", date(2026, 1, 5), 1
 )
 SMITH = Source("smith", "bladder study", None, ("A. Smith",), None, "https://x.org/", None, 7)
+PAPER = Source(
+    "paper", "Deaths", None, ("C. Doe",), 2024, "https://x.org/p", None, 9, "peer-reviewed",
+    "10.1111/dar.13950",
+)  # fmt: skip
 
 
 @pytest.mark.parametrize(
@@ -30,11 +35,27 @@ def test_spell_day(day: date, expected: str) -> None:
     assert spell_day(day) == expected
 
 
-def test_reviewed_line() -> None:
+def test_reviewed_line_without_sign_off_says_it_awaits_clinical_review() -> None:
     assert reviewed_line(date(2026, 11, 20), date(2027, 11, 20)) == (
-        '<p class="pg-reviewed">Checked against sources on '
-        '<time datetime="2026-11-20">20 November 2026</time> · next review by '
-        '<time datetime="2027-11">November 2027</time></p>'
+        '<p class="pg-reviewed">Facts checked against published sources on '
+        '<time datetime="2026-11-20">20 November 2026</time>. Awaiting clinical review.'
+        ' Next review by <time datetime="2027-11">November 2027</time>.</p>'
+    )
+
+
+def test_reviewed_line_names_each_recorded_reviewer() -> None:
+    signed = (
+        Reviewer("Test <Reviewer>", "Test role", date(2026, 11, 25)),
+        Reviewer("Second Test Reviewer", "Other test role", date(2026, 11, 26)),
+    )
+    assert reviewed_line(date(2026, 11, 20), date(2027, 11, 20), signed) == (
+        '<p class="pg-reviewed">Facts checked against published sources on '
+        '<time datetime="2026-11-20">20 November 2026</time>.'
+        " Clinically reviewed by Test &lt;Reviewer&gt;, Test role, on"
+        ' <time datetime="2026-11-25">25 November 2026</time>.'
+        " Clinically reviewed by Second Test Reviewer, Other test role, on"
+        ' <time datetime="2026-11-26">26 November 2026</time>.'
+        ' Next review by <time datetime="2027-11">November 2027</time>.</p>'
     )
 
 
@@ -63,8 +84,10 @@ def test_insert_after_title(markdown: str, expected: str) -> None:
         (WHO, '<li id="a"><a href="https://who.int/?a=1&amp;b=2">Fact &lt;sheet&gt;</a>. WHO, 2023.'
               ' Accessed <time datetime="2026-01-05">5 January 2026</time>.</li>'),
         (SMITH, '<li id="a"><a href="https://x.org/">bladder study</a>. A. Smith.</li>'),
+        (PAPER, '<li id="a"><a href="https://x.org/p">Deaths</a>. C. Doe, 2024.'
+                ' doi:<a href="https://doi.org/10.1111/dar.13950">10.1111/dar.13950</a>.</li>'),
     ],
-    ids=["full", "sparse"],
+    ids=["full", "sparse", "doi"],
 )  # fmt: skip
 def test_source_item(source: Source, expected: str) -> None:
     assert source_item(source, "a") == expected

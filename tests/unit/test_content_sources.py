@@ -9,7 +9,12 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from pocketguide.content.sources import Source, load_sources, parse_sources
+from pocketguide.content.sources import (
+    Source,
+    check_hosts,
+    load_sources,
+    parse_sources,
+)
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -18,6 +23,7 @@ GOOD = """\
 - id: who-ketamine
   title: Ketamine fact sheet
   publisher: WHO
+  kind: government
   year: 2023
   url: https://www.who.int/ketamine
   accessed: 2026-11-20
@@ -25,8 +31,10 @@ GOOD = """\
   title: Bladder damage
   authors: [A. Smith, B. Jones]
   publisher: BMJ
+  kind: peer-reviewed
   year: 2020
   url: http://example.org/a?b=c#d
+  doi: 10.1111/j.1464-410X.2012.11028.x
   accessed: 2026-11-01
   note: Review article.
 """
@@ -38,13 +46,16 @@ def test_good_registry() -> None:
     assert sources == {
         "who-ketamine": Source(
             "who-ketamine", "Ketamine fact sheet", "WHO", (), 2023,
-            "https://www.who.int/ketamine", date(2026, 11, 20), 1,
+            "https://www.who.int/ketamine", date(2026, 11, 20), 1, "government",
         ),
         "smith-2020": Source(
             "smith-2020", "Bladder damage", "BMJ", ("A. Smith", "B. Jones"), 2020,
-            "http://example.org/a?b=c#d", date(2026, 11, 1), 7,
+            "http://example.org/a?b=c#d", date(2026, 11, 1), 8, "peer-reviewed",
+            "10.1111/j.1464-410X.2012.11028.x",
         ),
     }  # fmt: skip
+    assert sources["smith-2020"].at("doi") == (15, 3)
+    assert sources["smith-2020"].at("undated") == (8, 1)
     assert sources["smith-2020"].by == "A. Smith, B. Jones; BMJ"
     assert sources["who-ketamine"].by == "WHO"
 
@@ -56,6 +67,7 @@ ENTRY = {
     "year": "    year: 2020",
     "url": "    url: https://x.org/",
     "accessed": "    accessed: 2026-01-01",
+    "kind": "    kind: government",
 }
 
 
@@ -104,7 +116,7 @@ ENTRY = {
             " — use lowercase letters, digits and hyphens, for example 'who-ketamine-2023'",
         ]),
         ({"pages": "    pages: 1-9"}, [
-            "s.yml:7:5: SR009 (warn) unknown field 'pages'"
+            "s.yml:8:5: SR009 (warn) unknown field 'pages'"
             " — remove it, or use one of id, title, url, accessed, authors, doi, kind, note,"
             " publisher, undated, year",
         ]),
@@ -118,6 +130,40 @@ ENTRY = {
             " — add the year it was published, or 'undated: true' for a page with no date",
         ]),
         ({"year": "    undated: true"}, []),
+        ({"kind": None}, [
+            "s.yml:1:5: SR011 source has no 'kind' — add 'kind:' with what the source is:"
+            " government, regulator, label, peer-reviewed, service, news, encyclopedia, other",
+        ]),
+        ({"year": "    year: 2027"}, [
+            "s.yml:4:5: SR012 'year' 2027 is later than the year it was read ('accessed: 2026-01-01')"
+            " — 'year' is the year of publication: check it at the source",
+        ]),
+        ({"year": "    year: 2026"}, []),
+        ({"undated": "    undated: true"}, [
+            "s.yml:8:5: SR013 source has both 'year' and 'undated: true'"
+            " — keep 'year' if the source gives a publication date, else remove 'year'",
+        ]),
+        ({"year": "    undated: yes please"}, [
+            "s.yml:4:5: SR013 'undated' must be true, not 'yes please'"
+            " — write 'undated: true' for a page with no publication date, or remove the line",
+            "s.yml:1:5: SR002 source has no 'year'"
+            " — add the year it was published, or 'undated: true' for a page with no date",
+        ]),
+        ({"doi": "    doi: 10.1111/dar.13950"}, []),
+        ({"doi": "    doi: https://doi.org/10.1111/dar.13950"}, [
+            "s.yml:8:5: SR014 'doi' must look like 10.NNNN/..., not 'https://doi.org/10.1111/dar.13950'"
+            " — write only the DOI: 'doi: 10.1111/dar.13950'",
+        ]),
+        ({"doi": "    doi: PMC123456"}, [
+            "s.yml:8:5: SR014 'doi' must look like 10.NNNN/..., not 'PMC123456'"
+            " — copy the DOI from the paper's page, e.g. 'doi: 10.1111/dar.13950'",
+        ]),
+        ({"url": "    url: https://doi.org/10.1016/j.forsciint.2019.03.022"}, [
+            "s.yml:5:5: SR015 (warn) 'url' is a DOI link but the entry has no 'doi'"
+            " — add 'doi: 10.1016/j.forsciint.2019.03.022' so readers can find the paper anywhere",
+        ]),
+        ({"url": "    url: https://doi.org/10.1016/j.forsciint.2019.03.022",
+          "doi": "    doi: 10.1016/j.forsciint.2019.03.022"}, []),
     ],
 )  # fmt: skip
 def test_entry_findings(changes: dict[str, str | None], expected: list[str]) -> None:
@@ -154,7 +200,7 @@ def test_registry_findings(text: str, expected: list[str]) -> None:
 def test_duplicate_ids_keep_the_first() -> None:
     sources, findings = parse_sources(GOOD + GOOD.replace("smith-2020", "other"), "s.yml")
     assert [f.format() for f in findings] == [
-        "s.yml:15:1: SR003 duplicate source id 'who-ketamine' (first used on line 1)"
+        "s.yml:18:1: SR003 duplicate source id 'who-ketamine' (first used on line 1)"
         " — give each source its own id, or merge the two entries",
     ]
     assert list(sources) == ["who-ketamine", "smith-2020", "other"]
@@ -189,3 +235,38 @@ def test_load_sources_never_raises(tmp_path: Path, content: bytes | None, reason
         f"{path}:0:0: SR000 cannot read the source registry: {reason}"
         " — create the file, or point the 'sources' option of pocketguide/content at it",
     ]
+
+
+BLOCKED = {"pages.dev": "anyone can host a copy here", "github.com/josikinzz": "a scrape"}
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        # source url, exact findings with BLOCKED
+        ("https://bbctodays.pages.dev/news", [
+            "s.yml:5:5: SR016 source 'a' is on pages.dev: anyone can host a copy here"
+            " — cite the primary source instead: the government or regulator page, the paper"
+            " (with its DOI), the drug label, or the service's own page",
+        ]),
+        ("https://PAGES.DEV./x", [
+            "s.yml:5:5: SR016 source 'a' is on pages.dev: anyone can host a copy here"
+            " — cite the primary source instead: the government or regulator page, the paper"
+            " (with its DOI), the drug label, or the service's own page",
+        ]),
+        ("https://github.com/josikinzz/dosewiki/blob/main/k.md", [
+            "s.yml:5:5: SR016 source 'a' is on github.com/josikinzz: a scrape"
+            " — cite the primary source instead: the government or regulator page, the paper"
+            " (with its DOI), the drug label, or the service's own page",
+        ]),
+        ("https://github.com/josikinzzz/other", []),
+        ("https://github.com/tripsit/drugs", []),
+        ("https://notpages.dev/", []),
+        ("https://pages.dev.example.org/", []),
+    ],
+)  # fmt: skip
+def test_check_hosts(url: str, expected: list[str]) -> None:
+    fields = {**ENTRY, "url": f"    url: {url}"}
+    sources, findings = parse_sources("".join(f"{line}\n" for line in fields.values()), "s.yml")
+    assert findings == []
+    assert [f.format() for f in check_hosts(sources.values(), BLOCKED, "s.yml")] == expected

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from pocketguide.findings import Finding, Severity, to_sarif
-from pocketguide.validators.config import CheckConfig, load_check_config
+from pocketguide.validators.config import CheckConfig, apply_site_options, load_check_config
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -45,6 +45,108 @@ def test_data_settings(tmp_path: Path) -> None:
     assert problems == []
     assert config.phone_allow == ("0800 123 4567",)
     assert config.data_review_years == {"emergency": 1, "helplines": 2}
+
+
+def test_blocked_hosts_replace_the_default_list(tmp_path: Path) -> None:
+    pyproject = tmp_path / "pyproject.toml"
+    pyproject.write_text(
+        '[tool.pocketguide.checks.blocked_hosts]\n"example.net" = "mirror"\n'
+        '"github.com/someone" = "scrape"\n'
+    )
+    config, problems = load_check_config(pyproject)
+    assert (dict(config.blocked_hosts), problems) == (
+        {"example.net": "mirror", "github.com/someone": "scrape"},
+        [],
+    )
+
+
+def test_the_guides_settings_load_without_problems() -> None:
+    config, problems = load_check_config(SCRIPTS.parent / "pyproject.toml")
+    assert problems == []
+    assert config.blocked_hosts["uk-times.com"] == (
+        "news aggregator that reposts other sites' stories"
+    )
+
+
+PLUGIN = "plugins:\n  - pocketguide/content:\n"
+ENV = "      require_clinical_review: !ENV [POCKETGUIDE_RELEASE, false]\n"
+PAGES = ("emergency.md", "card.md")
+KINDS = ("government", "regulator", "label", "peer-reviewed", "service")
+
+
+@pytest.mark.parametrize(
+    ("mkdocs_yml", "env", "expected"),
+    [
+        # mkdocs.yml text, POCKETGUIDE_RELEASE, (primary_pages, primary_kinds, required)
+        ("plugins:\n  - search\n  - pocketguide/content\n", None, (PAGES, KINDS, False)),
+        (PLUGIN + "      primary_pages: [help/*.md]\n      primary_kinds: [government]\n", None,
+         (("help/*.md",), ("government",), False)),
+        (PLUGIN + ENV, None, (PAGES, KINDS, False)),
+        (PLUGIN + ENV, "true", (PAGES, KINDS, True)),
+        (PLUGIN + ENV, "false", (PAGES, KINDS, False)),
+    ],
+    ids=["defaults", "set", "env-unset", "env-true", "env-false"],
+)  # fmt: skip
+def test_site_options_come_from_mkdocs_yml(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    mkdocs_yml: str,
+    env: str | None,
+    expected: tuple[tuple[str, ...], tuple[str, ...], bool],
+) -> None:
+    if env is None:
+        monkeypatch.delenv("POCKETGUIDE_RELEASE", raising=False)
+    else:
+        monkeypatch.setenv("POCKETGUIDE_RELEASE", env)
+    path = tmp_path / "mkdocs.yml"
+    path.write_text(mkdocs_yml)
+    config, problems = apply_site_options(CheckConfig(), path)
+    assert (config.primary_pages, config.primary_kinds, config.require_clinical_review) == expected
+    assert problems == []
+
+
+@pytest.mark.parametrize(
+    ("level", "pyproject", "expected"),
+    [
+        # primary_citations in mkdocs.yml, CI012 severity in pyproject, the checks' CI012 level
+        ("warn", {}, Severity.WARN),
+        ("ignore", {}, Severity.IGNORE),
+        ("warn", {"CI012": Severity.ERROR}, Severity.ERROR),
+    ],
+)
+def test_primary_citations_level_comes_from_mkdocs_yml_unless_pyproject_sets_one(
+    tmp_path: Path, level: str, pyproject: dict[str, Severity], expected: Severity
+) -> None:
+    path = tmp_path / "mkdocs.yml"
+    path.write_text(PLUGIN + f"      primary_citations: {level}\n")
+    config, problems = apply_site_options(CheckConfig(severity=pyproject), path)
+    assert (config.severity["CI012"], problems) == (expected, [])
+
+
+def test_unusable_site_option_is_a_finding(tmp_path: Path) -> None:
+    path = tmp_path / "mkdocs.yml"
+    path.write_text(PLUGIN + "      primary_kinds: [blog]\n")
+    config, problems = apply_site_options(CheckConfig(), path)
+    assert config == CheckConfig()
+    assert [f.format() for f in problems] == [
+        f"{path}:0:0: CFG001 pocketguide/content option 'primary_kinds' cannot be used:"
+        " ['blog'] — see the options in the README",
+    ]
+    assert apply_site_options(CheckConfig(), tmp_path / "none.yml") == (CheckConfig(), [])
+
+
+def test_site_options_in_pyproject_point_to_mkdocs_yml(tmp_path: Path) -> None:
+    pyproject = tmp_path / "pyproject.toml"
+    pyproject.write_text("[tool.pocketguide.checks]\nrequire_clinical_review = true\n")
+    config, problems = load_check_config(pyproject)
+    assert config.require_clinical_review is False
+    assert [(f.code, f.message, f.fix) for f in problems] == [
+        (
+            "CFG001",
+            "'require_clinical_review' is an option of pocketguide/content in mkdocs.yml",
+            "move it under pocketguide/content",
+        )
+    ]
 
 
 def test_yaml_settings(tmp_path: Path) -> None:

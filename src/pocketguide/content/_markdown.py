@@ -1,8 +1,10 @@
-"""Line scanning shared by the citation and rendering code: skip fenced code blocks."""
+"""Line scanning shared by the citation and rendering code: skip fenced code blocks, and map
+lines of Markdown that plugins have changed back to the lines of the file."""
 
 from __future__ import annotations
 
 import re
+from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -30,3 +32,22 @@ def outside_fences(lines: list[str]) -> Iterator[tuple[int, str]]:
             fence = match.group(1)
             continue
         yield index, line
+
+
+def written_lines(written: list[str], rendered: list[str]) -> list[tuple[int, bool]]:
+    """For each rendered line, return ``(index of the written line, same text?)``.
+
+    Lines a renderer left alone map to themselves; lines it put in place of others (a data
+    marker's table, say) map to the first line they replaced, with ``False``.
+
+    >>> written_lines(["a", "<!-- m -->", "b"], ["a", "x", "y", "b"])
+    [(0, True), (1, False), (1, False), (2, True)]
+    """
+    out: list[tuple[int, bool]] = []
+    matcher = SequenceMatcher(None, written, rendered, autojunk=False)
+    for tag, i1, _, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            out += [(i1 + k, True) for k in range(j2 - j1)]
+        else:
+            out += [(min(i1, max(len(written) - 1, 0)), False)] * (j2 - j1)
+    return out

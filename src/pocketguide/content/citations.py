@@ -33,6 +33,15 @@ class Citation:
 
 
 @dataclass(frozen=True)
+class CitationGroup:
+    """One well-formed ``[@a; @b]`` group; ``line`` and ``col`` (1-based) point at its ``[``."""
+
+    ids: tuple[str, ...]
+    line: int
+    col: int
+
+
+@dataclass(frozen=True)
 class _Group:
     """One ``[@...]`` group on a line; ``cites`` is empty when it is malformed."""
 
@@ -76,6 +85,19 @@ def find_citations(markdown: str, first_line: int = 1) -> list[Citation]:
         Citation(cited, first_line + group.line_index, col)
         for group in _groups(markdown.split("\n"))
         for cited, col in group.cites
+    ]
+
+
+def find_groups(markdown: str, first_line: int = 1) -> list[CitationGroup]:
+    """Return every well-formed citation group in reading order (see :func:`find_citations`)."""
+    return [
+        CitationGroup(
+            tuple(cited for cited, _ in group.cites),
+            first_line + group.line_index,
+            group.start + 1,
+        )
+        for group in _groups(markdown.split("\n"))
+        if group.cites
     ]
 
 

@@ -5,7 +5,9 @@ every exception), so a page with a typo would build without its title or review 
 module parses the block itself, maps every problem to a line and column in the file, and checks
 the content contract: ``title``, ``description`` (at most 160 characters), ``last_reviewed``
 and ``next_review`` (YAML dates, next after last, at most 3 years on, or 1 year for pages that
-set ``changes_fast: true``).
+set ``changes_fast: true``), and the optional clinical sign-off ``reviewed_by``: one reviewer
+or a list, each with ``name``, ``role`` and ``date`` (a real day, not in the future). Nobody
+is ever invented: a page without a recorded reviewer says that it awaits clinical review.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ OPTIONAL_KEYS = frozenset(
         "changes_fast",  # ours: law and helplines, reviewed at least yearly
         "hide",  # Material: hide navigation, toc, footer
         "icon",  # Material: page icon in the navigation
+        "reviewed_by",  # ours: clinical sign-off, a list of {name, role, date}
         "search",  # Material: search boost / exclude
         "status",  # Material: page status badge
         "subtitle",  # Material: subtitle in the navigation
@@ -46,9 +49,15 @@ MAX_REVIEW_YEARS = 3
 MAX_REVIEW_YEARS_FAST = 1
 DUE_SOON_DAYS = 30
 
+_MKDOCS_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_MKDOCS_META_RE = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
 _OPEN_RE = re.compile(r"---[ \t]*\r?")
 _CLOSE_RE = re.compile(r"(?:---|\.\.\.)[ \t]*\r?")
 _DATE_FIX = "write it unquoted as YYYY-MM-DD, for example 2026-11-20"
+REVIEWER_KEYS = ("name", "role", "date")
+"""Fields of one ``reviewed_by`` entry, all required."""
+
+_REVIEWER_EXAMPLE = "reviewed_by: [{name: ..., role: ..., date: YYYY-MM-DD}]"
 _REVIEW_FIX = "check the page against its sources, then update last_reviewed and next_review"
 _EXAMPLES = {
     "title": "Mixing ketamine with other drugs",
@@ -59,11 +68,22 @@ _EXAMPLES = {
 
 
 @dataclass(frozen=True)
+class Reviewer:
+    """One recorded clinical sign-off of a page."""
+
+    name: str
+    role: str
+    date: date
+
+
+@dataclass(frozen=True)
 class FrontMatter:
     """A page's front matter and the Markdown after it.
 
     ``body_line`` is the 1-based line of the file where ``body`` starts. ``positions`` maps
-    each key to the 1-based ``(line, col)`` where it is written, for findings about it.
+    each key to the 1-based ``(line, col)`` where it is written, for findings about it; keys
+    inside lists and mappings are dotted (``reviewed_by.0.date``; ``reviewed_by.0`` is the
+    first item).
     """
 
     data: dict[str, object]
@@ -77,11 +97,14 @@ class FrontMatter:
         return self.positions.get(key, (1, 1))
 
 
-def parse_front_matter(text: str, path: str) -> tuple[FrontMatter | None, list[Finding]]:
+def parse_front_matter(
+    text: str, path: str, today: date | None = None
+) -> tuple[FrontMatter | None, list[Finding]]:
     """Parse and check the leading ``---`` block of ``text`` (the content of ``path``).
 
     Returns ``(None, findings)`` when there is no block or it is not valid YAML; otherwise
-    the parsed front matter and any schema findings. Never raises.
+    the parsed front matter and any schema findings. ``today`` (default: the real today)
+    is the latest day a reviewer may have signed off. Never raises.
     """
     lines = text.removeprefix("\ufeff").split("\n")
     if not _OPEN_RE.fullmatch(lines[0]):
@@ -113,7 +136,28 @@ def parse_front_matter(text: str, path: str) -> tuple[FrontMatter | None, list[F
     if data is None:
         return None, findings
     fm = FrontMatter(data, "\n".join(lines[close + 1 :]), close + 2, path, positions)
-    return fm, findings + check_schema(fm)
+    return fm, findings + check_schema(fm, today)
+
+
+def markdown_start_line(text: str) -> int:
+    """Return the file line where the Markdown that MkDocs hands to plugins starts.
+
+    MkDocs (``mkdocs/utils/meta.py``) removes a front matter block that holds a YAML mapping,
+    and the blank lines after it; anything else stays in the Markdown. Knowing this from the
+    file alone keeps line numbers right when an earlier plugin has already changed the page.
+    """
+    match = _MKDOCS_META_RE.match(text)
+    if match is None:
+        return 1
+    try:
+        data = yaml.load(match.group(1), Loader=_MKDOCS_LOADER)  # noqa: S506 (a safe loader)
+    except Exception:  # MkDocs keeps the block as Markdown on any error, so do we
+        return 1
+    if not isinstance(data, dict):
+        return 1
+    rest = text[match.end() :]
+    skipped = match.end() + len(rest) - len(rest.lstrip("\n"))
+    return text.count("\n", 0, skipped) + 1
 
 
 def _load_mapping(
@@ -175,6 +219,7 @@ def _load_mapping(
             )
             continue
         positions[key] = (line, col)
+        _nested_positions(key, value_node, positions)
         value, problem = _yaml.build(value_node)
         if problem is not None:
             findings.append(syntax(problem, key))
@@ -185,8 +230,22 @@ def _load_mapping(
     return data, positions, []
 
 
-def check_schema(fm: FrontMatter) -> list[Finding]:
-    """Check parsed front matter against the content contract."""
+def _nested_positions(prefix: str, node: yaml.Node, positions: dict[str, tuple[int, int]]) -> None:
+    """Record where each item and key inside ``node`` is written, as dotted keys."""
+    children: list[tuple[str, yaml.Node, yaml.Node]] = []
+    if isinstance(node, yaml.SequenceNode):
+        children = [(str(i), item, item) for i, item in enumerate(node.value)]
+    elif isinstance(node, yaml.MappingNode):
+        children = _yaml.pairs(node)
+    for name, at, value in children:
+        key = f"{prefix}.{name}"
+        positions.setdefault(key, (at.start_mark.line + 2, at.start_mark.column + 1))
+        _nested_positions(key, value, positions)
+
+
+def check_schema(fm: FrontMatter, today: date | None = None) -> list[Finding]:
+    """Check parsed front matter against the content contract (``today``: see
+    :func:`parse_front_matter`)."""
     findings = [
         _at(fm, key, "FM002", f"missing required key '{key}'", f"add '{key}: {_EXAMPLES[key]}'")
         for key in REQUIRED_KEYS
@@ -194,6 +253,7 @@ def check_schema(fm: FrontMatter) -> list[Finding]:
     ]
     findings += _check_text(fm)
     findings += _check_dates(fm)
+    findings += _check_reviewers(fm, today or date.today())
     findings += [
         _at(fm, key, "FM007", f"unknown key '{key}'", _unknown_fix(key), severity=Severity.WARN)
         for key in fm.data
@@ -251,6 +311,87 @@ def _check_dates(fm: FrontMatter) -> list[Finding]:
         fix = f"set next_review on or before {limit}{why}"
         findings.append(_at(fm, "next_review", "FM006", message, fix))
     return findings
+
+
+def _check_reviewers(fm: FrontMatter, today: date) -> list[Finding]:
+    """FM008 for a ``reviewed_by`` that does not record real sign-offs; FM007 for unknown keys."""
+    if "reviewed_by" not in fm.data:
+        return []
+    value = fm.data["reviewed_by"]
+    items, prefix = ([value], "reviewed_by") if isinstance(value, dict) else (value, "")
+    if not isinstance(items, list) or not items:
+        message = (
+            "'reviewed_by' is empty"
+            if items == []
+            else f"'reviewed_by' must list who reviewed the page, not {_describe(value)}"
+        )
+        fix = f"write {_REVIEWER_EXAMPLE}, or remove it until someone has signed off"
+        return [_at(fm, "reviewed_by", "FM008", message, fix)]
+    findings = []
+    for number, item in enumerate(items, 1):
+        base = prefix or f"reviewed_by.{number - 1}"
+        who = f"reviewer {number}"
+        if not isinstance(item, dict):
+            message = f"{who} must have name, role and date, not {_describe(item)}"
+            findings.append(_at(fm, base, "FM008", message, f"write {_REVIEWER_EXAMPLE}"))
+            continue
+        for key in REVIEWER_KEYS:
+            if key not in item:
+                message = f"{who} has no '{key}'"
+                fix = f"add '{key}:' as recorded at sign-off; never make one up"
+                findings.append(_at(fm, base, "FM008", message, fix))
+        for key in ("name", "role"):
+            text = item.get(key)
+            if key in item and (not isinstance(text, str) or not text.strip()):
+                message = f"{who}'s '{key}' must be text, not {_describe(text)}"
+                fix = f"write the reviewer's {key} after '{key}:'"
+                findings.append(_at(fm, f"{base}.{key}", "FM008", message, fix))
+        day = item.get("date")
+        if "date" in item and (not isinstance(day, date) or isinstance(day, datetime)):
+            message = f"{who}'s 'date' must be a date, not {_describe(day)}"
+            findings.append(_at(fm, f"{base}.date", "FM008", message, _DATE_FIX))
+        elif isinstance(day, date) and day > today:
+            message = f"{who}'s 'date' {day} is in the future"
+            fix = "write the day the reviewer signed off"
+            findings.append(_at(fm, f"{base}.date", "FM008", message, fix))
+        findings += [
+            _at(fm, f"{base}.{key}", "FM007", f"unknown key '{key}' in {who}",
+                "use name, role and date", severity=Severity.WARN)
+            for key in item
+            if key not in REVIEWER_KEYS
+        ]  # fmt: skip
+    return findings
+
+
+def reviewers(fm: FrontMatter) -> tuple[Reviewer, ...]:
+    """Return the page's recorded sign-offs; entries that fail the schema are left out."""
+    value = fm.data.get("reviewed_by")
+    items = [value] if isinstance(value, dict) else value if isinstance(value, list) else []
+    out = []
+    for item in items:
+        if not isinstance(item, dict):
+            continue
+        name, role, day = item.get("name"), item.get("role"), item.get("date")
+        if (
+            isinstance(name, str)
+            and name.strip()
+            and isinstance(role, str)
+            and role.strip()
+            and isinstance(day, date)
+            and not isinstance(day, datetime)
+        ):
+            out.append(Reviewer(name.strip(), role.strip(), day))
+    return tuple(out)
+
+
+def clinical_review_status(fm: FrontMatter, *, required: bool) -> Finding | None:
+    """Return FM012 when clinical sign-off is required (a release build) and none is recorded."""
+    if not required or "reviewed_by" in fm.data:
+        return None
+    line, col = fm.at("last_reviewed")
+    message = "page has no 'reviewed_by', and this build requires clinical sign-off"
+    fix = f"add {_REVIEWER_EXAMPLE} once a named clinician has reviewed the page; never make one up"
+    return Finding(fm.path, line, col, "FM012", message, fix)
 
 
 def _at(

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from html import escape
 from typing import TYPE_CHECKING
+from urllib.parse import quote
 
 from pocketguide.content._markdown import outside_fences
 
@@ -16,6 +17,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
     from datetime import date
 
+    from pocketguide.content.frontmatter import Reviewer
     from pocketguide.content.sources import Source
 
 SOURCES_MARKER = "<!-- pocketguide:sources -->"
@@ -44,13 +46,27 @@ def spell_day(day: date) -> str:
     return f"{day.day} {spell_month(day)}"
 
 
-def reviewed_line(last_reviewed: date, next_review: date) -> str:
-    """Return the small "checked against sources" line shown under the page title."""
+def _day(day: date) -> str:
+    return f'<time datetime="{day.isoformat()}">{spell_day(day)}</time>'
+
+
+def reviewed_line(
+    last_reviewed: date, next_review: date, reviewers: Iterable[Reviewer] = ()
+) -> str:
+    """Return the small line under the page title that says what checking happened.
+
+    Each recorded sign-off is named ("Clinically reviewed by NAME, ROLE, on DATE."); a page
+    with none says plainly that it awaits clinical review.
+    """
+    signed = [
+        f"Clinically reviewed by {escape(r.name)}, {escape(r.role)}, on {_day(r.date)}."
+        for r in reviewers
+    ]
     return (
-        '<p class="pg-reviewed">Checked against sources on '
-        f'<time datetime="{last_reviewed.isoformat()}">{spell_day(last_reviewed)}</time>'
-        " · next review by "
-        f'<time datetime="{next_review:%Y-%m}">{spell_month(next_review)}</time></p>'
+        '<p class="pg-reviewed">Facts checked against published sources on '
+        f"{_day(last_reviewed)}. {' '.join(signed) or 'Awaiting clinical review.'}"
+        " Next review by "
+        f'<time datetime="{next_review:%Y-%m}">{spell_month(next_review)}</time>.</p>'
     )
 
 
@@ -72,11 +88,14 @@ def _title_end(lines: list[str]) -> int:
 
 
 def source_item(source: Source, anchor: str) -> str:
-    """Return one ``<li>``: linked title, who, year, and the day it was accessed."""
+    """Return one ``<li>``: linked title, who, year, DOI, and the day it was accessed."""
     parts = [f'<a href="{escape(source.url)}">{escape(source.title)}</a>.']
     who = ", ".join(filter(None, [source.by, str(source.year) if source.year else ""]))
     if who:
         parts.append(f"{escape(who)}.")
+    if source.doi:
+        href = escape(quote(source.doi, safe="/:;()"))
+        parts.append(f'doi:<a href="https://doi.org/{href}">{escape(source.doi)}</a>.')
     if source.accessed:
         day = source.accessed
         parts.append(f'Accessed <time datetime="{day.isoformat()}">{spell_day(day)}</time>.')

@@ -3,13 +3,23 @@
 The registry is a YAML list; each entry has ``id``, ``title``, ``publisher`` and/or
 ``authors``, ``kind``, ``year`` (of publication), ``url`` and ``accessed`` (the date it was
 read), and may have a ``doi`` and a ``note``. A living page with no publication date has
-``undated: true`` instead of a ``year``. A missing ``kind`` reads as ``other``. Every problem
-is a finding with the line and column of the field, never an exception.
+``undated: true`` instead of a ``year``. Every problem is a finding with the line and column of
+the field, never an exception:
+
+- SR000 unreadable file, SR001 not YAML or not a list of entries, SR002 a required field
+  missing, SR003 duplicate id, SR004-SR008 a field of the wrong form, SR009 unknown field
+  (warn), SR010 unknown ``kind``;
+- SR011 no ``kind``; SR012 ``year`` later than the year of ``accessed``; SR013 ``undated``
+  that is not ``true``, or given with a ``year``; SR014 a ``doi`` that is not a DOI;
+  SR015 a doi.org ``url`` with no ``doi`` field (warn);
+- SR016 a host known to be a mirror, scrape, aggregator or marketing site, from a list the
+  caller passes in (:func:`check_hosts`).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
@@ -21,6 +31,7 @@ from pocketguide.content.citations import ID_RE
 from pocketguide.findings import Finding, Severity
 
 if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable, Mapping
     from pathlib import Path
 
 REQUIRED_FIELDS = ("id", "title", "url", "accessed")
@@ -40,6 +51,34 @@ KINDS = (
     "other",
 )
 """What a source is: who stands behind it decides what it may be cited for."""
+
+PRIMARY_KINDS = ("government", "regulator", "label", "peer-reviewed", "service")
+"""Kinds that stand behind a safety fact themselves: a citation in a warning box, or on the
+emergency page and the card, needs at least one source of these kinds (configurable)."""
+
+BLOCKED_HOSTS = {
+    "pages.dev": "anyone can host a copy of any page here",
+    "uk-times.com": "news aggregator that reposts other sites' stories",
+    "120ty.net": "unofficial copy of a drug label",
+    "ecstasymdma.com": "copies other services' leaflets",
+    "addictionfriend.com": "rehab marketing site",
+    "globalauthorid.com": "copy of a paper's abstract, not the paper",
+    "peeref.com": "copy of a paper's abstract, not the paper",
+    "ouci.dntb.gov.ua": "index of papers that cite a paper, not the paper",
+    "discovery.researcher.life": "topic listing of papers, not a paper",
+    "github.com/josikinzz": "third-party scrape of harm-reduction sites",
+    "dev.dancesafe.org": "development copy of dancesafe.org",
+    "mdedge9-ma1.mdedge.com": "mirror of mdedge.com",
+    "ketamine.co.uk": "a ketamine clinic's marketing site",
+    "dailymail.co.uk": "tabloid: not a source for safety facts",
+    "docslib.org": "copy of a document uploaded by someone else",
+    "studyres.com": "copy of a document uploaded by someone else",
+}
+"""Hosts (or host and path prefix) never cited, each with why; subdomains match too."""
+
+DOI_RE = re.compile(r"10\.\d{4,9}/\S+")
+"""A DOI as Crossref describes it: ``10.``, a registrant code of 4-9 digits, ``/``, a suffix."""
+_DOI_HOSTS = frozenset({"doi.org", "dx.doi.org", "www.doi.org"})
 _ALL_FIELDS = ", ".join((*REQUIRED_FIELDS, *sorted(OPTIONAL_FIELDS)))
 MIN_YEAR = 1800
 MAX_YEAR = 2100
@@ -59,6 +98,13 @@ class Source:
     line: int
     kind: str = "other"
     doi: str | None = None
+    undated: bool = False
+    positions: Mapping[str, tuple[int, int]] = field(default_factory=dict, compare=False)
+    """Where each field is written: 1-based ``(line, col)`` in the registry file."""
+
+    def at(self, key: str) -> tuple[int, int]:
+        """Return where ``key`` is written, or where the entry starts when it is absent."""
+        return self.positions.get(key, (self.line, 1))
 
     @property
     def by(self) -> str:
@@ -187,11 +233,15 @@ class _EntryChecker:
             self.report("id", "SR002", message, "add who published or wrote it")
         title, publisher, authors = self.text("title"), self.text("publisher"), self.authors()
         year, url, accessed = self.year(), self.url(), self.accessed()
-        kind, doi = self.kind(), self.text("doi")
-        if year is None and "year" not in self.where and self.values.get("undated") is not True:
+        kind, doi, undated = self.kind(), self.doi(url), self.undated()
+        if year is None and "year" not in self.where and not undated:
             message = "source has no 'year'"
             fix = "add the year it was published, or 'undated: true' for a page with no date"
             self.report("id", "SR002", message, fix)
+        if year is not None and accessed is not None and year > accessed.year:
+            message = f"'year' {year} is later than the year it was read ('accessed: {accessed}')"
+            fix = "'year' is the year of publication: check it at the source"
+            self.report("year", "SR012", message, fix)
         if not isinstance(ident, str) or not ID_RE.fullmatch(ident):
             if "id" in self.values:
                 message = f"source id {ident!r} is not a valid id"
@@ -200,7 +250,18 @@ class _EntryChecker:
             return None
         line = self.start[0]
         return Source(
-            ident, title or "", publisher, authors, year, url or "", accessed, line, kind, doi
+            ident,
+            title or "",
+            publisher,
+            authors,
+            year,
+            url or "",
+            accessed,
+            line,
+            kind,
+            doi,
+            undated,
+            dict(self.where),
         )
 
     def kind(self) -> str:
@@ -210,7 +271,46 @@ class _EntryChecker:
         if "kind" in self.values:
             message = f"'kind' must be one of {', '.join(KINDS)}, not {value!r}"
             self.report("kind", "SR010", message, "say what the source is, e.g. 'kind: government'")
+        elif "kind" not in self.where:
+            message = "source has no 'kind'"
+            fix = f"add 'kind:' with what the source is: {', '.join(KINDS)}"
+            self.report("id", "SR011", message, fix)
         return "other"
+
+    def undated(self) -> bool:
+        value = self.values.get("undated")
+        if "undated" not in self.values:
+            return False
+        if value is not True:
+            message = f"'undated' must be true, not {value!r}"
+            fix = "write 'undated: true' for a page with no publication date, or remove the line"
+            self.report("undated", "SR013", message, fix)
+            return False
+        if "year" in self.where:
+            message = "source has both 'year' and 'undated: true'"
+            fix = "keep 'year' if the source gives a publication date, else remove 'year'"
+            self.report("undated", "SR013", message, fix)
+        return True
+
+    def doi(self, url: str | None) -> str | None:
+        value = self.text("doi")
+        if value is not None and not DOI_RE.fullmatch(value):
+            bare = DOI_RE.search(value)
+            message = f"'doi' must look like 10.NNNN/..., not {value!r}"
+            fix = f"write only the DOI: 'doi: {bare.group()}'" if bare else _DOI_FIX
+            self.report("doi", "SR014", message, fix)
+            return None
+        if value is None and "doi" not in self.where and url is not None:
+            parts = urlsplit(url)
+            bare = DOI_RE.fullmatch(parts.path.lstrip("/"))
+            if (parts.hostname or "") in _DOI_HOSTS and bare:
+                message = "'url' is a DOI link but the entry has no 'doi'"
+                fix = f"add 'doi: {bare.group()}' so readers can find the paper anywhere"
+                line, col = self.where.get("url", self.start)
+                self.findings.append(
+                    Finding(self.path, line, col, "SR015", message, fix, Severity.WARN)
+                )
+        return value
 
     def authors(self) -> tuple[str, ...]:
         value = self.values.get("authors")
@@ -252,6 +352,50 @@ class _EntryChecker:
             fix = "write the day you read it, unquoted, as YYYY-MM-DD"
             self.report("accessed", "SR006", message, fix)
         return None
+
+
+_DOI_FIX = "copy the DOI from the paper's page, e.g. 'doi: 10.1111/dar.13950'"
+
+
+def check_hosts(sources: Iterable[Source], blocked: Mapping[str, str], path: str) -> list[Finding]:
+    """Return SR016 for each source whose ``url`` is on a blocked host.
+
+    ``blocked`` maps a host (``uk-times.com``), or a host and path prefix
+    (``github.com/josikinzz``), to why it is never cited. A host also matches its
+    subdomains (``www.uk-times.com``); a path prefix matches whole path segments.
+    """
+    rules = {key: _blocked_rule(key) for key in blocked}
+    findings = []
+    for source in sources:
+        match = next((key for key, rule in rules.items() if rule(source.url)), None)
+        if match is None:
+            continue
+        reason = blocked[match]
+        message = f"source '{source.id}' is on {match}: {reason}"
+        fix = (
+            "cite the primary source instead: the government or regulator page, the paper "
+            "(with its DOI), the drug label, or the service's own page"
+        )
+        findings.append(Finding(path, *source.at("url"), "SR016", message, fix))
+    return findings
+
+
+def _blocked_rule(key: str) -> Callable[[str], bool]:
+    host, _, prefix = key.strip().lower().partition("/")
+    segments = [part for part in prefix.split("/") if part]
+
+    def matches(url: str) -> bool:
+        try:
+            parts = urlsplit(url)
+        except ValueError:
+            return False
+        name = (parts.hostname or "").rstrip(".")
+        if name != host and not name.endswith(f".{host}"):
+            return False
+        path = [part for part in parts.path.lower().split("/") if part]
+        return path[: len(segments)] == segments
+
+    return matches
 
 
 def _is_web_url(value: str) -> bool:

@@ -19,6 +19,14 @@ in a small YAML file under a top-level ``checks:`` key (``--config checks.yml``)
     WRD002 = "error"           # any rule code: "error", "warn" or "ignore"
     LNK015 = "ignore"
 
+    [tool.pocketguide.checks.blocked_hosts]   # never cited (SR016); replaces the default list
+    "uk-times.com" = "news aggregator"         # a host matches its subdomains too
+    "github.com/josikinzz" = "third-party scrape"   # host and path prefix
+
+The content rules that the build applies too (``primary_pages``, ``primary_kinds``,
+``primary_citations``, ``require_clinical_review``) are options of ``pocketguide/content`` in
+``mkdocs.yml``, the one place for them: :func:`apply_site_options` reads them from there.
+
 A setting that cannot be used is itself a finding (code ``CFG001``), never a crash.
 """
 
@@ -31,7 +39,10 @@ from typing import TYPE_CHECKING
 import yaml
 
 from pocketguide.content.data import REVIEW_YEARS
+from pocketguide.content.evidence import PRIMARY_PAGES
+from pocketguide.content.sources import BLOCKED_HOSTS, KINDS, PRIMARY_KINDS
 from pocketguide.findings import Finding, Severity
+from pocketguide.validators.site import read_mkdocs_config
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
@@ -60,6 +71,10 @@ class CheckConfig:
     citation_exempt: tuple[str, ...] = DEFAULT_CITATION_EXEMPT
     phone_allow: tuple[str, ...] = ()
     data_review_years: Mapping[str, int] = field(default_factory=lambda: dict(REVIEW_YEARS))
+    blocked_hosts: Mapping[str, str] = field(default_factory=lambda: dict(BLOCKED_HOSTS))
+    primary_pages: tuple[str, ...] = PRIMARY_PAGES
+    primary_kinds: tuple[str, ...] = PRIMARY_KINDS
+    require_clinical_review: bool = False
 
     def apply(self, findings: Iterable[Finding]) -> list[Finding]:
         """Return the findings with configured severities, ``ignore`` ones dropped, sorted."""
@@ -126,9 +141,53 @@ def config_from_mapping(raw: Mapping[str, object], where: str) -> tuple[CheckCon
         elif key == "data_review_years" and _is_year_table(value):
             years = {**REVIEW_YEARS, **value}  # type: ignore[dict-item]
             config = replace(config, data_review_years=years)
+        elif key == "blocked_hosts" and _is_reasons(value):
+            config = replace(config, blocked_hosts=dict(value))  # type: ignore[call-overload]
+        elif key in _SITE_OPTIONS:
+            message = f"{key!r} is an option of pocketguide/content in mkdocs.yml"
+            problems.append(_problem(where, message, "move it under pocketguide/content"))
         else:
             problems.append(_problem(where, f"unknown or invalid setting {key!r}: {value!r}"))
     return config, problems
+
+
+_SITE_OPTIONS = ("primary_pages", "primary_kinds", "primary_citations", "require_clinical_review")
+_PLUGIN = "pocketguide/content"
+
+
+def apply_site_options(checks: CheckConfig, config_file: Path) -> tuple[CheckConfig, list[Finding]]:
+    """Take ``primary_pages``, ``primary_kinds``, ``primary_citations`` (the severity of CI012,
+    unless ``pyproject.toml`` sets one) and ``require_clinical_review`` from the
+    ``pocketguide/content`` options in ``config_file`` (``mkdocs.yml``, ``!ENV`` resolved),
+    so the checks apply what the build applies. A missing file changes nothing.
+    """
+    if not config_file.is_file():
+        return checks, []
+    loaded, problems = read_mkdocs_config(config_file)
+    where = str(config_file)
+    options: object = {}
+    for plugin in loaded.get("plugins") or []:
+        if isinstance(plugin, dict) and _PLUGIN in plugin:
+            options = plugin[_PLUGIN] or {}
+    if not isinstance(options, dict):
+        return checks, [*problems, _problem(where, f"options of {_PLUGIN} must be a mapping")]
+    for key in _SITE_OPTIONS:
+        if key not in options:
+            continue
+        value = options[key]
+        if key == "primary_citations" and value in {"error", "warn", "ignore"}:
+            levels = {"CI012": Severity(value), **checks.severity}  # pyproject wins
+            checks = replace(checks, severity=levels)
+        elif key == "require_clinical_review" and isinstance(value, bool):
+            checks = replace(checks, require_clinical_review=value)
+        elif key == "primary_pages" and _is_str_list(value):
+            checks = replace(checks, primary_pages=tuple(value))
+        elif key == "primary_kinds" and _is_str_list(value) and set(value) <= set(KINDS):
+            checks = replace(checks, primary_kinds=tuple(value))
+        else:
+            message = f"{_PLUGIN} option {key!r} cannot be used: {value!r}"
+            problems.append(_problem(where, message, "see the options in the README"))
+    return checks, problems
 
 
 def _severities(value: object, where: str, problems: list[Finding]) -> dict[str, Severity]:
@@ -161,7 +220,14 @@ def _is_str_list(value: object) -> bool:
     return isinstance(value, list) and all(isinstance(v, str) for v in value)
 
 
-def _problem(where: str, message: str) -> Finding:
-    return Finding(
-        where, 0, 0, "CFG001", message, "see the settings in pocketguide.validators.config"
+def _is_reasons(value: object) -> bool:
+    return isinstance(value, dict) and all(
+        isinstance(k, str) and k.strip() and isinstance(v, str) and v.strip()
+        for k, v in value.items()
     )
+
+
+def _problem(
+    where: str, message: str, fix: str = "see the settings in pocketguide.validators.config"
+) -> Finding:
+    return Finding(where, 0, 0, "CFG001", message, fix)

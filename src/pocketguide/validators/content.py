@@ -5,7 +5,11 @@ Front matter, citations and the source registry are read by the shared readers i
 and this check can never disagree. This module adds the rules that need the whole guide:
 
 - FM010/FM011 review overdue (error) or due within 30 days (warn), via ``review_status``;
+- FM012 no ``reviewed_by`` when ``require_clinical_review`` is on (a release build);
+- SR016 a registry entry on a blocked host (mirror, scrape, aggregator, marketing site);
 - CI010 a registry entry no page cites (warn); CI011 a content page cites no source;
+- CI012 a citation in a danger or warning box, or on a ``primary_pages`` page, with no
+  source of a primary kind (with data markers rendered, as the build checks it);
 - the stigma lexicon (WRD001/WRD002) and forbidden content (FBD001-FBD004), see ``lexicon``;
 - readability per page and section (RDG001/RDG002), see ``readability``;
 - one h1, no skipped levels, alt text (HDG001, HDG002, IMG001), see ``structure``;
@@ -27,8 +31,13 @@ from pocketguide.content import data_markers
 from pocketguide.content.citations import check_citations, find_citations
 from pocketguide.content.data import RULES as DATA_RULES
 from pocketguide.content.data import GuideData, load_data
-from pocketguide.content.frontmatter import parse_front_matter, review_status
-from pocketguide.content.sources import load_sources
+from pocketguide.content.evidence import check_primary_citations, is_primary_page
+from pocketguide.content.frontmatter import (
+    clinical_review_status,
+    parse_front_matter,
+    review_status,
+)
+from pocketguide.content.sources import check_hosts, load_sources
 from pocketguide.findings import Finding, Severity
 from pocketguide.validators.config import CheckConfig
 from pocketguide.validators.lexicon import check_forbidden, check_wording
@@ -57,6 +66,7 @@ RULES = {
     "CI002": "malformed citation",
     "CI010": "source registry entry cited by no page",
     "CI011": "content page cites no source",
+    "CI012": "citation in a warning box or on a primary page without a primary source",
     "WRD001": "stigmatising term",
     "WRD002": "term to avoid",
     "FBD001": "dose figure",
@@ -70,6 +80,14 @@ RULES = {
     "IMG001": "image without alt text",
     "FM010": "review overdue",
     "FM011": "review due soon",
+    "FM008": "reviewed_by does not record a real sign-off",
+    "FM012": "clinical sign-off required but not recorded",
+    "SR011": "source without a kind",
+    "SR012": "source year later than the year it was read",
+    "SR013": "'undated' misused",
+    "SR014": "doi that is not a DOI",
+    "SR015": "DOI link without a doi field",
+    "SR016": "source on a blocked host (mirror, scrape, aggregator, marketing)",
 }
 
 
@@ -96,6 +114,7 @@ def check_content(
     report = ContentReport()
     registry = docs_dir / SOURCES_FILE
     sources, problems = load_sources(registry)
+    problems += check_hosts(sources.values(), checks.blocked_hosts, str(registry))
     report.findings += [replace(f, path=display(registry)) for f in problems]
     data, problems = load_data(
         docs_dir / DATA_DIR,
@@ -147,11 +166,12 @@ def check_page(
     except (OSError, UnicodeDecodeError) as exc:
         return [Finding(path, 0, 0, "CNT001", f"cannot read the page: {exc}", "save it as UTF-8")]
     text = text.replace("\r\n", "\n")
-    fm, findings = parse_front_matter(text, path)
+    fm, findings = parse_front_matter(text, path, today)
     body_line = fm.body_line if fm else 1
     if fm is not None:
         status = review_status(fm, today)
-        findings += [status] if status else []
+        signed = clinical_review_status(fm, required=checks.require_clinical_review)
+        findings += [f for f in (status, signed) if f]
     elif text.startswith("---"):
         # Broken front matter: skip to after its closing line so it is not read as prose.
         close = text.find("\n---", 3)
@@ -162,10 +182,21 @@ def check_page(
     cited.update(c.id for c in citations)
     findings += check_citations(body, path, set(sources), body_line)
     marked = data_markers.has_markers(body)
+    rendered = body
     if marked:
-        findings += data_markers.render_markers(body, data, path, body_line)[1]
+        rendered, marker_findings = data_markers.render_markers(body, data, path, body_line)
+        findings += marker_findings
     if data.emergency or data.helplines:  # a guide without number data has nothing to compare
         findings += check_numbers(whole, path, known_numbers(data), checks.phone_allow)
+    findings += check_primary_citations(
+        rendered,
+        path,
+        sources,
+        first_line=body_line,
+        whole_page=is_primary_page(rel, checks.primary_pages),
+        primary_kinds=checks.primary_kinds,
+        written=body if marked else None,
+    )
     if not citations and not marked and not any(fnmatch(rel, p) for p in checks.citation_exempt):
         message = "page cites no source"
         fix = "back its safety claims with [@id] citations from docs/sources.yml"

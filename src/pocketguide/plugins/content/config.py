@@ -5,6 +5,9 @@ from __future__ import annotations
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config, ValidationError
 
+from pocketguide.content.evidence import PRIMARY_PAGES
+from pocketguide.content.sources import KINDS, PRIMARY_KINDS
+
 
 class MarkdownPage(c.Type[str]):
     """A Markdown file path relative to ``docs/``, such as ``sources.md``."""
@@ -34,6 +37,23 @@ class ContentConfig(Config):
     sources_page = MarkdownPage(default="sources.md")
     """The page, inside ``docs/``, whose ``<!-- pocketguide:sources -->`` marker is replaced
     by every source in the registry, sorted by title."""
+
+    primary_pages = c.ListOfItems(c.Type(str), default=list(PRIMARY_PAGES))
+    """Pages (globs inside ``docs/``) where every citation must include a source of a primary
+    kind; citations inside danger and warning boxes need one on every page."""
+
+    primary_kinds = c.ListOfItems(c.Choice(KINDS), default=list(PRIMARY_KINDS))
+    """Source kinds (the registry's ``kind``) that count as primary."""
+
+    primary_citations = c.Choice(("error", "warn", "ignore"), default="error")
+    """What a citation that needs a primary source and has none (CI012) is: ``error`` stops
+    the build; ``warn`` logs it (a strict build still stops); ``ignore`` skips the rule. The
+    checks use the same level unless ``pyproject.toml`` sets a severity for CI012."""
+
+    require_clinical_review = c.Type(bool, default=False)
+    """A release build: every page must record who clinically reviewed it (``reviewed_by``
+    in its front matter), or the build stops. Off: pages without one say they await clinical
+    review. ``mkdocs.yml`` sets it from the environment: ``!ENV [POCKETGUIDE_RELEASE, false]``."""
 
     data_dir = c.Dir(exists=False, default="docs/data")
     """The folder of the data files (``mixing.yml``, ``emergency.yml``, ``helplines.yml``),

@@ -26,7 +26,14 @@ from pocketguide.content.citations import (
 from pocketguide.content.data import NAMES, GuideData, load_data
 from pocketguide.content.data_markers import has_markers, render_markers
 from pocketguide.content.data_publish import publish_files
-from pocketguide.content.frontmatter import parse_front_matter
+from pocketguide.content.evidence import check_primary_citations, is_primary_page
+from pocketguide.content.frontmatter import (
+    FrontMatter,
+    clinical_review_status,
+    markdown_start_line,
+    parse_front_matter,
+    reviewers,
+)
 from pocketguide.content.sources import Source, load_sources
 from pocketguide.findings import Finding, Severity
 from pocketguide.plugins.content.config import ContentConfig
@@ -119,20 +126,24 @@ class ContentPlugin(BasePlugin[ContentConfig]):
             return None
         path = self._relative(page.file.abs_src_path or page.file.src_uri)
         text = page.file.content_string
-        # MkDocs hands us the text after the front matter: count the lines it removed.
-        skipped = len(text) - len(markdown) if text.endswith(markdown) else 0
-        first_line = text.count("\n", 0, skipped) + 1
+        # MkDocs hands us the text after the front matter, perhaps changed by plugins before.
+        first_line = markdown_start_line(text)
         findings = check_citations(markdown, path, self.sources, first_line, self._registry)
         if has_markers(markdown):
             # Before numbering, so the citations the data writes are numbered like any other;
             # after the check, so its line numbers are the page's own.
             markdown, marker_findings = render_markers(markdown, self.data, path, first_line)
             findings += marker_findings
+        findings += self._primary_citations(markdown, page, path, first_line)
         if page.file.generated_by is None:
             fm, fm_findings = parse_front_matter(text, path)
             findings = fm_findings + findings
+            if fm is not None:
+                required = self.config.require_clinical_review
+                status = clinical_review_status(fm, required=required)
+                findings = [status, *findings] if status else findings
             if fm is not None and not _errors(findings):
-                markdown = self._review_line(markdown, page, fm.data)
+                markdown = self._review_line(markdown, page, fm)
         if _errors(findings):
             self.errors += _errors(findings)
             return None
@@ -150,13 +161,36 @@ class ContentPlugin(BasePlugin[ContentConfig]):
             _raise_errors(errors)
         return env
 
-    def _review_line(self, markdown: str, page: Page, data: dict[str, object]) -> str:
-        """Show the review dates under the title; keep them as ISO strings in ``page.meta``."""
-        last, nxt = data["last_reviewed"], data["next_review"]
+    def _primary_citations(
+        self, markdown: str, page: Page, path: str, first_line: int
+    ) -> list[Finding]:
+        """CI012 as errors, or logged as warnings, as the ``primary_citations`` option says."""
+        if self.config.primary_citations == "ignore":
+            return []
+        text = page.file.content_string
+        findings = check_primary_citations(
+            markdown,
+            path,
+            self.sources,
+            first_line=first_line,
+            whole_page=is_primary_page(page.file.src_uri, self.config.primary_pages),
+            primary_kinds=self.config.primary_kinds,
+            written="\n".join(text.split("\n")[first_line - 1 :]),
+        )
+        if self.config.primary_citations == "warn":
+            for finding in findings:
+                log.warning(finding.format())
+            return []
+        return findings
+
+    def _review_line(self, markdown: str, page: Page, fm: FrontMatter) -> str:
+        """Show the review dates and sign-offs under the title; ISO strings in ``page.meta``."""
+        last, nxt = fm.data["last_reviewed"], fm.data["next_review"]
         assert isinstance(last, date) and isinstance(nxt, date)  # checked by the schema
         page.meta["last_reviewed"] = last.isoformat()
         page.meta["next_review"] = nxt.isoformat()
-        return render.insert_after_title(markdown, render.reviewed_line(last, nxt))
+        line = render.reviewed_line(last, nxt, reviewers(fm))
+        return render.insert_after_title(markdown, line)
 
     def _fill_registry(self, markdown: str, path: str) -> str:
         if render.SOURCES_MARKER not in markdown:
