@@ -103,13 +103,13 @@ FRANK_OLD = {
     "getting-help": [
         '<li>Phone: <a href="tel:+443001236600">+44 300 123 6600</a> (from inside the country: 0300 123 6600).'
     ],
-    "card": ["<strong>UK</strong> FRANK 0300 123 6600 · <strong>United States</strong>"],
+    "card": ["<strong>UK</strong> FRANK 0300 123 6600 <sup"],
 }
 FRANK_NEW = {
     "getting-help": [
         '<li>Phone: <a href="tel:+443001236611">+44 300 123 6611</a> (from inside the country: 0300 123 6611).'
     ],
-    "card": ["<strong>UK</strong> FRANK 0300 123 6611 · <strong>United States</strong>"],
+    "card": ["<strong>UK</strong> FRANK 0300 123 6611 <sup"],
 }
 
 

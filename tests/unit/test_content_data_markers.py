@@ -84,7 +84,7 @@ Lower risk
 
 [@samhsa-helpline]
 """),
-        ("<!-- data:helplines-card -->", "**UK** FRANK 0300 123 6600 · **United States** SAMHSA National Helpline 1-800-662-4357 [@frank-contact; @samhsa-helpline]"),
+        ("<!-- data:helplines-card -->", "**UK** FRANK 0300 123 6600 [@frank-contact] · **United States** SAMHSA National Helpline 1-800-662-4357 [@samhsa-helpline]"),
     ],
     ids=lambda v: v.split()[1] + (v.split()[2] if len(v.split()) > 3 else "") if v.startswith("<!--") else "",
 )  # fmt: skip

@@ -334,23 +334,22 @@ def helplines(lines: tuple[Helpline, ...], code: str) -> str | None:
 
 
 def helplines_card(lines: tuple[Helpline, ...], shorts: Mapping[str, str]) -> str:
-    """``**UK** FRANK 0300 123 6600 · **US** SAMHSA 1-800-662-4357, 988 Lifeline 988 [@a; @b]``.
+    """``**UK** FRANK 0300 123 6600 [@a] · **US** SAMHSA 1-800-662-4357 [@b], 988 988 [@c]``.
 
     The helplines with ``card: true``, one country after another (a country's helplines share
-    its label), then the citations of all of them: a card has little room. ``shorts`` maps a
-    country code to its short label (``GB`` to ``UK``, from the emergency data); a country
-    without one shows its full name.
+    its label), each with its own citation: one long citation group cannot wrap on a narrow
+    screen. ``shorts`` maps a country code to its short label (``GB`` to ``UK``, from the
+    emergency data); a country without one shows its full name.
     """
-    chosen = [h for h in lines if h.card]
     countries: dict[str, list[str]] = {}
-    for line in chosen:
+    for line in (h for h in lines if h.card):
         label = shorts.get(line.code, line.country)
         reach = line.phone_display or line.text or ""
-        countries.setdefault(label, []).append(
-            " ".join(filter(None, [plain(line.name), plain(reach)]))
-        )
-    parts = [f"**{plain(label)}** {', '.join(items)}" for label, items in countries.items()]
-    return " · ".join(parts) + " " + cite(h.source for h in chosen) if parts else ""
+        what = " ".join(filter(None, [plain(line.name), plain(reach), cite([line.source])]))
+        countries.setdefault(label, []).append(what)
+    return " · ".join(
+        f"**{plain(label)}** {', '.join(items)}" for label, items in countries.items()
+    )
 
 
 def _mixing(render: Callable[[Mixing, str], str | None]) -> _Renderer:
