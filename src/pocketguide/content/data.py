@@ -246,7 +246,7 @@ def load_data(
     data = GuideData(
         mixing=_typed(models.get("mixing"), Mixing),
         emergency=_typed(models.get("emergency"), Emergency),
-        helplines=models.get("helplines"),  # type: ignore[arg-type]
+        helplines=_helplines(models.get("helplines")),
         raw=raw,
         paths=paths,
         broken=frozenset(broken),
@@ -256,6 +256,12 @@ def load_data(
 
 def _typed(value: object, kind: type[_T]) -> _T | None:
     return value if isinstance(value, kind) else None
+
+
+def _helplines(value: object) -> tuple[Helpline, ...] | None:
+    if isinstance(value, tuple) and all(isinstance(h, Helpline) for h in value):
+        return value
+    return None
 
 
 @dataclass

@@ -134,17 +134,18 @@ def _render_one(  # noqa: PLR0911 (one return per kind of mistake)
     text = _RENDERERS[name](data, arg)
     if text is None:
         message = f"marker data:{name} names {marker.argument} that is not in the data: '{arg}'"
-        fix = f"use one of: {', '.join(_choices(name, source))}"
+        fix = f"use one of: {', '.join(_choices(name, data))}"
         return "", Finding(*where, "MRK002", message, fix)
     return text, None
 
 
-def _choices(name: str, source: object) -> list[str]:
-    if name in {"mixing-list", "mixing-names"}:
-        return list(source.ratings)  # type: ignore[attr-defined]
-    if name == "mixing-rating":
-        return [s.id for s in source.substances]  # type: ignore[attr-defined]
-    return list(dict.fromkeys(h.code for h in source))  # type: ignore[attr-defined]
+def _choices(name: str, data: GuideData) -> list[str]:
+    """What the argument of marker ``name`` may be, for the fix of a wrong one."""
+    if name in {"mixing-list", "mixing-names"} and data.mixing:
+        return list(data.mixing.ratings)
+    if name == "mixing-rating" and data.mixing:
+        return [s.id for s in data.mixing.substances]
+    return list(dict.fromkeys(h.code for h in data.helplines or ()))
 
 
 # ---- Markdown helpers ----
