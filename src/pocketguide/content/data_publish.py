@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import copy
 import json
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pocketguide.content.data import NAMES, schema
@@ -146,6 +147,19 @@ def _without_hints(value: Any) -> Any:
 def dump(value: object) -> str:
     """Return compact JSON text (UTF-8, keys in the order written)."""
     return json.dumps(value, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+def is_data_file(path: Path, data_dir: str | Path) -> bool:
+    """Whether ``path`` is one of the data files (its published form is the JSON).
+
+    >>> from pathlib import Path
+    >>> is_data_file(Path("/g/docs/data/mixing.yml"), "/g/docs/data")
+    True
+    >>> is_data_file(Path("/g/docs/data/notes.yml"), "/g/docs/data")
+    False
+    """
+    folder = Path(data_dir).resolve()
+    return path.parent.resolve() == folder and path.stem in NAMES and path.suffix == ".yml"
 
 
 def publish_files(

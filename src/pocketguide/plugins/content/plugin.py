@@ -23,9 +23,9 @@ from pocketguide.content.citations import (
     number_sources,
     render_with_numbers,
 )
-from pocketguide.content.data import NAMES, GuideData, load_data
+from pocketguide.content.data import GuideData, load_data
 from pocketguide.content.data_markers import has_markers, render_markers
-from pocketguide.content.data_publish import publish_files
+from pocketguide.content.data_publish import is_data_file, publish_files
 from pocketguide.content.evidence import check_primary_citations, is_primary_page
 from pocketguide.content.frontmatter import (
     FrontMatter,
@@ -92,10 +92,8 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         """Publish the data as JSON instead of its YAML; warn when the Sources page is missing."""
         if not self.config.enabled:
             return None
-        data_dir = Path(self.config.data_dir).resolve()
-        for file in list(files):
-            src = Path(file.abs_src_path or "")
-            if src.parent.resolve() == data_dir and src.stem in NAMES and src.suffix == ".yml":
+        for file in list(files):  # the data is published as JSON, not as its YAML
+            if file.abs_src_path and is_data_file(Path(file.abs_src_path), self.config.data_dir):
                 files.remove(file)
         if self.config.data_licence:
             generated = date.fromisoformat(get_build_date())
