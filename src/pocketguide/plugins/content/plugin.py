@@ -84,7 +84,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         """Rebuild when the registry changes under ``mkdocs serve``."""
         if self.config.enabled:
             server.watch(self.config.sources)
-            if Path(self.config.data_dir).is_dir():  # inside docs/ it is watched already
+            if Path(self.config.data_dir).is_dir():  # a missing folder cannot be watched
                 server.watch(self.config.data_dir)
         return server
 
