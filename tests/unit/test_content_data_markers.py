@@ -9,7 +9,12 @@ from pathlib import Path
 import pytest
 
 from pocketguide.content.data import GuideData, Helpline, load_data
-from pocketguide.content.data_markers import MARKERS, helpline_block, render_markers
+from pocketguide.content.data_markers import (
+    MARKERS,
+    helpline_block,
+    helplines_card,
+    render_markers,
+)
 from pocketguide.content.sources import load_sources
 
 FIXTURE = Path(__file__).parents[1] / "fixtures" / "sites" / "data" / "docs"
@@ -173,4 +178,22 @@ def test_a_short_helpline_number_shows_as_dialled() -> None:
     assert helpline_block(line) == (
         "**Samaritans**: Someone to talk to.\n\n- Phone: [116 123](tel:116123)\n"
         "- Last checked: 2 December 2026\n\n[@samaritans]"
+    )
+
+
+def test_the_card_uses_a_helplines_short_name_when_it_has_one() -> None:
+    lines = (
+        Helpline(
+            country="Australia", code="AU", name="National Alcohol and Other Drug Hotline",
+            about="Puts you through to your state's line.", source="scriptwise-support",
+            checked="2026-12-02", phone="+611800250015", phone_display="1800 250 015",
+            local_only=True, card=True, card_name="Drug hotline",
+        ),
+        Helpline(
+            country="United Kingdom", code="GB", name="Samaritans", about="Someone to talk to.",
+            source="samaritans", checked="2026-12-02", phone="116123", phone_display="116 123",
+        ),
+    )  # fmt: skip
+    assert helplines_card(lines, {"GB": "UK"}) == (
+        "**Australia** Drug hotline 1800 250 015 [@scriptwise-support]"
     )

@@ -166,6 +166,8 @@ class Helpline:
     cost: str | None = None
     local_only: bool = False
     card: bool = False
+    card_name: str | None = None
+    """A shorter name for the printed card (``name`` when absent)."""
 
 
 @dataclass(frozen=True)

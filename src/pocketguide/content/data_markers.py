@@ -339,14 +339,16 @@ def helplines_card(lines: tuple[Helpline, ...], shorts: Mapping[str, str]) -> st
 
     The helplines with ``card: true``, one country after another (a country's helplines share
     its label), each with its own citation: one long citation group cannot wrap on a narrow
-    screen. ``shorts`` maps a country code to its short label (``GB`` to ``UK``, from the
-    emergency data); a country without one shows its full name.
+    screen. A helpline's ``card_name``, when it has one, stands for its name. ``shorts`` maps a
+    country code to its short label (``GB`` to ``UK``, from the emergency data); a country
+    without one shows its full name.
     """
     countries: dict[str, list[str]] = {}
     for line in (h for h in lines if h.card):
         label = shorts.get(line.code, line.country)
         reach = line.phone_display or line.text or ""
-        what = " ".join(filter(None, [plain(line.name), plain(reach), cite([line.source])]))
+        name = line.card_name or line.name
+        what = " ".join(filter(None, [plain(name), plain(reach), cite([line.source])]))
         countries.setdefault(label, []).append(what)
     return " · ".join(
         f"**{plain(label)}** {', '.join(items)}" for label, items in countries.items()
