@@ -238,3 +238,34 @@ def test_seizure_figures_separate_weight_from_number() -> None:
     note = body.split('!!! note "Reading these figures correctly"', 1)[1].split("\n## ", 1)[0]
     assert "1,100%" in note and "**weight**" in note
     assert "350%" in note and "**number**" in note
+
+
+EMERGENCY_NUMBER = re.compile(r"(?<![\d+])(?:999|112|911|000|111)(?!\d)")
+MARKER = re.compile(r"<!--\s*data:[^>]*-->")
+
+
+@pytest.mark.parametrize("name", ["emergency.md", "card.md", "effects.md", "safer-use.md"])
+def test_the_call_rule_is_the_one_rule_from_the_data(name: str) -> None:
+    # One rule for someone who does not respond: each page shows the data's own words.
+    _, body, _ = split_page(DOCS / name)
+    assert body.count("<!-- data:call-rule -->") == 1
+    assert "wait it out" not in MARKER.sub("", body).lower(), "write the rule once, in the data"
+    rule = guide_data().emergency
+    assert rule is not None
+    assert rule.call_rule in rendered_body(DOCS / name)
+
+
+def test_the_emergency_page_and_the_card_show_the_same_numbers() -> None:
+    # Numbers are never typed into either page: both render the same data.
+    emergency = guide_data().emergency
+    assert emergency is not None
+    listed = {number for entry in emergency.numbers for number in entry.numbers}
+    for name in ("emergency.md", "card.md"):
+        _, body, _ = split_page(DOCS / name)
+        typed = EMERGENCY_NUMBER.findall(MARKER.sub("", body))
+        assert typed == [], f"{name}: emergency number typed by hand: {typed}"
+        shown = set(EMERGENCY_NUMBER.findall(rendered_body(DOCS / name)))
+        assert shown == listed, name
+    assert {"<!-- data:red-flags -->"} <= {
+        m.group() for m in MARKER.finditer(split_page(DOCS / "card.md")[1])
+    }
