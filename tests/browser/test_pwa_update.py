@@ -10,6 +10,7 @@ from playwright.sync_api import Error as PlaywrightError
 
 from .conftest import Project, build_with_config_change, copy_project
 from .pwa_helpers import (
+    CHECKED_MARKER,
     cache_keys,
     chunk_files_to_update,
     chunk_ids,
@@ -107,9 +108,8 @@ def test_one_page_edit_downloads_only_what_changed(
 
     caches = cache_keys(page)
     expected = {
-        f"{server.url}{url}" + (f"?__pg={revision}" if revision else "")
-        for url, revision in revisions(guide_v2.site).items()
-    }
+        f"{server.url}{url}?__pg={revision}" for url, revision in revisions(guide_v2.site).items()
+    } | {server.url + CHECKED_MARKER}
     assert list(caches) == [f"pocketguide-precache-v1-{server.url}"]
     assert set(next(iter(caches.values()))) == expected
 
@@ -147,6 +147,52 @@ def test_failed_download_keeps_v1_and_retries_later(
     page.locator(".pg-update").wait_for(timeout=20_000)
     retried = set(server.site.requests) - BROWSER_OWN
     assert retried == edited_chunks  # what the failed try already saved is not fetched again
+
+
+def test_a_tab_opened_before_the_first_save_reloads_after_a_later_update(
+    context: BrowserContext, server: Server, guide_v2: Project
+) -> None:
+    # Tab B opens the edited page before the guide is saved, and stays open; the first save
+    # takes it over without a reload (its page is that version's).
+    old_tab = context.new_page()
+    install(old_tab, server.url + "mixing/")
+    assert old_tab.evaluate("Boolean(navigator.serviceWorker.controller)") is True
+
+    # Version two is published; the reader accepts it in another tab.
+    server.site.root = guide_v2.site
+    tab = context.new_page()
+    tab.goto(server.url)
+    tab.locator(".pg-update").wait_for(timeout=20_000)
+    with old_tab.expect_navigation(timeout=20_000):
+        tab.locator(".pg-update button").click()
+
+    # Tab B was reloaded: its page is version two, like the search index it now gets.
+    old_tab.locator("article").get_by_text(MARKER).wait_for(timeout=10_000)
+
+
+def test_a_page_of_the_guide_without_a_worker_deletes_only_this_guide_s_caches(
+    context: BrowserContext, server: Server, guide_self_destroying: Project
+) -> None:
+    server.site.root = guide_self_destroying.site
+    origin = server.url.removesuffix("/guide/")
+    ours = f"pocketguide-precache-v1-{server.url}"
+    others = [
+        f"pocketguide-precache-v1-{origin}/other-guide/",  # another copy on the same origin
+        f"pocketguide-precache-v1-{server.url}inner/",  # a guide under this one's path
+        f"pocketguide-precache-v1-{origin}/",  # a guide at the origin's root
+        f"workbox-precache-v2-{server.url}",  # another tool, same scope
+        "my-app-cache",
+    ]
+    page = context.new_page()
+    page.goto(server.url + "manifest.webmanifest")  # same origin, runs no script of ours
+    page.evaluate(
+        "async (names) => { for (const n of names) await caches.open(n); }", [ours, *others]
+    )
+
+    page.goto(server.url)  # its script unregisters the worker and deletes our caches
+    page.locator("html[data-pg-offline='off']").wait_for(state="attached", timeout=10_000)
+
+    assert sorted(page.evaluate("caches.keys()")) == sorted(others)
 
 
 @pytest.fixture(scope="session")
