@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING
 import pytest
 from playwright.sync_api import Error as PlaywrightError
 
+from pocketguide.devserver import Answer
+
 from .conftest import Project, build_with_config_change, copy_project
 from .pwa_helpers import (
     CHECKED_MARKER,
@@ -28,6 +30,8 @@ if TYPE_CHECKING:
 EDITED_PAGE = "mixing.md"
 EDITED_URL = "mixing/index.html"
 MARKER = "This sentence exists only in version two of the guide."
+PORTAL = b"<!doctype html><title>Wi-Fi login</title><h1>Please log in to continue</h1>"
+FOREVER = (("Cache-Control", "public, max-age=31536000, immutable"),)
 # Requests the browser itself makes on every visit, not the service worker's downloads.
 BROWSER_OWN = {"sw.js", "manifest.webmanifest", "assets/icons/icon-192.png"}
 
@@ -147,6 +151,56 @@ def test_failed_download_keeps_v1_and_retries_later(
     page.locator(".pg-update").wait_for(timeout=20_000)
     retried = set(server.site.requests) - BROWSER_OWN
     assert retried == edited_chunks  # what the failed try already saved is not fetched again
+
+
+@pytest.fixture(scope="session")
+def guide_v2_style(tmp_path_factory: pytest.TempPathFactory) -> Project:
+    """The guide with one more style rule: version two has a new stylesheet name and bytes."""
+    project = copy_project(tmp_path_factory.mktemp("guide-v2-style") / "project")
+    sheet = project.root / "overrides" / "assets" / "stylesheets" / "pwa.css"
+    sheet.write_text(
+        sheet.read_text(encoding="utf-8") + "\n.pg-status { letter-spacing: 0.01em; }\n",
+        encoding="utf-8",
+    )
+    project.build()
+    return project
+
+
+def stylesheet_of(project: Project) -> str:
+    """The precached URL of the guide's one stylesheet in ``project``."""
+    (url,) = [url for url in revisions(project.site) if url.startswith("assets/stylesheets/")]
+    return url
+
+
+def test_a_login_page_instead_of_the_new_stylesheet_keeps_v1_and_is_retried(
+    context: BrowserContext, server: Server, guide: Project, guide_v2_style: Project
+) -> None:
+    old_css, new_css = stylesheet_of(guide), stylesheet_of(guide_v2_style)
+    assert old_css != new_css
+    page = context.new_page()
+    install(page, server.url + "mixing/")
+
+    server.site.root = guide_v2_style.site
+    server.site.answers = {new_css: Answer(200, PORTAL, headers=FOREVER)}
+    server.site.reset()
+    page.reload()
+    wait_for_failed_install(page, server, new_css)
+    assert page.locator(".pg-update").count() == 0
+    assert page.locator("[data-pg-status]").inner_text().startswith("Saved for offline use (")
+
+    # Version one is whole, offline too: its pages ask for its own stylesheet, from the cache.
+    go_offline(page, server)
+    page.goto(server.url + "effects/")
+    assert page.locator(f"link[href$='{old_css.rsplit('/', 1)[1]}']").count() == 1
+    fetched = page.evaluate("async (url) => (await fetch(url)).text()", server.url + old_css)
+    assert fetched == (guide.site / old_css).read_text(encoding="utf-8")
+
+    # The host is fixed: the next visit offers version two, with its real stylesheet.
+    page.context.set_offline(False)
+    server.site.down = False
+    server.site.answers = {}
+    page.reload()
+    page.locator(".pg-update").wait_for(timeout=20_000)
 
 
 def test_a_tab_opened_before_the_first_save_reloads_after_a_later_update(
