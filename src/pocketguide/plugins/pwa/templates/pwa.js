@@ -87,25 +87,13 @@
 
   /* ---- keeping the copy: ask the browser not to clear it when space runs low ---- */
 
-  function askedBefore() {
-    try {
-      return localStorage.getItem(`pg-persist-asked:${scope}`) !== null;
-    } catch (error) {
-      return false; // storage blocked: ask (browsers that prompt remember the answer)
-    }
-  }
+  // Whether this page loaded before the guide was saved, so it sees the first save complete.
+  let firstSave = false;
 
-  function rememberAsked() {
-    try {
-      localStorage.setItem(`pg-persist-asked:${scope}`, "1");
-    } catch (error) {
-      // storage blocked
-    }
-  }
-
-  // Ask once, after the first complete save, and again whenever the guide runs as an installed
-  // app. Chromium answers without a prompt (yes for installed or often used sites); Firefox asks
-  // the reader. Returns true (kept), false (may be cleared) or null (the browser cannot say).
+  // Ask after the first complete save, and again whenever the guide runs as an installed app;
+  // nothing is stored to remember it. Chromium answers without a prompt (yes for installed or
+  // often used sites); Firefox asks the reader once. Returns true (kept), false (may be
+  // cleared) or null (the browser cannot say).
   let kept;
   async function keepCopy() {
     const storage = navigator.storage;
@@ -117,8 +105,7 @@
       try {
         kept = await storage.persisted();
         const installed = window.matchMedia("(display-mode: standalone)").matches;
-        if (!kept && (installed || !askedBefore())) {
-          rememberAsked();
+        if (!kept && (firstSave || installed)) {
           kept = await storage.persist();
         }
       } catch (error) {
@@ -290,6 +277,7 @@
 
   async function register() {
     const loadedWith = navigator.serviceWorker.controller;
+    firstSave = !loadedWith;
     if (loadedWith) {
       // Already saved: say so at once, without waiting behind the browser's update check.
       navigator.serviceWorker.ready.then(watchStatus);
