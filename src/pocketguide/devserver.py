@@ -1,8 +1,9 @@
 """A small static server for ``site/``, as a phone would see it: for ``make preview`` and tests.
 
 It serves the site under its sub-path, with the caching headers the hosting guide asks for,
-gzip for text, and knobs that tests need: a request log, files made to fail, and a throttle
-that emulates a slow mobile link (so that the service worker's downloads are slowed too).
+gzip for text, and knobs that tests need: a request log, files made to fail or to answer
+whatever a test chooses (a status, a body, a redirect), and a throttle that emulates a slow
+mobile link (so that the service worker's downloads are slowed too).
 Loopback only.
 """
 
@@ -47,15 +48,29 @@ class Throttle:
         time.sleep(self.round_trip + size / self.bytes_per_second)
 
 
+@dataclass(frozen=True)
+class Answer:
+    """A made-up answer for one path, as a broken host, a Wi-Fi login page or a redirect
+    would give: ``Answer(200, b"<title>Log in</title>")``, ``Answer(302, location=...)``."""
+
+    status: int = 200
+    body: bytes = b""
+    content_type: str = "text/html; charset=utf-8"
+    location: str | None = None
+    headers: tuple[tuple[str, str], ...] = ()
+
+
 @dataclass
 class Site:
-    """What the server serves and how; tests change ``fail`` and read ``requests``."""
+    """What the server serves and how; tests change ``fail`` and ``answers`` and read
+    ``requests``."""
 
     root: Path
     base_path: str = "/"
     gzip: bool = True
     throttle: Throttle | None = None
     fail: set[str] = field(default_factory=set)  # site-relative paths answered with HTTP 500
+    answers: dict[str, Answer] = field(default_factory=dict)  # site-relative path -> answer
     requests: list[str] = field(default_factory=list)  # site-relative paths, in order
     down: bool = False  # drop every connection unanswered, like a phone with no signal
     sent_bytes: int = 0
@@ -116,9 +131,8 @@ class Handler(BaseHTTPRequestHandler):
             self._send_file(site.root / "404.html", "404.html", HTTPStatus.NOT_FOUND, with_body)
             return
         relative = path[len(site.base_path) :]
-        if relative in site.fail:
-            site.record(relative, 0)
-            self.send_error(HTTPStatus.INTERNAL_SERVER_ERROR, "made to fail by the test")
+        if relative in site.fail or relative in site.answers:
+            self._send_injected(relative, with_body)
             return
         target = (site.root / relative).resolve()
         if site.root.resolve() not in (target, *target.parents):
@@ -140,6 +154,26 @@ class Handler(BaseHTTPRequestHandler):
         self.send_header("Location", location)
         self.send_header("Content-Length", "0")
         self.end_headers()
+
+    def _send_injected(self, relative: str, with_body: bool) -> None:
+        """Answer a path a test made to fail (500) or gave an answer of its own."""
+        site = self.site
+        if relative in site.fail:
+            site.record(relative, 0)
+            self.send_error(HTTPStatus.INTERNAL_SERVER_ERROR, "made to fail by the test")
+            return
+        answer = site.answers[relative]
+        site.record(relative, len(answer.body))
+        self.send_response(answer.status)
+        self.send_header("Content-Type", answer.content_type)
+        self.send_header("Content-Length", str(len(answer.body)))
+        if answer.location is not None:
+            self.send_header("Location", answer.location)
+        for name, value in answer.headers:
+            self.send_header(name, value)
+        self.end_headers()
+        if with_body:
+            self.wfile.write(answer.body)
 
     def _send_file(self, file: Path, logged: str, status: HTTPStatus, with_body: bool) -> None:
         site = self.site

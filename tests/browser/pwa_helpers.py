@@ -15,12 +15,21 @@ if TYPE_CHECKING:
     from pocketguide.devserver import Server
 
 SAVED_TIMEOUT_MS = 30_000
+#: The cache entry where the service worker notes when it last checked every saved file.
+CHECKED_MARKER = "?__pg-checked"
 
 
 def wait_until_saved(page: Page) -> None:
     """Wait for the client script to report that every precache entry is cached."""
     # A locator, not wait_for_function: the guide's CSP forbids the eval that one needs.
     page.locator("html[data-pg-offline='saved']").wait_for(
+        state="attached", timeout=SAVED_TIMEOUT_MS
+    )
+
+
+def wait_for_state(page: Page, state: str) -> None:
+    """Wait for the client script to set ``data-pg-offline`` to ``state`` (e.g. ``error``)."""
+    page.locator(f"html[data-pg-offline='{state}']").wait_for(
         state="attached", timeout=SAVED_TIMEOUT_MS
     )
 
@@ -46,6 +55,26 @@ def cache_keys(page: Page) -> dict[str, list[str]]:
     return keys
 
 
+def cached_digests(page: Page) -> dict[str, str]:
+    """Return ``{request url: SHA-256 hex of the body}`` for every entry of every cache."""
+    digests: dict[str, str] = page.evaluate(
+        """async () => {
+            const out = {};
+            for (const name of await caches.keys()) {
+                const cache = await caches.open(name);
+                for (const request of await cache.keys()) {
+                    const body = await (await cache.match(request)).arrayBuffer();
+                    const digest = await crypto.subtle.digest("SHA-256", body);
+                    out[request.url] = Array.from(new Uint8Array(digest),
+                        (b) => b.toString(16).padStart(2, "0")).join("");
+                }
+            }
+            return out;
+        }"""
+    )
+    return digests
+
+
 def go_offline(page: Page, server: Server) -> None:
     """Cut the network twice: the browser goes offline and the server answers nothing."""
     page.context.set_offline(True)
@@ -59,7 +88,7 @@ def precache_urls(site: Path) -> list[str]:
     return [str(entry["url"]) for entry in entries]
 
 
-def revisions(site: Path) -> dict[str, str | None]:
+def revisions(site: Path) -> dict[str, str]:
     """Return ``{url: revision}`` from a built ``sw.js``."""
     entries = read_build((site / "sw.js").read_text(encoding="utf-8"))["entries"]
     assert isinstance(entries, list)

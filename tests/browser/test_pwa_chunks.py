@@ -10,7 +10,14 @@ from typing import TYPE_CHECKING
 import pytest
 
 from .conftest import Project, build_with_config_change
-from .pwa_helpers import chunk_ids, install, page_urls, precache_urls, revisions
+from .pwa_helpers import (
+    cached_digests,
+    chunk_ids,
+    install,
+    page_urls,
+    precache_urls,
+    revisions,
+)
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -56,21 +63,7 @@ def test_files_rebuilt_from_chunks_are_the_site_s_bytes(
     page = context.new_page()
     install(page, server.url)
 
-    digests: dict[str, str] = page.evaluate(
-        """async () => {
-            const out = {};
-            for (const name of await caches.keys()) {
-                const cache = await caches.open(name);
-                for (const request of await cache.keys()) {
-                    const body = await (await cache.match(request)).arrayBuffer();
-                    const digest = await crypto.subtle.digest("SHA-256", body);
-                    out[request.url] = Array.from(new Uint8Array(digest),
-                        (b) => b.toString(16).padStart(2, "0")).join("");
-                }
-            }
-            return out;
-        }"""
-    )
+    digests = cached_digests(page)
     chunked = chunk_ids(guide.site)
     assert len(chunked) > 20
     for url, revision in revisions(guide.site).items():

@@ -6,7 +6,14 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from .pwa_helpers import cache_keys, go_offline, install, page_urls, precache_urls
+from .pwa_helpers import (
+    CHECKED_MARKER,
+    cache_keys,
+    go_offline,
+    install,
+    page_urls,
+    precache_urls,
+)
 
 if TYPE_CHECKING:
     from playwright.sync_api import BrowserContext, Page
@@ -41,7 +48,9 @@ def test_every_precached_file_is_in_one_cache_of_our_own(
     caches = cache_keys(page)
     assert list(caches) == [f"pocketguide-precache-v1-{server.url}"]
     stored = {key.split("?__pg=")[0] for key in next(iter(caches.values()))}
-    assert stored == {server.url + url for url in precache_urls(guide.site)}
+    assert stored == {server.url + url for url in precache_urls(guide.site)} | {
+        server.url + CHECKED_MARKER
+    }
 
 
 def test_every_page_opens_offline(page: Page, server: Server, guide: Project) -> None:

@@ -8,8 +8,11 @@ from typing import TYPE_CHECKING
 import pytest
 from playwright.sync_api import Error as PlaywrightError
 
+from pocketguide.devserver import Answer
+
 from .conftest import Project, build_with_config_change, copy_project
 from .pwa_helpers import (
+    CHECKED_MARKER,
     cache_keys,
     chunk_files_to_update,
     chunk_ids,
@@ -27,6 +30,8 @@ if TYPE_CHECKING:
 EDITED_PAGE = "mixing.md"
 EDITED_URL = "mixing/index.html"
 MARKER = "This sentence exists only in version two of the guide."
+PORTAL = b"<!doctype html><title>Wi-Fi login</title><h1>Please log in to continue</h1>"
+FOREVER = (("Cache-Control", "public, max-age=31536000, immutable"),)
 # Requests the browser itself makes on every visit, not the service worker's downloads.
 BROWSER_OWN = {"sw.js", "manifest.webmanifest", "assets/icons/icon-192.png"}
 
@@ -107,9 +112,8 @@ def test_one_page_edit_downloads_only_what_changed(
 
     caches = cache_keys(page)
     expected = {
-        f"{server.url}{url}" + (f"?__pg={revision}" if revision else "")
-        for url, revision in revisions(guide_v2.site).items()
-    }
+        f"{server.url}{url}?__pg={revision}" for url, revision in revisions(guide_v2.site).items()
+    } | {server.url + CHECKED_MARKER}
     assert list(caches) == [f"pocketguide-precache-v1-{server.url}"]
     assert set(next(iter(caches.values()))) == expected
 
@@ -147,6 +151,102 @@ def test_failed_download_keeps_v1_and_retries_later(
     page.locator(".pg-update").wait_for(timeout=20_000)
     retried = set(server.site.requests) - BROWSER_OWN
     assert retried == edited_chunks  # what the failed try already saved is not fetched again
+
+
+@pytest.fixture(scope="session")
+def guide_v2_style(tmp_path_factory: pytest.TempPathFactory) -> Project:
+    """The guide with one more style rule: version two has a new stylesheet name and bytes."""
+    project = copy_project(tmp_path_factory.mktemp("guide-v2-style") / "project")
+    sheet = project.root / "overrides" / "assets" / "stylesheets" / "pwa.css"
+    sheet.write_text(
+        sheet.read_text(encoding="utf-8") + "\n.pg-status { letter-spacing: 0.01em; }\n",
+        encoding="utf-8",
+    )
+    project.build()
+    return project
+
+
+def stylesheet_of(project: Project) -> str:
+    """The precached URL of the guide's one stylesheet in ``project``."""
+    (url,) = [url for url in revisions(project.site) if url.startswith("assets/stylesheets/")]
+    return url
+
+
+def test_a_login_page_instead_of_the_new_stylesheet_keeps_v1_and_is_retried(
+    context: BrowserContext, server: Server, guide: Project, guide_v2_style: Project
+) -> None:
+    old_css, new_css = stylesheet_of(guide), stylesheet_of(guide_v2_style)
+    assert old_css != new_css
+    page = context.new_page()
+    install(page, server.url + "mixing/")
+
+    server.site.root = guide_v2_style.site
+    server.site.answers = {new_css: Answer(200, PORTAL, headers=FOREVER)}
+    server.site.reset()
+    page.reload()
+    wait_for_failed_install(page, server, new_css)
+    assert page.locator(".pg-update").count() == 0
+    assert page.locator("[data-pg-status]").inner_text().startswith("Saved for offline use (")
+
+    # Version one is whole, offline too: its pages ask for its own stylesheet, from the cache.
+    go_offline(page, server)
+    page.goto(server.url + "effects/")
+    assert page.locator(f"link[href$='{old_css.rsplit('/', 1)[1]}']").count() == 1
+    fetched = page.evaluate("async (url) => (await fetch(url)).text()", server.url + old_css)
+    assert fetched == (guide.site / old_css).read_text(encoding="utf-8")
+
+    # The host is fixed: the next visit offers version two, with its real stylesheet.
+    page.context.set_offline(False)
+    server.site.down = False
+    server.site.answers = {}
+    page.reload()
+    page.locator(".pg-update").wait_for(timeout=20_000)
+
+
+def test_a_tab_opened_before_the_first_save_reloads_after_a_later_update(
+    context: BrowserContext, server: Server, guide_v2: Project
+) -> None:
+    # Tab B opens the edited page before the guide is saved, and stays open; the first save
+    # takes it over without a reload (its page is that version's).
+    old_tab = context.new_page()
+    install(old_tab, server.url + "mixing/")
+    assert old_tab.evaluate("Boolean(navigator.serviceWorker.controller)") is True
+
+    # Version two is published; the reader accepts it in another tab.
+    server.site.root = guide_v2.site
+    tab = context.new_page()
+    tab.goto(server.url)
+    tab.locator(".pg-update").wait_for(timeout=20_000)
+    with old_tab.expect_navigation(timeout=20_000):
+        tab.locator(".pg-update button").click()
+
+    # Tab B was reloaded: its page is version two, like the search index it now gets.
+    old_tab.locator("article").get_by_text(MARKER).wait_for(timeout=10_000)
+
+
+def test_a_page_of_the_guide_without_a_worker_deletes_only_this_guide_s_caches(
+    context: BrowserContext, server: Server, guide_self_destroying: Project
+) -> None:
+    server.site.root = guide_self_destroying.site
+    origin = server.url.removesuffix("/guide/")
+    ours = f"pocketguide-precache-v1-{server.url}"
+    others = [
+        f"pocketguide-precache-v1-{origin}/other-guide/",  # another copy on the same origin
+        f"pocketguide-precache-v1-{server.url}inner/",  # a guide under this one's path
+        f"pocketguide-precache-v1-{origin}/",  # a guide at the origin's root
+        f"workbox-precache-v2-{server.url}",  # another tool, same scope
+        "my-app-cache",
+    ]
+    page = context.new_page()
+    page.goto(server.url + "manifest.webmanifest")  # same origin, runs no script of ours
+    page.evaluate(
+        "async (names) => { for (const n of names) await caches.open(n); }", [ours, *others]
+    )
+
+    page.goto(server.url)  # its script unregisters the worker and deletes our caches
+    page.locator("html[data-pg-offline='off']").wait_for(state="attached", timeout=10_000)
+
+    assert sorted(page.evaluate("caches.keys()")) == sorted(others)
 
 
 @pytest.fixture(scope="session")

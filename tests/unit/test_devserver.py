@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from pocketguide import devserver
-from pocketguide.devserver import Server, Site, Throttle, cache_control
+from pocketguide.devserver import Answer, Server, Site, Throttle, cache_control
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -52,6 +52,7 @@ def server(root_server: Server) -> Server:
     """The site served at ``/``, with an empty request log and no failing files."""
     root_server.site.reset()
     root_server.site.fail.clear()
+    root_server.site.answers.clear()
     return root_server
 
 
@@ -221,6 +222,42 @@ def test_fail_answers_500_and_logs_the_request(server: Server) -> None:
     assert get(server, "/x/index.html")[0] == 500
     assert get(server, "/x/")[0] == 200  # the set names exact paths as requested
     assert server.site.requests == ["x/index.html", "x/index.html"]
+
+
+PORTAL = b"<!doctype html><title>Wi-Fi login</title><h1>Please log in</h1>"
+
+
+@pytest.mark.parametrize(
+    ("answer", "status", "headers", "body"),
+    [
+        # answer chosen by the test        status  headers expected           body
+        (Answer(200, PORTAL), 200, {"content-type": "text/html; charset=utf-8"}, PORTAL),
+        (Answer(404, b"gone", "text/plain"), 404, {"content-type": "text/plain"}, b"gone"),
+        (
+            Answer(302, location="http://127.0.0.1:9/evil.css"),
+            302,
+            {"location": "http://127.0.0.1:9/evil.css", "content-length": "0"},
+            b"",
+        ),
+        (
+            Answer(200, b"x{}", "text/css", headers=(("Access-Control-Allow-Origin", "*"),)),
+            200,
+            {"access-control-allow-origin": "*", "content-type": "text/css"},
+            b"x{}",
+        ),
+    ],
+)
+def test_answers_give_a_path_the_chosen_status_body_and_headers(
+    server: Server, answer: Answer, status: int, headers: dict[str, str], body: bytes
+) -> None:
+    server.site.answers["assets/javascripts/bundle.79ae519e.min.js"] = answer
+
+    got_status, got_headers, got_body = get(server, "/assets/javascripts/bundle.79ae519e.min.js")
+
+    assert (got_status, got_body) == (status, body)
+    assert {name: got_headers.get(name) for name in headers} == headers
+    assert get(server, "/x/")[0::2] == (200, FILES["x/index.html"])  # other paths as before
+    assert server.site.requests == ["assets/javascripts/bundle.79ae519e.min.js", "x/index.html"]
 
 
 def test_request_log_and_sent_bytes(server: Server) -> None:

@@ -55,8 +55,14 @@ def site(tmp_path):
             ("/assets/javascripts/bundle.79ae519e.min.js", "public, max-age=31536000, immutable"),
         ),
         # The chunk folder: one rule for its hundreds of content-named files.
-        ("_pg/c/0a1b2c3d.txt", ("/_pg/*", "public, max-age=31536000, immutable")),
-        ("_pg/pack.0a1b2c3d.txt", ("/_pg/*", "public, max-age=31536000, immutable")),
+        (
+            "_pg/c/0a1b2c3d4e5f60718293a4b5c6d7e8f9.txt",
+            ("/_pg/*", "public, max-age=31536000, immutable"),
+        ),
+        (
+            "_pg/pack.0a1b2c3d4e5f60718293a4b5c6d7e8f9.txt",
+            ("/_pg/*", "public, max-age=31536000, immutable"),
+        ),
         ("assets/javascripts/lunr/min/lunr.en.min.js", None),
         ("assets/icon.png", None),
     ],
@@ -66,8 +72,10 @@ def test_header_rules(path, rule):
 
 
 def test_chunk_folder_gets_one_rule_however_many_files_it_holds():
-    chunks = [f"_pg/c/{n:08x}.txt" for n in range(500)]
-    assert header_rules(["index.html", "_pg/pack.0a1b2c3d.txt", *chunks]) == [
+    chunks = [f"_pg/c/{n:032x}.txt" for n in range(500)]
+    assert header_rules(
+        ["index.html", "_pg/pack.0a1b2c3d4e5f60718293a4b5c6d7e8f9.txt", *chunks]
+    ) == [
         ("/_pg/*", "public, max-age=31536000, immutable"),
         ("/", "no-cache"),
     ]

@@ -6,8 +6,8 @@ import re
 
 import pytest
 
+from pocketguide.plugins.edition.sitezip import HASHED
 from pocketguide.plugins.minify import minify
-from pocketguide.plugins.pwa.precache import HASHED_NAME
 
 MATERIAL_INLINE = (
     '__md_scope=new URL("..",location),__md_get=(e,_=localStorage,t=__md_scope)=>'
@@ -186,4 +186,4 @@ def test_hashed_name_changes_with_the_bytes() -> None:
     two = minify.hashed_name("assets/stylesheets/guide", b"a{color:blue}")
     assert one != two
     assert re.fullmatch(r"assets/stylesheets/guide\.[0-9a-f]{8}\.min\.css", one)
-    assert HASHED_NAME.search(one)  # what the service worker treats as never changing
+    assert HASHED.search(one)  # what _headers lets hosts cache for a year

@@ -87,9 +87,9 @@ def test_plan_puts_page_chunks_first_as_the_pack() -> None:
     assert result.packed == len(set(result.files["index.html"]))
     assert min(result.files["search/search_index.json"]) >= result.packed
     assert result.pack == b"".join(result.bodies[: result.packed])
-    assert result.pack_url == f"_pg/pack.{hashlib.sha256(result.pack).hexdigest()[:8]}.txt"
+    assert result.pack_url == f"_pg/pack.{hashlib.sha256(result.pack).hexdigest()[:32]}.txt"
     for index, body in enumerate(result.bodies):
-        assert result.ids[index] == hashlib.sha256(body).hexdigest()[:8]
+        assert result.ids[index] == hashlib.sha256(body).hexdigest()[:32]  # 128 bits
         assert result.sizes[index] == len(body)
     assert len(set(result.ids)) == len(result.ids)
 

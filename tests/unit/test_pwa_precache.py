@@ -117,24 +117,20 @@ def test_plan_sorts_entries_by_url_and_revisions_them_by_content() -> None:
 
 
 @pytest.mark.parametrize(
-    ("url", "revisioned"),
+    "url",
     [
-        # url                                               gets a revision?
-        ("assets/javascripts/bundle.79ae519e.min.js", False),
-        ("assets/javascripts/workers/search.a7633da7.min.js", False),
-        ("assets/stylesheets/main.57a0d79d.min.css", False),
-        ("assets/stylesheets/palette.fb2fffe2.min.css", False),
-        ("assets/javascripts/bundle.79AE519E.min.js", True),  # not lowercase hex
-        ("assets/javascripts/bundle.79ae519.min.js", True),  # 7 digits
-        ("assets/javascripts/bundle.79ae519e.js", True),  # not .min
-        ("assets/javascripts/pwa.js", True),
-        ("search/search_index.json", True),
+        # url: every file gets a revision, whether or not its name carries a hash
+        "assets/javascripts/bundle.79ae519e.min.js",
+        "assets/javascripts/workers/search.a7633da7.min.js",
+        "assets/stylesheets/guide.e92ad433.min.css",
+        "assets/javascripts/pwa.js",
+        "search/search_index.json",
     ],
 )
-def test_hashed_material_names_get_no_revision(url: str, revisioned: bool) -> None:
+def test_every_file_gets_a_revision_even_with_a_hashed_name(url: str) -> None:
     (entry,) = plan(site(url)).entries
 
-    assert entry.revision == (sha16(url.encode()) if revisioned else None)
+    assert entry.revision == sha16(url.encode())
 
 
 @pytest.mark.parametrize(
@@ -146,8 +142,14 @@ def test_hashed_material_names_get_no_revision(url: str, revisioned: bool) -> No
         ("assets/stylesheets/main.57a0d79d.min.css.map", "source maps"),
         ("sitemap.xml", "sitemap (for search engines)"),
         ("sitemap.xml.gz", "sitemap (for search engines)"),
-        ("_pg/pack.0123abcd.txt", "chunks the service worker downloads pages in"),
-        ("_pg/c/0123abcd.txt", "chunks the service worker downloads pages in"),
+        (
+            "_pg/pack.0123abcd0123abcd0123abcd0123abcd.txt",
+            "chunks the service worker downloads pages in",
+        ),
+        (
+            "_pg/c/0123abcd0123abcd0123abcd0123abcd.txt",
+            "chunks the service worker downloads pages in",
+        ),
         (f"{LUNR}min/lunr.de.min.js", "search language files not configured"),
         (f"{LUNR}min/lunr.stemmer.support.min.js", "search language files not configured"),
         (f"{LUNR}min/lunr.multi.min.js", "search language files not configured"),
@@ -296,10 +298,13 @@ def test_plan_is_deterministic_whatever_the_input_order() -> None:
 
 
 def test_build_data_fields_and_version() -> None:
-    entries = [Entry("index.html", "0123456789abcdef", 10), Entry("b.12345678.min.js", None, 5)]
+    entries = [
+        Entry("index.html", "0123456789abcdef", 10),
+        Entry("b.12345678.min.js", "fedcba9876543210", 5),
+    ]
     listed = [
         {"url": "index.html", "revision": "0123456789abcdef", "size": 10},
-        {"url": "b.12345678.min.js", "revision": None, "size": 5},
+        {"url": "b.12345678.min.js", "revision": "fedcba9876543210", "size": 5},
     ]
 
     data = build_data(

@@ -45,7 +45,8 @@ def header_rules(paths: Iterable[str]) -> list[tuple[str, str]]:
     >>> header_rules(["index.html", "a/index.html", "sw.js", "x.12345678.min.js", "x.png"])
     [('/a/', 'no-cache'), ('/', 'no-cache'), ('/sw.js', 'no-cache'), \
 ('/x.12345678.min.js', 'public, max-age=31536000, immutable')]
-    >>> header_rules(["_pg/pack.0a1b2c3d.txt", "_pg/c/0a1b2c3d.txt"])
+    >>> name = "0a1b2c3d4e5f60718293a4b5c6d7e8f9.txt"  # 128 bits of SHA-256
+    >>> header_rules([f"_pg/pack.{name}", f"_pg/c/{name}"])
     [('/_pg/*', 'public, max-age=31536000, immutable')]
     """
     rules = []

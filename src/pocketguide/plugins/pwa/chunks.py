@@ -44,7 +44,11 @@ _MASK = (1 << 6) - 1  # cut at about one candidate in 64 ...
 MIN_SIZE = 512  # ... but never make a chunk smaller than this
 MAX_SIZE = 8192  # nor larger than this: then cut at the last candidate that passes a looser
 _BACKUP_MASK = (1 << 4) - 1  # rule (one in 16), still chosen by content, so pages stay in step
-_ID_LENGTHS = (8, 12, 16)  # hex digits of SHA-256; the shortest with no clash in the build
+#: Hex digits of SHA-256 in a chunk's or the pack's name: 128 bits. Hosts and browsers keep
+#: ``_pg/`` for a year as immutable, so a name must never stand for two different bodies across
+#: all builds ever published; at 128 bits a clash is out of reach (about 2**64 chunks for even
+#: odds), where 8 digits would clash after some 77,000.
+ID_HEX_DIGITS = 32
 
 
 def split(data: bytes) -> list[bytes]:
@@ -96,7 +100,7 @@ class ChunkPlan:
     @property
     def pack_url(self) -> str:
         """The pack's url, named by its content so that any cache may keep it."""
-        return f"{TRANSPORT_DIR}pack.{hashlib.sha256(self.pack).hexdigest()[:8]}.txt"
+        return f"{TRANSPORT_DIR}pack.{content_id(self.pack)}.txt"
 
     def chunk_url(self, index: int) -> str:
         """The url of one chunk, named by its content."""
@@ -117,6 +121,15 @@ class ChunkPlan:
             "sizes": self.sizes,
             "pack": {"url": self.pack_url, "count": self.packed} if self.packed else None,
         }
+
+
+def content_id(body: bytes) -> str:
+    """The name of a chunk or pack: the first :data:`ID_HEX_DIGITS` hex digits of its SHA-256.
+
+    >>> content_id(b"abc")
+    'ba7816bf8f01cfea414140de5dae2223'
+    """
+    return hashlib.sha256(body).hexdigest()[:ID_HEX_DIGITS]
 
 
 def is_chunked(url: str) -> bool:
@@ -146,7 +159,7 @@ def plan_chunks(files: Mapping[str, bytes], urls: Iterable[str]) -> ChunkPlan:
     unique = sorted(place, key=place.__getitem__)
     index = {body: i for i, body in enumerate(unique)}
     return ChunkPlan(
-        ids=_short_ids(unique),
+        ids=[content_id(body) for body in unique],
         sizes=[len(body) for body in unique],
         files={url: [index[body] for body in bodies] for url, bodies in cut.items()},
         packed=sum(1 for where in place.values() if not where[0]),
@@ -156,12 +169,3 @@ def plan_chunks(files: Mapping[str, bytes], urls: Iterable[str]) -> ChunkPlan:
 
 def _unpacked(url: str) -> int:
     return 0 if url.endswith(PACKED_SUFFIXES) else 1
-
-
-def _short_ids(bodies: list[bytes]) -> list[str]:
-    digests = [hashlib.sha256(body).hexdigest() for body in bodies]
-    for length in _ID_LENGTHS:
-        ids = [digest[:length] for digest in digests]
-        if len(set(ids)) == len(ids):
-            return ids
-    return digests  # pragma: no cover (a clash in 64 bits of SHA-256)

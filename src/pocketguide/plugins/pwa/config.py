@@ -121,7 +121,8 @@ class PwaConfig(Config):
     """Files larger than this many bytes are left out of the offline copy, with a warning."""
 
     cache_prefix = c.Type(str, default="pocketguide")
-    """Prefix of the cache names; only caches with this prefix are ever deleted."""
+    """Prefix of the cache names; only caches with this prefix for this site's own scope are
+    ever deleted."""
 
     self_destroying = c.Type(bool, default=False)
     """Escape hatch: build a service worker that deletes its caches and unregisters itself,

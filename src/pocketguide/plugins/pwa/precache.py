@@ -25,8 +25,6 @@ if TYPE_CHECKING:
 SW_NAME = "sw.js"
 BUILD_MARKER = '"__POCKETGUIDE_BUILD__"'
 BUILD_LINE = re.compile(r"^const BUILD = (?P<json>.*);$", re.MULTILINE)
-# Material names its bundles like ``bundle.79ae519e.min.js``: the name changes with the bytes.
-HASHED_NAME = re.compile(r"\.[0-9a-f]{8}\.min\.(?:js|css)$")
 
 # Always left out, with the reason the build summary gives.
 FIXED_EXCLUDES: tuple[tuple[str, str], ...] = (
@@ -41,10 +39,15 @@ LUNR_DIR = "assets/javascripts/lunr/"
 
 @dataclass(frozen=True)
 class Entry:
-    """One file of the offline copy. ``revision`` is None when the name itself is versioned."""
+    """One file of the offline copy.
+
+    Every file has a ``revision``, even one whose name carries a hash (Material's
+    ``bundle.79ae519e.min.js``): the service worker stores no body it has not checked against
+    it, so a host's "not found" page or a Wi-Fi login page sent with status 200 is refused.
+    """
 
     url: str
-    revision: str | None
+    revision: str
     size: int
 
     def as_json(self) -> dict[str, object]:
@@ -131,8 +134,7 @@ def plan_precache(
         if reason is not None:
             plan.excluded[url] = reason
             continue
-        revision = None if HASHED_NAME.search(url) else revision_of(data)
-        plan.entries.append(Entry(url, revision, len(data)))
+        plan.entries.append(Entry(url, revision_of(data), len(data)))
     plan.warnings.extend(
         f"precache_exclude pattern '{pattern}' matches no file — remove it or fix the pattern"
         for pattern in patterns

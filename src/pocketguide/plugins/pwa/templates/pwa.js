@@ -2,7 +2,7 @@
  * the guide is saved for offline use. Settings come from this script tag's data attributes:
  *   data-sw     url of sw.js           data-scope  the site root
  *   data-mode   "register" | "unregister" (dev server, escape hatch)
- *   data-prefix cache name prefix (only caches with it are ever deleted)
+ *   data-prefix cache name prefix (only caches with it, for this scope, are ever deleted)
  */
 (function () {
   "use strict";
@@ -10,6 +10,7 @@
   const script = document.currentScript;
   const settings = script ? script.dataset : {};
   const root = document.documentElement;
+  const scope = new URL(settings.scope || "./", location.href).href;
 
   function setState(state) {
     root.dataset.pgOffline = state;
@@ -39,10 +40,21 @@
     statusElement().textContent = text;
   }
 
+  // The service worker's rule: only "<prefix>-<kind>-<this scope>", kind like "precache-v1".
+  // Never the caches of another app, another tool or another copy of the guide on this origin.
+  function isOurCache(name) {
+    const head = `${settings.prefix}-`;
+    const tail = `-${scope}`;
+    return (
+      name.startsWith(head) &&
+      name.endsWith(tail) &&
+      /^[a-z]+(?:-v[0-9]+)?$/.test(name.slice(head.length, name.length - tail.length))
+    );
+  }
+
   async function unregisterAll() {
     if ("serviceWorker" in navigator) {
       const registrations = await navigator.serviceWorker.getRegistrations();
-      const scope = new URL(settings.scope || "./", location.href).href;
       for (const registration of registrations) {
         if (registration.scope === scope) {
           await registration.unregister();
@@ -51,7 +63,7 @@
     }
     if ("caches" in self && settings.prefix) {
       for (const name of await caches.keys()) {
-        if (name.startsWith(`${settings.prefix}-`)) {
+        if (isOurCache(name)) {
           await caches.delete(name);
         }
       }
@@ -59,7 +71,9 @@
     setState("off");
   }
 
-  function askStatus(worker) {
+  // ``repair``: the worker may check the saved files and fetch again what is missing (asked
+  // once per page view, by the first status request).
+  function askStatus(worker, repair) {
     return new Promise((resolve) => {
       const channel = new MessageChannel();
       const timer = setTimeout(() => resolve(null), 3000);
@@ -67,14 +81,88 @@
         clearTimeout(timer);
         resolve(event.data);
       };
-      worker.postMessage({ type: "GET_STATUS" }, [channel.port2]);
+      worker.postMessage({ type: "GET_STATUS", repair }, [channel.port2]);
     });
   }
 
-  async function refreshStatus(registration) {
+  /* ---- keeping the copy: ask the browser not to clear it when space runs low ---- */
+
+  // Whether this page loaded before the guide was saved, so it sees the first save complete.
+  let firstSave = false;
+
+  // Ask after the first complete save, and again whenever the guide runs as an installed app;
+  // nothing is stored to remember it. Chromium answers without a prompt (yes for installed or
+  // often used sites); Firefox asks the reader once. Returns true (kept), false (may be
+  // cleared) or null (the browser cannot say).
+  let kept;
+  async function keepCopy() {
+    const storage = navigator.storage;
+    if (kept !== undefined) {
+      return kept;
+    }
+    kept = null;
+    if (storage && storage.persisted && storage.persist) {
+      try {
+        kept = await storage.persisted();
+        const installed = window.matchMedia("(display-mode: standalone)").matches;
+        if (!kept && (firstSave || installed)) {
+          kept = await storage.persist();
+        }
+      } catch (error) {
+        kept = null;
+      }
+    }
+    root.dataset.pgKept = kept === null ? "unknown" : kept ? "yes" : "no";
+    return kept;
+  }
+
+  function keptSentence(isKept) {
+    if (isKept === true) {
+      return " Kept on this phone until you remove it.";
+    }
+    if (isKept === false) {
+      return (
+        " The phone may clear it when it runs low on space;" +
+        " adding the guide to the home screen helps keep it."
+      );
+    }
+    return "";
+  }
+
+  /* ---- the status line ---- */
+
+  // Why the first save failed, as the service worker said: {reason: "space"|"download", bytes}.
+  let failure = null;
+
+  function firstSaveFailed(registration) {
+    return (
+      !navigator.serviceWorker.controller &&
+      !registration.installing &&
+      !registration.waiting &&
+      !registration.active
+    );
+  }
+
+  function showFailure() {
+    setState("error");
+    const why =
+      failure && failure.reason === "space"
+        ? ` This phone does not have enough free space for it (${formatBytes(failure.bytes)}).`
+        : " Part of it did not download correctly.";
+    showStatus(
+      `The guide could not be saved for offline use.${why} It will try again on your next visit.`,
+    );
+  }
+
+  // Shows the status line; returns true once there is nothing more to wait for.
+  async function refreshStatus(registration, repair) {
+    if (firstSaveFailed(registration)) {
+      showFailure();
+      return true;
+    }
     const worker =
       navigator.serviceWorker.controller || registration.active || registration.installing;
-    const status = worker ? await askStatus(worker) : null;
+    const status = worker ? await askStatus(worker, repair) : null;
     if (!status) {
       setState("saving");
       showStatus("Saving the guide for offline use…");
@@ -82,32 +170,66 @@
     }
     const dated = status.contentDate ? `, facts checked ${status.contentDate}` : "";
     const version = `version ${status.version}${dated}`;
-    if (status.savedFiles === status.files && navigator.serviceWorker.controller) {
+    // Saved once a worker is in charge (this page may be the one a hard reload left without).
+    const inCharge = navigator.serviceWorker.controller || registration.active;
+    if (status.savedFiles === status.files && inCharge) {
+      const saved = `Saved for offline use (${formatBytes(status.bytes)}, ${version}).`;
+      const isKept = await keepCopy();
       setState("saved");
-      showStatus(`Saved for offline use (${formatBytes(status.bytes)}, ${version}).`);
+      showStatus(saved + keptSentence(isKept));
+      return true;
+    }
+    const counted =
+      `${status.savedFiles} of ${status.files} files ` +
+      `(${formatBytes(status.savedBytes)} of ${formatBytes(status.bytes)})`;
+    if (status.repairFailed) {
+      // Some saved files failed their check and could not be fetched again.
+      setState("incomplete");
+      showStatus(
+        `Part of the offline copy is missing: ${counted} saved.` +
+          " The rest will be fetched again when you have signal.",
+      );
       return true;
     }
     setState("saving");
-    showStatus(
-      `Saving for offline use: ${status.savedFiles} of ${status.files} files ` +
-        `(${formatBytes(status.savedBytes)} of ${formatBytes(status.bytes)}).`,
-    );
+    showStatus(`Saving for offline use: ${counted}.`);
     return false;
   }
 
   function watchStatus(registration) {
-    let saved = false;
+    let done = false;
+    let first = true;
     const tick = async () => {
-      saved = saved || (await refreshStatus(registration));
-      if (!saved) {
+      done = done || (await refreshStatus(registration, first));
+      first = false;
+      if (!done) {
         setTimeout(tick, 1000);
       }
     };
     tick();
     // The first install ends when the worker takes this page over: say so at once.
     navigator.serviceWorker.addEventListener("controllerchange", async () => {
-      saved = saved || (await refreshStatus(registration));
+      done = (await refreshStatus(registration, false)) || done;
     });
+    // ...or it fails: say so at once too, without waiting for the next tick.
+    const installing = registration.installing;
+    if (installing) {
+      installing.addEventListener("statechange", () => {
+        if (installing.state === "redundant" && firstSaveFailed(registration)) {
+          done = true;
+          showFailure();
+        }
+      });
+    }
+    navigator.serviceWorker.addEventListener("message", (event) => {
+      if (event.data && event.data.type === "INSTALL_FAILED") {
+        failure = event.data;
+        if (root.dataset.pgOffline === "error") {
+          showFailure(); // the reason arrived after the failure was shown
+        }
+      }
+    });
+    navigator.serviceWorker.startMessages();
   }
 
   function offerUpdate(waiting) {
@@ -154,17 +276,9 @@
   }
 
   async function register() {
-    const hadController = Boolean(navigator.serviceWorker.controller);
-    let reloading = false;
-    // A new version took over (after "Update now", here or in another tab): reload once so a
-    // page never shows parts of two versions. The very first install needs no reload.
-    navigator.serviceWorker.addEventListener("controllerchange", () => {
-      if (hadController && !reloading) {
-        reloading = true;
-        location.reload();
-      }
-    });
-    if (hadController) {
+    const loadedWith = navigator.serviceWorker.controller;
+    firstSave = !loadedWith;
+    if (loadedWith) {
       // Already saved: say so at once, without waiting behind the browser's update check.
       navigator.serviceWorker.ready.then(watchStatus);
     }
@@ -172,21 +286,57 @@
       scope: settings.scope,
       updateViaCache: "none",
     });
+    // The worker of this page's own version: the one in charge when it loaded, or, for a page
+    // loaded before the guide was saved, the one installing now (it was fetched just after the
+    // page). When any other worker takes over (after "Update now", here or in another tab),
+    // reload once so a page never shows parts of two versions, such as an old page searching
+    // a new index. The very first install needs no reload.
+    const pageWorker =
+      loadedWith || registration.installing || registration.waiting || registration.active;
+    let reloading = false;
+    const onControllerChange = () => {
+      const controller = navigator.serviceWorker.controller;
+      if (controller && controller !== pageWorker && !reloading) {
+        reloading = true;
+        location.reload();
+      }
+    };
+    navigator.serviceWorker.addEventListener("controllerchange", onControllerChange);
+    onControllerChange(); // a change while register() was under way
     // No registration.update() here: every navigation to a page of the guide already makes
     // the browser check sw.js for a newer version (the spec's soft update).
     watchForUpdates(registration);
-    if (!hadController) {
+    if (!loadedWith) {
       watchStatus(registration);
     }
   }
 
+  // ?from= names the page that was asked for. The service worker only ever writes a path of
+  // this site there, but anyone can write anything into a link to this page: only a path inside
+  // the guide becomes a link; anything else (another site, "javascript:") is left out.
+  function askedPath(from) {
+    if (!from || !from.startsWith("/") || from.startsWith("//") || from.startsWith("/\\")) {
+      return null;
+    }
+    let asked;
+    try {
+      asked = new URL(from, location.origin);
+    } catch (error) {
+      return null;
+    }
+    if (asked.origin !== location.origin || !asked.href.startsWith(scope)) {
+      return null;
+    }
+    return asked.pathname + asked.search;
+  }
+
   function explainOfflinePage() {
-    const from = new URLSearchParams(location.search).get("from");
     const slot = document.querySelector("[data-pg-asked]");
-    if (from && slot) {
+    const path = askedPath(new URLSearchParams(location.search).get("from"));
+    if (path && slot) {
       const link = document.createElement("a");
-      link.href = from;
-      link.textContent = from;
+      link.href = path;
+      link.textContent = path;
       slot.replaceChildren("You asked for ", link, ". Try again when you have signal.");
     }
   }

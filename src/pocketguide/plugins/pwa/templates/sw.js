@@ -4,12 +4,18 @@
  * precache list ({url, revision, size} per file, sorted), the chunk table and a few settings.
  *
  * How versions work (the Workbox model, kept small):
- * - One cache per scope. A file with a revision is stored under "url?__pg=<revision>"; a file
- *   whose name already carries a hash is stored under its url. Each worker knows only the keys
- *   of its own build, so an old worker keeps serving its own version while a new one installs.
- * - Install gets only the keys that are not cached yet, checks each body against its revision
- *   (SHA-256), and fails as a whole if any file fails: the old version stays in charge and the
- *   next visit retries, reusing what was already fetched.
+ * - One cache per scope. Every file is stored under "url?__pg=<revision>", its revision being
+ *   the start of the SHA-256 of its bytes, even a file whose name carries a hash. Each worker
+ *   knows only the keys of its own build, so an old worker keeps serving its own version while
+ *   a new one installs.
+ * - Nothing is stored unchecked: every body must hash to its revision and come from this
+ *   scope (not through a redirect to another origin). A Wi-Fi login page or a host's "not
+ *   found" page sent with status 200 is refused like a 404.
+ * - Install first re-checks what the cache already holds (and deletes what fails), then gets
+ *   only the keys that are missing, and fails as a whole if any file fails: the old version
+ *   stays in charge, open pages are told why, and the next visit retries, reusing what was
+ *   already fetched. The worker in charge re-checks the whole cache once a day as well (when
+ *   a page asks for the status line) and fetches again whatever failed.
  * - The new worker waits until the reader taps "Update" (message SKIP_WAITING). On activation
  *   it deletes the keys no longer listed and only our own older caches for this scope.
  *
@@ -33,21 +39,33 @@ const MAX_SINGLE_CHUNKS = 8;
 // Past this many missing page chunks, one pack costs less than a request for each.
 const PACK_AFTER_CHUNKS = 16;
 const CHUNK_HEADER = "X-Pg-Chunks";
+// The worker in charge re-checks every cached body against its revision this often.
+const CHECK_EVERY_MS = 24 * 60 * 60 * 1000;
 
 const CHUNKS = BUILD.chunks || { dir: "", ids: [], sizes: [], pack: null };
 const CHUNK_SIZE = new Map(CHUNKS.ids.map((id, index) => [id, CHUNKS.sizes[index]]));
 const PACKED = CHUNKS.pack ? CHUNKS.ids.slice(0, CHUNKS.pack.count) : [];
 const ENTRIES = BUILD.entries.map((entry) => {
   const url = new URL(entry.url, SCOPE).href;
-  const key = entry.revision ? `${url}?__pg=${entry.revision}` : url;
+  const key = `${url}?__pg=${entry.revision}`;
   const chunks = entry.chunks ? entry.chunks.map((index) => CHUNKS.ids[index]) : null;
   return { url, key, revision: entry.revision, size: entry.size, type: entry.type, chunks };
 });
 const KEY_FOR_URL = new Map(ENTRIES.map((entry) => [entry.url, entry.key]));
 const OFFLINE_URL = new URL(BUILD.offlinePage, SCOPE).href;
+// When the cache was last checked whole, kept in the cache itself: {"time": <ms>}.
+const CHECKED_KEY = `${SCOPE}?__pg-checked`;
 
+// Only "<prefix>-<kind>-<this scope>", kind like "precache-v1": never the caches of another
+// app, another tool or another copy of the guide on the same origin.
 function isOurCache(name) {
-  return name.startsWith(`${BUILD.cachePrefix}-`) && name.endsWith(SCOPE);
+  const head = `${BUILD.cachePrefix}-`;
+  const tail = `-${SCOPE}`;
+  return (
+    name.startsWith(head) &&
+    name.endsWith(tail) &&
+    /^[a-z]+(?:-v[0-9]+)?$/.test(name.slice(head.length, name.length - tail.length))
+  );
 }
 
 async function deleteOurCaches(keep) {
@@ -86,7 +104,7 @@ if (BUILD.selfDestroying) {
     );
   });
 } else {
-  self.addEventListener("install", (event) => event.waitUntil(precache()));
+  self.addEventListener("install", (event) => event.waitUntil(install()));
   self.addEventListener("activate", (event) => event.waitUntil(activate()));
   self.addEventListener("fetch", onFetch);
   self.addEventListener("message", onMessage);
@@ -101,7 +119,13 @@ async function sha256Prefix(buffer, length) {
 }
 
 async function matches(entry, body) {
-  return !entry.revision || (await sha256Prefix(body, entry.revision.length)) === entry.revision;
+  return (await sha256Prefix(body, entry.revision.length)) === entry.revision;
+}
+
+// A response is ours only if it is this scope's own file: no redirect to another origin (the
+// requests also say mode "same-origin", so the browser refuses one), nothing from outside.
+function fromOurScope(response) {
+  return response.ok && response.type === "basic" && response.url.startsWith(SCOPE);
 }
 
 async function store(cache, entry, body, type) {
@@ -135,7 +159,7 @@ async function fromHttpCache(cache, entry) {
       mode: "same-origin",
       credentials: "same-origin",
     });
-    const body = response.ok ? await response.arrayBuffer() : null;
+    const body = fromOurScope(response) ? await response.arrayBuffer() : null;
     if (body && (await matches(entry, body))) {
       await store(cache, entry, body, response.headers.get("Content-Type"));
       return true;
@@ -146,16 +170,20 @@ async function fromHttpCache(cache, entry) {
   return false;
 }
 
-// Chunks of the files this phone already holds, from the X-Pg-Chunks header of each.
-async function heldChunks(cache) {
+// Check every cached body against the revision in its key (this version's files and an older
+// version's alike) and delete each one that fails. Return the chunks of the files that pass,
+// from the X-Pg-Chunks header of each. One read of the cache, about 1 MB hashed.
+async function checkCache(cache) {
   const held = new Map();
   for (const request of await cache.keys()) {
-    const response = await cache.match(request);
-    const list = response && response.headers.get(CHUNK_HEADER);
-    if (list) {
-      const body = new Uint8Array(await response.arrayBuffer());
+    const revision = new URL(request.url).searchParams.get("__pg");
+    const response = revision ? await cache.match(request) : null;
+    const body = response ? new Uint8Array(await response.arrayBuffer()) : null;
+    if (body && (await sha256Prefix(body, revision.length)) !== revision) {
+      await cache.delete(request);
+    } else if (body && response.headers.get(CHUNK_HEADER)) {
       let offset = 0;
-      for (const item of list.split(" ")) {
+      for (const item of response.headers.get(CHUNK_HEADER).split(" ")) {
         const [id, size] = item.split(":");
         held.set(id, body.subarray(offset, offset + Number(size)));
         offset += Number(size);
@@ -165,11 +193,20 @@ async function heldChunks(cache) {
   return held;
 }
 
+async function markChecked(cache) {
+  const body = JSON.stringify({ time: Date.now() });
+  const headers = { "Content-Type": "application/json" };
+  await cache.put(CHECKED_KEY, new Response(body, { headers }));
+}
+
 // A failed pack or chunk is not an error: the files that needed it are downloaded whole.
 async function fetchChunks(url, ids, held) {
   try {
-    const response = await fetch(new URL(url, SCOPE).href, { credentials: "same-origin" });
-    if (!response.ok) {
+    const response = await fetch(new URL(url, SCOPE).href, {
+      mode: "same-origin",
+      credentials: "same-origin",
+    });
+    if (!fromOurScope(response)) {
       return;
     }
     const body = new Uint8Array(await response.arrayBuffer());
@@ -216,15 +253,17 @@ async function rebuild(cache, entries, held) {
   return whole;
 }
 
-// The whole file. "no-cache" revalidates with the server, so a stale HTTP cache cannot hand
-// us old bytes. This is the one step whose failure fails the install.
+// The whole file. "no-cache" revalidates with the server, so a stale or poisoned HTTP cache
+// (a login page kept "immutable" for a year) cannot hand us wrong bytes. This is the one step
+// whose failure fails the install.
 async function download(cache, entry) {
   const response = await fetch(entry.url, {
-    cache: entry.revision ? "no-cache" : "default",
+    cache: "no-cache",
+    mode: "same-origin",
     credentials: "same-origin",
   });
-  if (!response.ok) {
-    throw new Error(`${entry.url}: HTTP ${response.status}`);
+  if (!fromOurScope(response)) {
+    throw new Error(`${entry.url}: HTTP ${response.status} from ${response.url}`);
   }
   const body = await response.arrayBuffer();
   if (!(await matches(entry, body))) {
@@ -233,11 +272,10 @@ async function download(cache, entry) {
   await store(cache, entry, body, response.headers.get("Content-Type"));
 }
 
-async function precache() {
-  const cache = await caches.open(CACHE);
+// Get every entry the cache lacks; ``held`` are the chunks of the files it holds.
+async function fill(cache, held) {
   const cached = new Set((await cache.keys()).map((request) => request.url));
   const missing = ENTRIES.filter((entry) => !cached.has(entry.key));
-  const held = await heldChunks(cache);
   // The pack is the big download: start it first, and look in the HTTP cache meanwhile.
   const packing = fetchPackIfWorthIt(missing, held);
   const found = await Promise.all(missing.map((entry) => fromHttpCache(cache, entry)));
@@ -253,11 +291,71 @@ async function precache() {
   );
 }
 
+let installing = false;
+
+async function install() {
+  installing = true;
+  try {
+    const cache = await caches.open(CACHE);
+    await fill(cache, await checkCache(cache));
+    await markChecked(cache);
+  } catch (error) {
+    // Open pages say that the guide could not be saved, and why; the next visit tries again.
+    const reason = error && error.name === "QuotaExceededError" ? "space" : "download";
+    const windows = await self.clients.matchAll({ type: "window", includeUncontrolled: true });
+    for (const client of windows) {
+      client.postMessage({ type: "INSTALL_FAILED", reason, bytes: totalBytes(ENTRIES) });
+    }
+    throw error;
+  } finally {
+    installing = false;
+  }
+}
+
+/* ---- the worker in charge: a daily check, and repair ---- */
+
+let repairing = null;
+let repairFailed = false;
+
+// Called for a page's first status request, after it has loaded (so at most once per page
+// view). At most once a day, re-check the whole cache; then fetch again anything missing, in
+// the background so that the answer is quick.
+async function checkAndRepair(event) {
+  // caches.has first: the escape hatch (or the reader) may have deleted the cache on purpose.
+  if (installing || repairing || !(await caches.has(CACHE))) {
+    return;
+  }
+  const cache = await caches.open(CACHE);
+  const marker = await cache.match(CHECKED_KEY);
+  const checked = marker ? await marker.json().then((note) => Number(note.time) || 0, () => 0) : 0;
+  const held = Date.now() - checked >= CHECK_EVERY_MS ? await checkCache(cache) : null;
+  if (held) {
+    await markChecked(cache);
+  }
+  const cached = new Set((await cache.keys()).map((request) => request.url));
+  if (ENTRIES.every((entry) => cached.has(entry.key))) {
+    repairFailed = false;
+    return;
+  }
+  repairFailed = false; // trying again: "saving" until this try ends
+  repairing = (async () => fill(cache, held || (await checkCache(cache))))()
+    .then(() => {
+      repairFailed = false;
+    })
+    .catch(() => {
+      repairFailed = true;
+    })
+    .finally(() => {
+      repairing = null;
+    });
+  event.waitUntil(repairing);
+}
+
 /* ---- activate: drop what this version does not list ---- */
 
 async function activate() {
   const cache = await caches.open(CACHE);
-  const wanted = new Set(ENTRIES.map((entry) => entry.key));
+  const wanted = new Set([...ENTRIES.map((entry) => entry.key), CHECKED_KEY]);
   for (const request of await cache.keys()) {
     if (!wanted.has(request.url)) {
       await cache.delete(request);
@@ -328,20 +426,28 @@ function onFetch(event) {
 
 /* ---- messages from the page: update and status ---- */
 
-async function status() {
+function totalBytes(list) {
+  return list.reduce((total, entry) => total + entry.size, 0);
+}
+
+async function status(event) {
+  if (event.data.repair) {
+    await checkAndRepair(event);
+  }
   // caches.has first: opening a deleted cache would create it again, empty.
   const cache = (await caches.has(CACHE)) ? await caches.open(CACHE) : null;
   const cached = new Set(cache ? (await cache.keys()).map((request) => request.url) : []);
   const saved = ENTRIES.filter((entry) => cached.has(entry.key));
-  const bytes = (list) => list.reduce((total, entry) => total + entry.size, 0);
   return {
     type: "STATUS",
     version: BUILD.version,
     contentDate: BUILD.contentDate,
     files: ENTRIES.length,
     savedFiles: saved.length,
-    bytes: bytes(ENTRIES),
-    savedBytes: bytes(saved),
+    bytes: totalBytes(ENTRIES),
+    savedBytes: totalBytes(saved),
+    // Some files failed the check and could not be fetched again (no signal, say).
+    repairFailed: repairFailed && saved.length < ENTRIES.length,
   };
 }
 
@@ -351,6 +457,6 @@ function onMessage(event) {
     self.skipWaiting();
   } else if (type === "GET_STATUS") {
     const reply = event.ports[0] || event.source;
-    event.waitUntil(status().then((message) => reply.postMessage(message)));
+    event.waitUntil(status(event).then((message) => reply.postMessage(message)));
   }
 }
