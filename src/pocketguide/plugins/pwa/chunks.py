@@ -6,8 +6,8 @@ markup 24 times. Here each page (and the search index) is cut into chunks at poi
 the bytes around them, not by position: an edit moves only the cut points next to it, and the
 chunks elsewhere keep their ids. The service worker then
 
-- on the first visit, downloads one *pack* (every distinct chunk of the pages, once) and
-  rebuilds each page from it;
+- on the first visit, downloads one *pack* (every distinct chunk of the pages and the published
+  data, once) and rebuilds each page from it;
 - on an update, rebuilds the new pages from chunks of the pages it already holds and fetches
   only the chunks it lacks, one small file each.
 
@@ -33,9 +33,10 @@ CHUNK_DIR = f"{TRANSPORT_DIR}c/"
 #: the content type the service worker stores a rebuilt one under.
 CHUNKED_TYPES = {".html": "text/html; charset=utf-8", ".json": "application/json"}
 CHUNKED_SUFFIXES = tuple(CHUNKED_TYPES)
-#: Files whose chunks go in the pack. The search index is left out: the first page a phone
-#: opens has just downloaded it, so the service worker finds it in the browser's HTTP cache.
-PACKED_SUFFIXES = (".html",)
+#: Chunked files whose chunks stay out of the pack: the search index, which the first page a
+#: phone opens has just downloaded, so the service worker finds it in the browser's HTTP cache.
+#: Every other chunked file (the pages, the published data) comes in the pack.
+UNPACKED_PREFIXES = ("search/",)
 
 # Cut only right after a tag, an object or a line ends, so chunks are whole pieces of markup.
 _CUT_AFTER = re.compile(rb"[>}\n]")
@@ -168,4 +169,4 @@ def plan_chunks(files: Mapping[str, bytes], urls: Iterable[str]) -> ChunkPlan:
 
 
 def _unpacked(url: str) -> int:
-    return 0 if url.endswith(PACKED_SUFFIXES) else 1
+    return 1 if url.startswith(UNPACKED_PREFIXES) else 0
