@@ -9,12 +9,23 @@ in a small YAML file under a top-level ``checks:`` key (``--config checks.yml``)
     emergency_short_codes = ["112", "911", "999", "000", "111", "988"]
     exempt_pages = ["404.html", "offline/index.html", "offline.html", "pocketguide.html"]
     citation_exempt = ["index.md", "offline.md", "install.md", "sources.md", "about/*"]
+    max_page_kib = 512         # limits on hostile or broken input, see "Limits" below
+    max_nesting = 16
+    max_html_depth = 512
+    page_seconds = 60
+    build_seconds = 900
 
     [tool.pocketguide.checks.severity]
     WRD002 = "error"           # any rule code: "error", "warn" or "ignore"
     LNK015 = "ignore"
 
 A setting that cannot be used is itself a finding (code ``CFG001``), never a crash.
+
+Limits: the Markdown parser slows down faster than its input grows on some shapes (nested
+brackets, deep lists), so a page over ``max_page_kib``, nested deeper than ``max_nesting``
+levels (list indents, ``>`` quotes, brackets) or with raw HTML nested deeper than
+``max_html_depth`` elements is refused before it is parsed; a page whose checks take longer
+than ``page_seconds``, or a whole ``mkdocs build`` longer than ``build_seconds``, is stopped.
 """
 
 from __future__ import annotations
@@ -52,6 +63,11 @@ class CheckConfig:
     emergency_short_codes: tuple[str, ...] = DEFAULT_SHORT_CODES
     exempt_pages: tuple[str, ...] = DEFAULT_EXEMPT_PAGES
     citation_exempt: tuple[str, ...] = DEFAULT_CITATION_EXEMPT
+    max_page_kib: int = 512
+    max_nesting: int = 16
+    max_html_depth: int = 512
+    page_seconds: float = 60.0
+    build_seconds: float = 900.0
 
     def apply(self, findings: Iterable[Finding]) -> list[Finding]:
         """Return the findings with configured severities, ``ignore`` ones dropped, sorted."""
@@ -108,6 +124,10 @@ def config_from_mapping(raw: Mapping[str, object], where: str) -> tuple[CheckCon
             config = replace(config, max_grade=float(value))  # type: ignore[arg-type]
         elif key == "min_words" and _is_number(value):
             config = replace(config, min_words=int(value))  # type: ignore[call-overload]
+        elif key in _INT_LIMITS and _is_number(value) and value > 0:  # type: ignore[operator]
+            config = replace(config, **{key: int(value)})  # type: ignore[call-overload]
+        elif key in _SECONDS and _is_number(value) and value > 0:  # type: ignore[operator]
+            config = replace(config, **{key: float(value)})  # type: ignore[arg-type]
         elif key in {"emergency_short_codes", "exempt_pages", "citation_exempt"} and _is_str_list(
             value
         ):
@@ -115,6 +135,10 @@ def config_from_mapping(raw: Mapping[str, object], where: str) -> tuple[CheckCon
         else:
             problems.append(_problem(where, f"unknown or invalid setting {key!r}: {value!r}"))
     return config, problems
+
+
+_INT_LIMITS = frozenset({"max_page_kib", "max_nesting", "max_html_depth"})
+_SECONDS = frozenset({"page_seconds", "build_seconds"})
 
 
 def _severities(value: object, where: str, problems: list[Finding]) -> dict[str, Severity]:
