@@ -156,10 +156,10 @@ def checks(monkeypatch: pytest.MonkeyPatch) -> Checks:
     return stand_in
 
 
-def fake_mkdocs(status: int) -> Callable[[Path, Path], int]:
+def fake_mkdocs(status: int) -> Callable[..., int]:
     """A stand-in for ``mkdocs build`` that writes a small site and exits with ``status``."""
 
-    def run(config_file: Path, site_dir: Path) -> int:
+    def run(config_file: Path, site_dir: Path, *, timeout: float | None = None) -> int:
         assert not site_dir.exists()  # a clean scratch folder every run
         site_dir.mkdir()
         write_site(site_dir, {"index.html": b"<h1>New home</h1>"})

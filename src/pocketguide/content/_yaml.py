@@ -77,8 +77,9 @@ def first_anchor(text: str) -> YamlProblem | None:
     """
     if "&" not in text and "*" not in text:
         return None
-    loader = (_FAST_LOADER or yaml.SafeLoader)(text)
+    loader = None
     try:
+        loader = (_FAST_LOADER or yaml.SafeLoader)(text)  # libyaml raises on a lone surrogate
         while (token := loader.get_token()) is not None:  # type: ignore[no-untyped-call]
             if isinstance(token, yaml.AnchorToken | yaml.AliasToken):
                 mark = token.start_mark
@@ -90,7 +91,8 @@ def first_anchor(text: str) -> YamlProblem | None:
     except BUILD_ERRORS:
         return None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     return None
 
 

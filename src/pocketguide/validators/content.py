@@ -10,7 +10,9 @@ and this check can never disagree. This module adds the rules that need the whol
 - readability per page and section (RDG001/RDG002), see ``readability``;
 - one h1, no skipped levels, alt text (HDG001, HDG002, IMG001), see ``structure``.
 
-A page that cannot be read is a finding (CNT001), never a crash.
+A page that cannot be read is a finding (CNT001), never a crash; so is input that would make
+a parser crash or hang, or publish what nobody wrote (CNT002-CNT007, see ``limits``), and raw
+HTML outside the small allowed set (HTM001-HTM003, see ``rawhtml``).
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from pocketguide.content.citations import check_citations, find_citations
 from pocketguide.content.frontmatter import parse_front_matter, review_status
 from pocketguide.content.sources import load_sources
 from pocketguide.findings import Finding, Severity
+from pocketguide.validators import limits, rawhtml
 from pocketguide.validators.config import CheckConfig
 from pocketguide.validators.lexicon import check_forbidden, check_wording
 from pocketguide.validators.prose import blank_front_matter, mask_code, mask_markup, mask_quotes
@@ -56,6 +59,8 @@ RULES = {
     "IMG001": "image without alt text",
     "FM010": "review overdue",
     "FM011": "review due soon",
+    **limits.RULES,
+    **rawhtml.RULES,
 }
 
 
@@ -80,18 +85,23 @@ def check_content(
 ) -> ContentReport:
     """Return the raw report (severities not yet applied) for ``docs_dir``."""
     report = ContentReport()
+    report.findings += limits.escaping_links(docs_dir, display(docs_dir))
+    escaping = {f.path for f in report.findings}
     registry = docs_dir / SOURCES_FILE
     sources, problems = load_sources(registry)
     report.findings += [replace(f, path=display(registry)) for f in problems]
+    unusable = not sources and any(f.code in {"SR000", "SR001"} for f in problems)
     cited: set[str] = set()
     for page in sorted(docs_dir.rglob("*.md")):
         rel = page.relative_to(docs_dir).as_posix()
         if any(part.startswith(".") for part in rel.split("/")):
             continue
+        if page.is_symlink() and f"{display(docs_dir)}/{rel}" in escaping:
+            continue  # reported above; never read what it points at
         report.pages += 1
-        report.findings += check_page(
-            page, rel, sources, cited, checks=checks, today=today or date.today()
-        )
+        found = check_page(page, rel, sources, cited, checks=checks, today=today or date.today())
+        # An unreadable registry is one finding, not one "unknown source" per citation.
+        report.findings += [f for f in found if not (unusable and f.code == "CI001")]
     for source in sorted(sources.values(), key=lambda s: s.line):
         if source.id not in cited:
             message = f"source '{source.id}' is not cited by any page"
@@ -115,10 +125,42 @@ def check_page(
     """Return every finding for one page; adds the ids it cites to ``cited``."""
     path = display(page)
     try:
-        text = page.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
+        data = page.read_bytes()
+    except OSError as exc:
         return [Finding(path, 0, 0, "CNT001", f"cannot read the page: {exc}", "save it as UTF-8")]
-    text = text.replace("\r\n", "\n")
+    text, problems = limits.read_page(data, path, checks)
+    if text is None:
+        # Its citations still count, or their sources would be reported as unused too.
+        cited.update(c.id for c in find_citations(data.decode("utf-8", "replace"), 1))
+        return problems
+    try:
+        with limits.time_limit(checks.page_seconds):
+            return _check_text(text.replace("\r\n", "\n"), rel, path, sources, cited, checks, today)
+    except limits.PageTimeout:
+        message = f"checking the page took more than {checks.page_seconds:g} s"
+        fix = "look for very long lines or deep nesting (or raise page_seconds)"
+        return [Finding(path, 1, 1, "CNT005", message, fix)]
+    except RecursionError:
+        message = "the page is nested too deeply for the Markdown parser"
+        fix = "flatten nested lists and quotes"
+        return [Finding(path, 1, 1, "CNT004", message, fix)]
+
+
+def _check_text(  # noqa: PLR0917 (the page and everything checked against it)
+    text: str,
+    rel: str,
+    path: str,
+    sources: dict[str, Source],
+    cited: set[str],
+    checks: CheckConfig,
+    today: date,
+) -> list[Finding]:
+    """Check one page's text; the unsafe shapes first, so no parser ever sees them."""
+    code_masked = mask_code(text)
+    unsafe = limits.check_nesting(code_masked, path, checks) + limits.check_urls(code_masked, path)
+    if unsafe:
+        cited.update(c.id for c in find_citations(text, 1))  # the page still cites them
+        return unsafe
     fm, findings = parse_front_matter(text, path)
     body_line = fm.body_line if fm else 1
     if fm is not None:
@@ -138,6 +180,7 @@ def check_page(
         fix = "back its safety claims with [@id] citations from docs/sources.yml"
         findings.append(Finding(path, body_line, 1, "CI011", message, fix))
     code_masked = mask_code(whole)
+    findings += rawhtml.check_raw_html(code_masked, path)
     findings += check_wording(mask_quotes(whole), path)
     findings += check_forbidden(mask_markup(text), path)
     items = headings(code_masked)

@@ -29,6 +29,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
+from pocketguide.content.editions import edition_files
 from pocketguide.findings import Finding
 from pocketguide.plugins.pwa.precache import read_precache, revision_of
 from pocketguide.validators import privacy
@@ -363,8 +364,12 @@ class _SiteChecker:
                     self._site_finding(rel, "LNK011", f"manifest entry '{url}' does not exist", fix)
 
     def _pages_to_list(self) -> list[str]:
-        """Return the pages that must be linked, searchable and precached."""
-        exempt = set(self.checks.exempt_pages)
+        """Return the pages that must be linked, searchable and precached.
+
+        One-file editions are downloads, whatever their name (``pocketguide/edition``'s
+        ``filename``): they are found by their stamp, as ``make site`` finds them.
+        """
+        exempt = set(self.checks.exempt_pages) | set(edition_files(self.layout.site_dir))
         return [p for p, d in self.pages.items() if p not in exempt and not d.is_redirect]
 
     def _source_or_site(self, page: str) -> str:
