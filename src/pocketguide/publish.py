@@ -9,7 +9,7 @@ new, and the next run must never delete a complete build. So:
 2. Each scratch folder takes its target's place. On Linux both names are swapped in one
    system call (``renameat2(RENAME_EXCHANGE)``), so the target never goes missing; elsewhere
    the old folder is renamed aside first.
-3. The journal is removed, then the old folders.
+3. The old folders are removed, then the journal.
 
 Every ``make site`` first calls :func:`finish`, which completes a swap that a kill
 interrupted (a target whose inode is not yet the recorded one is swapped now), before it
@@ -73,7 +73,7 @@ def publish(swaps: list[Swap], journal: Path) -> None:
     record = [
         {"new": str(s.new), "target": str(s.target), "inode": s.new.stat().st_ino} for s in swaps
     ]
-    temporary = journal.with_name(journal.name + ".tmp")
+    temporary = _temporary(journal)
     with temporary.open("w", encoding="utf-8") as out:
         json.dump(record, out)
         out.flush()
@@ -84,6 +84,7 @@ def publish(swaps: list[Swap], journal: Path) -> None:
 
 def finish(journal: Path) -> bool:
     """Complete the publication ``journal`` records, if any; return whether there was one."""
+    _unlink(_temporary(journal))  # a journal a kill cut short: nothing was committed
     try:
         record = json.loads(journal.read_text(encoding="utf-8"))
         swaps = [(Path(i["new"]), Path(i["target"]), int(i["inode"])) for i in record]
@@ -96,11 +97,15 @@ def finish(journal: Path) -> bool:
     for new, target, inode in swaps:
         if _inode(target) != inode:
             _swap(new, target)
-    _unlink(journal)
-    for new, _, _ in swaps:
+    for new, _, _ in swaps:  # before the journal goes, so a kill here is finished next time
         _remove_tree(new)  # the old published folder, after an exchange
         _remove_tree(_aside(new))  # or there, after two renames
+    _unlink(journal)
     return True
+
+
+def _temporary(journal: Path) -> Path:
+    return journal.with_name(journal.name + ".tmp")
 
 
 def _inode(path: Path) -> int | None:
