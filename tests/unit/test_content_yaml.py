@@ -114,3 +114,31 @@ def test_a_long_url_value_is_cut_in_the_message() -> None:
     assert [f.format() for f in findings] == [
         f"s.yml:5:3: SR004 'url' must be a full web address, not '{'w' * 37}...' — write it as https://example.org/page"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        # YAML text (the mapping "a:" is one level)   (0-based line, col, problem)
+        (
+            "a: " + "[" * 20_000 + "]" * 20_000,
+            (0, 3 + 63, "lists and keys are nested more than 64 levels deep"),
+        ),
+        (
+            "".join("  " * i + f"k{i}:\n" for i in range(80)) + "  " * 80 + "v\n",
+            (64, 128, "lists and keys are nested more than 64 levels deep"),
+        ),
+    ],
+    ids=["flow", "block"],
+)
+def test_collections_nested_too_deep_are_refused_at_once(
+    text: str, problem: tuple[int, int, str]
+) -> None:
+    assert _yaml.compose(text) == (None, _yaml.YamlProblem(*problem, _yaml.DEPTH_FIX))
+
+
+def test_the_guides_registry_is_well_within_the_limits() -> None:
+    from pathlib import Path
+
+    registry = Path(__file__).resolve().parents[2] / "docs" / "sources.yml"
+    assert _yaml.refused(registry.read_text("utf-8")) is None

@@ -3,10 +3,11 @@
 Building values one by one lets a bad value (``2026-02-30`` raises ``ValueError`` inside
 PyYAML) be reported at its own line instead of failing the whole document.
 
-Anchors and aliases (``&name``, ``*name``, and the ``<<: *name`` merges built on them) are
-refused before anything is composed: nine aliases of nine aliases make a value of a billion
-items that any ``repr``, ``str`` or loop over it expands (a "billion laughs"). The guide's
-YAML (front matter, the source registry, data files) never needs them.
+Anchors and aliases (``&name``, ``*name``, and the ``<<: *name`` merges built on them), and
+collections nested deeper than :data:`MAX_DEPTH`, are refused before anything is composed.
+Nine aliases of nine aliases make a value of a billion items that any ``repr``, ``str`` or
+loop over it expands (a "billion laughs"); thousands of nested ``[`` take PyYAML seconds.
+The guide's YAML (front matter, the source registry, data files) never needs either.
 """
 
 from __future__ import annotations
@@ -39,6 +40,17 @@ VALUE_FIX = "write a real date as YYYY-MM-DD, or put the text in quotes"
 """How to fix a value that parses but cannot be built (the usual cause: an impossible date)."""
 ALIAS_FIX = "write the value out in full (YAML anchors and aliases are not allowed here)"
 """How to fix an anchor (``&name``) or an alias (``*name``)."""
+MAX_DEPTH = 64
+"""Deepest nesting of lists and mappings; the guide's YAML needs three or four levels, and
+PyYAML's pure-Python parser takes seconds on thousands (then a RecursionError)."""
+DEPTH_FIX = "write it flatter: a list of entries with 'key: value' lines"
+_OPENS = (
+    yaml.BlockSequenceStartToken,
+    yaml.BlockMappingStartToken,
+    yaml.FlowSequenceStartToken,
+    yaml.FlowMappingStartToken,
+)
+_CLOSES = (yaml.BlockEndToken, yaml.FlowSequenceEndToken, yaml.FlowMappingEndToken)
 MAX_SHOWN = 40
 """Longest value, in characters, that a message quotes; longer ones are cut."""
 
@@ -53,9 +65,9 @@ def compose(text: str) -> tuple[yaml.Node | None, YamlProblem | None]:
     again with pure-Python PyYAML, so messages and positions are the same everywhere. An
     anchor or an alias is a problem at its own position (see the module's docstring).
     """
-    refused = first_anchor(text)
-    if refused is not None:
-        return None, refused
+    problem = refused(text)
+    if problem is not None:
+        return None, problem
     if _FAST_LOADER is not None:
         fast = None
         try:
@@ -69,25 +81,30 @@ def compose(text: str) -> tuple[yaml.Node | None, YamlProblem | None]:
     return _compose_slowly(text)
 
 
-def first_anchor(text: str) -> YamlProblem | None:
-    """Return the first anchor or alias in ``text``, found by the scanner alone.
+def refused(text: str) -> YamlProblem | None:
+    """Return the first anchor or alias, or collection nested too deep, found by the scanner.
 
-    Scanning makes tokens, not values, so nothing is expanded. Text that does not scan is left
-    to :func:`compose`, which reports the syntax error with its position.
+    Scanning makes tokens, not values, so nothing is expanded, and it stops at the first
+    problem. Text that does not scan is left to :func:`compose`, which reports the syntax
+    error with its position.
     """
-    if "&" not in text and "*" not in text:
-        return None
     loader = None
+    depth = 0
     try:
         loader = (_FAST_LOADER or yaml.SafeLoader)(text)  # libyaml raises on a lone surrogate
         while (token := loader.get_token()) is not None:  # type: ignore[no-untyped-call]
+            mark = token.start_mark
             if isinstance(token, yaml.AnchorToken | yaml.AliasToken):
-                mark = token.start_mark
                 what = "anchor '&" if isinstance(token, yaml.AnchorToken) else "alias '*"
-                name = shorten(str(token.value))
-                return YamlProblem(
-                    mark.line, mark.column, f"{what}{name}' is not allowed", ALIAS_FIX
-                )
+                problem = f"{what}{shorten(str(token.value))}' is not allowed"
+                return YamlProblem(mark.line, mark.column, problem, ALIAS_FIX)
+            if isinstance(token, _OPENS):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    problem = f"lists and keys are nested more than {MAX_DEPTH} levels deep"
+                    return YamlProblem(mark.line, mark.column, problem, DEPTH_FIX)
+            elif isinstance(token, _CLOSES):
+                depth -= 1
     except BUILD_ERRORS:
         return None
     finally:
