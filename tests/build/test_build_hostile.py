@@ -214,6 +214,7 @@ def test_raw_script_style_and_srcdoc_are_errors_even_with_the_edition_off(
         f'{page}:{n + 8}:39: HTM003 <a href="javascript:…"> URL is not allowed in a page — link to a page of the guide or an https:// address',
         f"{page}:{n + 8}:80: HTM003 link to a javascript: URL — link to a page of the guide or a web address (https://…)",
     ]
+    assert out.splitlines()[-1] == TAIL.format(root=guide)  # MkDocs never ran
     assert tree(guide) == before
 
 
