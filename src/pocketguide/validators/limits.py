@@ -45,9 +45,7 @@ RULES = {
     "CNT006": "symlink out of docs/",
     "CNT007": "URL cannot be parsed",
 }
-UNSAFE = frozenset(
-    {"CNT001", *RULES, "FM001", "SR000", "SR001", "HTM001", "HTM002", "HTM003"}
-)
+UNSAFE = frozenset({"CNT001", *RULES, "FM001", "SR000", "SR001", "HTM001", "HTM002", "HTM003"})
 """Codes that stop the build before MkDocs reads ``docs/``: MkDocs would crash, hang, drop
 the front matter silently, or publish what nobody wrote (raw code, see ``rawhtml``)."""
 
