@@ -7,15 +7,16 @@ stray bytes, YAML anchors and aliases, unclosed tags, broken IPv6 URLs, raw scri
 with ordinary text, and checks four targets, each in its own process with a memory limit
 (``RLIMIT_AS``) and a CPU limit, stopped at its share of ``--seconds`` if it runs over:
 
-- ``markdown``: the content check of a page never raises and stops within ``page_seconds``;
-  a page it lets through renders with the guide's Markdown extensions within 10 s;
+- ``markdown``: the content check of a page never raises, and its cheap scans refuse every
+  slow shape (a page stopped by ``page_seconds`` is a failure: a shape the scans miss); a
+  page it lets through renders with the guide's Markdown extensions within 10 s;
 - ``front-matter`` and ``registry``: the YAML readers never raise and their messages stay
   short (an alias bomb once made a 3 GB message);
 - ``html``: ``check_links`` on a built page never raises.
 
-It prints, per target, the examples tried, how often each hostile piece was used, the slowest
-example, and every failure with its input. Exit status 1 when anything failed or a target
-was stopped by a limit.
+It prints, per target, the examples tried, how often each hostile piece was used, the codes
+of the findings they got, the slowest example, and every failure with its input. Exit status
+1 when anything failed or a target was stopped by a limit.
 """
 
 from __future__ import annotations
@@ -94,12 +95,14 @@ class Run:
         self.target = target
         self.tried = 0
         self.kinds: Counter[str] = Counter()
+        self.codes: Counter[str] = Counter()
         self.slowest = (0.0, "")
         self.failures: list[str] = []
         self.started = time.monotonic()
 
-    def example(self, text: str, kinds: list[str], seconds: float) -> None:
+    def example(self, kinds: list[str], codes: list[str], seconds: float) -> None:
         self.tried += 1
+        self.codes.update(codes)
         self.kinds.update(set(kinds))
         if seconds > self.slowest[0]:
             self.slowest = (seconds, "+".join(sorted(set(kinds))) or "plain text")
@@ -112,6 +115,7 @@ class Run:
             "target": self.target,
             "tried": self.tried,
             "kinds": dict(self.kinds.most_common()),
+            "codes": dict(self.codes.most_common()),
             "slowest": [round(self.slowest[0], 2), self.slowest[1]],
             "failures": self.failures,
             "seconds": round(time.monotonic() - self.started, 1),
@@ -119,7 +123,7 @@ class Run:
         }
 
 
-def check_markdown(text: str, folder: Path) -> None:
+def check_markdown(text: str, folder: Path) -> list[str]:
     """The content check never raises; what it lets through renders in time."""
     import markdown  # noqa: PLC0415 (the worker imports what its target needs)
 
@@ -134,35 +138,42 @@ def check_markdown(text: str, folder: Path) -> None:
     findings = check_page(page, "page.md", {}, set(), checks=checks, today=date(2026, 12, 1))
     assert all(isinstance(f, Finding) and f.line >= 0 for f in findings)
     assert all(len(f.message) < MAX_MESSAGE for f in findings), "a message is not bounded"
-    if any(f.code in UNSAFE for f in findings):
-        return
+    codes = [f.code for f in findings]
+    assert "CNT005" not in codes, "stopped by page_seconds: a slow shape the scans miss"
+    if any(code in UNSAFE for code in codes):
+        return codes
     try:
         with time_limit(RENDER_SECONDS):
             markdown.markdown(FRONT_MATTER + text, extensions=MARKDOWN_EXTENSIONS)
     except PageTimeout:
         msg = f"passed the content check, but rendering took more than {RENDER_SECONDS:g} s"
         raise AssertionError(msg) from None
+    return codes
 
 
-def check_front_matter(text: str, folder: Path) -> None:
+def check_front_matter(text: str, folder: Path) -> list[str]:
     from pocketguide.content.frontmatter import parse_front_matter  # noqa: PLC0415
 
     del folder
     _, findings = parse_front_matter(FRONT_MATTER[:-4] + text + "\n---\nbody\n", "p.md")
     assert all(len(f.message) < MAX_MESSAGE for f in findings), "a message is not bounded"
+    return [f.code for f in findings]
 
 
-def check_registry(text: str, folder: Path) -> None:
+def check_registry(text: str, folder: Path) -> list[str]:
     from pocketguide.content.sources import parse_sources  # noqa: PLC0415
 
     del folder
     entry = "- id: a\n  title: T\n  publisher: P\n  url: https://x.org/\n  accessed: 2026-01-01\n"
+    codes = []
     for registry in (text, entry + "  year: " + text + "\n", entry + "  note:\n    " + text):
         _, findings = parse_sources(registry, "sources.yml")
         assert all(len(f.message) < MAX_MESSAGE for f in findings), "a message is not bounded"
+        codes += [f.code for f in findings]
+    return codes
 
 
-def check_html(text: str, folder: Path) -> None:
+def check_html(text: str, folder: Path) -> list[str]:
     from pocketguide.validators.config import CheckConfig  # noqa: PLC0415
     from pocketguide.validators.links import check_links  # noqa: PLC0415
 
@@ -172,10 +183,11 @@ def check_html(text: str, folder: Path) -> None:
     (site / "hostile" / "index.html").write_bytes(text.encode("utf-8", "surrogatepass"))
     (folder / "docs").mkdir(exist_ok=True)
     (folder / "mkdocs.yml").write_text("site_name: T\n", encoding="utf-8")
-    check_links(site, folder / "docs", folder / "mkdocs.yml", CheckConfig())
+    report = check_links(site, folder / "docs", folder / "mkdocs.yml", CheckConfig())
+    return [f.code for f in report.findings]
 
 
-CHECKS: dict[str, Callable[[str, Path], None]] = {
+CHECKS: dict[str, Callable[[str, Path], list[str]]] = {
     "markdown": check_markdown,
     "front-matter": check_front_matter,
     "registry": check_registry,
@@ -207,11 +219,12 @@ def worker(target: str, examples: int, seed: int, memory_mb: int, cpu_seconds: i
     def fuzz(example: tuple[str, list[str]]) -> None:
         text, kinds = example
         started = time.monotonic()
+        codes: list[str] = []
         try:
             with tempfile.TemporaryDirectory(prefix="pg-fuzz-") as folder:
-                check(text, Path(folder))
+                codes = check(text, Path(folder))
         finally:
-            run.example(text, kinds, time.monotonic() - started)
+            run.example(kinds, codes, time.monotonic() - started)
 
     try:
         fuzz()
@@ -267,6 +280,8 @@ def print_result(result: dict[str, Any]) -> None:
     )
     kinds = ", ".join(f"{kind} {count}" for kind, count in result["kinds"].items())
     print(f"  pieces used: {kinds}")
+    codes = ", ".join(f"{code} {count}" for code, count in result["codes"].items())
+    print(f"  findings: {codes or 'none'}")
     for failure in result["failures"]:
         print("  FAILURE: " + failure.replace("\n", "\n    "))
 
