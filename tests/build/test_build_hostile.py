@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
 PROJECT = Path(__file__).resolve().parents[2]
-TAIL = "make site: pages that cannot be built safely (see above); {root}/site/ and {root}/dist/ were not changed."
+TAIL = "make site: {root}/docs/ holds input that cannot be built safely (see above); {root}/site/ and {root}/dist/ were not changed."
 
 
 @pytest.fixture
