@@ -126,9 +126,8 @@ def main(argv: list[str] | None = None) -> int:
     errors = report(content, pages, "pages")
     unchanged = f"{site}/ and {dist}/ were not changed."
     if any(f.code in UNSAFE and f.severity is Severity.ERROR for f in content):
-        print(
-            f"make site: {args.docs_dir}/ holds input that cannot be built safely (see above); {unchanged}"
-        )
+        why = f"{args.docs_dir}/ holds input that cannot be built safely (see above)"
+        print(f"make site: {why}; {unchanged}")
         return 1
 
     scratch, scratch_dist = publish.scratch_for(site), publish.scratch_for(dist)
