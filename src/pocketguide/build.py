@@ -23,10 +23,13 @@ from pocketguide import publish
 from pocketguide.findings import Finding, Severity, count_errors, summary_line
 from pocketguide.plugins.edition.sitezip import make_dist
 from pocketguide.plugins.pwa import precache
+from pocketguide.validators import limits
 from pocketguide.validators.config import load_check_config
 from pocketguide.validators.content import run_content_checks
 from pocketguide.validators.limits import UNSAFE
 from pocketguide.validators.links import run_link_checks
+from pocketguide.validators.report import display
+from pocketguide.validators.site import read_mkdocs_config
 
 # Material and a dependency print a long banner about MkDocs 2 on every run; editors need
 # the build's own messages, not that.
@@ -98,6 +101,20 @@ def replace_dir(new: Path, target: Path) -> None:
     publish.publish([publish.Swap(new, target)], publish.journal_for(target))
 
 
+def theme_files(config_file: Path) -> list[Finding]:
+    """Check the theme's ``custom_dir`` as ``docs/`` is checked: MkDocs copies its files too.
+
+    A symlink there that leaves the folder would publish what it points at (CNT006).
+    """
+    config, _ = read_mkdocs_config(config_file)
+    theme = config.get("theme")
+    custom = theme.get("custom_dir") if isinstance(theme, dict) else None
+    folder = config_file.parent / custom if isinstance(custom, str) else None
+    if folder is None or not folder.is_dir():
+        return []
+    return limits.check_files(folder, display(folder))
+
+
 def report(findings: list[Finding], checked: int, what: str) -> int:
     """Print every finding and a summary line; return the number of errors."""
     for finding in findings:
@@ -123,6 +140,7 @@ def main(argv: list[str] | None = None) -> int:
     # Content first: every problem in the Markdown in one list, even when the build fails too.
     pages = len(list(args.docs_dir.rglob("*.md")))
     content = problems + run_content_checks(args.docs_dir, checks)
+    content += theme_files(args.config_file)
     errors = report(content, pages, "pages")
     unchanged = f"{site}/ and {dist}/ were not changed."
     if any(f.code in UNSAFE and f.severity is Severity.ERROR for f in content):

@@ -104,6 +104,12 @@ CASES: dict[str, tuple[Callable[[Path], object], Callable[[Path], list[str]]]] =
             f"{r}/docs/sources.yml:{line_of(r, 'sources.yml', '&l0')}:7: SR001 source registry is not valid YAML: anchor '&l0' is not allowed — write the value out in full (YAML anchors and aliases are not allowed here)"
         ],
     ),
+    "registry-not-utf8": (
+        lambda r: append(r, "sources.yml", b"- id: caf\xe9\n"),
+        lambda r: [
+            f"{r}/docs/sources.yml:{line_count(r, 'sources.yml')}:10: CNT001 cannot read the file: byte 0xe9 is not UTF-8 — save it as UTF-8"
+        ],
+    ),
     "front-matter-alias": (
         lambda r: (r / "docs" / "effects.md").write_text(
             (r / "docs" / "effects.md").read_text("utf-8").replace("title: ", "title: &t ", 1),
@@ -155,6 +161,21 @@ CASES: dict[str, tuple[Callable[[Path], object], Callable[[Path], list[str]]]] =
         lambda r: append(r, "effects.md", "\nAsk your local [service](http://[::1) for help.\n"),
         lambda r: [
             f"{r}/docs/effects.md:{line_count(r, 'effects.md')}:26: CNT007 'http://[::1' is not a valid URL (Invalid IPv6 URL) — fix the address, e.g. close the [ ] around an IPv6 host"
+        ],
+    ),
+    "file-name-with-question-mark": (
+        lambda r: shutil.copy(r / "docs" / "effects.md", r / "docs" / "q?x.md"),
+        lambda r: [
+            f"{r}/docs/q?x.md:1:1: CNT008 the name 'q?x.md' holds '?', which breaks its web address — rename it with letters, digits, spaces, '-' or '_'"
+        ],
+    ),
+    "symlink-out-of-overrides": (
+        lambda r: (
+            (r / "secret.txt").write_text("root:x:0:0\n"),
+            (r / "overrides" / "leak.txt").symlink_to(r / "secret.txt"),
+        ),
+        lambda r: [
+            f"{r}/overrides/leak.txt:1:1: CNT006 'leak.txt' is a link to '{r}/secret.txt', outside {r}/overrides/ — copy the file into {r}/overrides/ instead, or delete the link"
         ],
     ),
     "symlink-out-of-docs": (

@@ -98,7 +98,7 @@ def test_check_urls(text: str, expected: list[str]) -> None:
     assert [f.format().split(" — ")[0] for f in limits.check_urls(text, "p.md")] == expected
 
 
-def test_escaping_links_reports_links_out_of_docs_only(tmp_path: Path) -> None:
+def test_check_files_reports_links_out_of_docs_only(tmp_path: Path) -> None:
     docs, outside = tmp_path / "docs", tmp_path / "secret"
     (docs / "assets").mkdir(parents=True)
     outside.mkdir()
@@ -107,7 +107,7 @@ def test_escaping_links_reports_links_out_of_docs_only(tmp_path: Path) -> None:
     (docs / "same.md").symlink_to(docs / "page.md")  # inside docs/: fine
     (docs / "assets" / "key.txt").symlink_to(outside / "key")
     (docs / "linked").symlink_to(outside)  # a folder: reported, not entered
-    found = [f.format() for f in limits.escaping_links(docs, "docs")]
+    found = [f.format() for f in limits.check_files(docs, "docs")]
     assert found == [
         f"docs/linked:1:1: CNT006 'linked' is a link to '{outside}', outside docs/ — copy the file into docs/ instead, or delete the link",
         f"docs/assets/key.txt:1:1: CNT006 'assets/key.txt' is a link to '{outside}/key', outside docs/ — copy the file into docs/ instead, or delete the link",
@@ -184,3 +184,18 @@ def test_code_in_raw_html_is_an_error_at_its_place(text: str, expected: list[str
     ]
     assert len(found) == len(expected), found
     assert all(got.startswith(want) for got, want in zip(found, expected, strict=True)), found
+
+
+def test_names_that_break_web_addresses_are_reported(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    (docs / "img#s").mkdir(parents=True)
+    for name in ("q?x.md", "a%b.png", "new\nline.md", "ok name ünï 名前.md", "img#s/pic.png"):
+        (docs / name).write_text("x")
+    found = [f.format() for f in limits.check_files(docs, "docs")]
+    fix = "rename it with letters, digits, spaces, '-' or '_'"
+    assert found == [
+        f"docs/a%b.png:1:1: CNT008 the name 'a%b.png' holds '%', which breaks its web address — {fix}",
+        f"docs/img#s:1:1: CNT008 the name 'img#s' holds '#', which breaks its web address — {fix}",
+        f"docs/new\\x0aline.md:1:1: CNT008 the name 'new\\x0aline.md' holds '\\n', which breaks its web address — {fix}",
+        f"docs/q?x.md:1:1: CNT008 the name 'q?x.md' holds '?', which breaks its web address — {fix}",
+    ]

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 
 from pocketguide.content.citations import check_citations, find_citations
 from pocketguide.content.frontmatter import parse_front_matter, review_status
-from pocketguide.content.sources import load_sources
+from pocketguide.content.sources import load_sources, parse_sources
 from pocketguide.findings import Finding, Severity
 from pocketguide.validators import limits, rawhtml
 from pocketguide.validators.config import CheckConfig
@@ -85,19 +85,19 @@ def check_content(
 ) -> ContentReport:
     """Return the raw report (severities not yet applied) for ``docs_dir``."""
     report = ContentReport()
-    report.findings += limits.escaping_links(docs_dir, display(docs_dir))
-    escaping = {f.path for f in report.findings}
+    report.findings += limits.check_files(docs_dir, display(docs_dir))
+    refused = {f.path for f in report.findings}
     registry = docs_dir / SOURCES_FILE
-    sources, problems = load_sources(registry)
+    sources, problems = _read_registry(registry, checks)
     report.findings += [replace(f, path=display(registry)) for f in problems]
-    unusable = not sources and any(f.code in {"SR000", "SR001"} for f in problems)
+    unusable = not sources and any(f.code in limits.UNSAFE for f in problems)
     cited: set[str] = set()
     for page in sorted(docs_dir.rglob("*.md")):
         rel = page.relative_to(docs_dir).as_posix()
         if any(part.startswith(".") for part in rel.split("/")):
             continue
-        if page.is_symlink() and f"{display(docs_dir)}/{rel}" in escaping:
-            continue  # reported above; never read what it points at
+        if f"{display(docs_dir)}/{limits.printable(rel)}" in refused:
+            continue  # reported above; never read what a link out of docs/ points at
         report.pages += 1
         found = check_page(page, rel, sources, cited, checks=checks, today=today or date.today())
         # An unreadable registry is one finding, not one "unknown source" per citation.
@@ -111,6 +111,16 @@ def check_content(
                 Finding(where, source.line, 1, "CI010", message, fix, Severity.WARN)
             )
     return report
+
+
+def _read_registry(registry: Path, checks: CheckConfig) -> tuple[dict[str, Source], list[Finding]]:
+    """Read ``sources.yml`` with the same limits as a page (size, UTF-8, NUL) first."""
+    try:
+        data = registry.read_bytes()
+    except OSError:
+        return load_sources(registry)  # its finding says the registry is missing
+    text, problems = limits.read_page(data, display(registry), checks, "file")
+    return parse_sources(text, display(registry)) if text is not None else ({}, problems)
 
 
 def check_page(

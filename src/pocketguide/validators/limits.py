@@ -12,7 +12,11 @@ parser sees the page, and reported at its line and column:
   raw HTML nested deeper than ``max_html_depth``;
 - CNT005 the page's checks took longer than ``page_seconds`` (a shape no scan knows);
 - CNT006 a symlink under ``docs/`` that points outside it;
-- CNT007 a URL that cannot be parsed.
+- CNT007 a URL that cannot be parsed;
+- CNT008 a file name with ``?``, ``#``, ``%``, ``\\`` or a control character: each changes
+  what the file's web address means (a query, a fragment, an escape), so the page or file
+  is published but cannot be opened or saved offline. Spaces and letters of any language
+  are fine.
 
 Pages with any of these are not handed to MkDocs (see :data:`UNSAFE`).
 """
@@ -44,6 +48,7 @@ RULES = {
     "CNT005": "page took too long to check",
     "CNT006": "symlink out of docs/",
     "CNT007": "URL cannot be parsed",
+    "CNT008": "file name breaks its web address",
 }
 UNSAFE = frozenset({"CNT001", *RULES, "FM001", "SR000", "SR001", "HTM001", "HTM002", "HTM003"})
 """Codes that stop the build before MkDocs reads ``docs/``: MkDocs would crash, hang, drop
@@ -53,17 +58,24 @@ _INDENT = re.compile(r"[ \t]*")
 _QUOTES = re.compile(r"(?:[ \t]*>)+")
 _URL = re.compile(r"(?<![\w/])(?:[A-Za-z][A-Za-z0-9+.-]*:)?//[^\s<>\"'()]+")
 _BRACKETS = re.compile(r"\\.|[\[\]()]|\n[ \t]*\n")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_BAD_NAME = re.compile(r"[?#%\\\x00-\x1f\x7f]")
 
 
 class PageTimeout(Exception):  # noqa: N818 (it is the reason, not an error of the code)
     """The page's checks ran past ``page_seconds``."""
 
 
-def read_page(data: bytes, path: str, checks: CheckConfig) -> tuple[str | None, list[Finding]]:
-    """Decode a page's bytes, refusing what no parser should see (CNT001-CNT003)."""
+def read_page(
+    data: bytes, path: str, checks: CheckConfig, what: str = "page"
+) -> tuple[str | None, list[Finding]]:
+    """Decode a page's bytes, refusing what no parser should see (CNT001-CNT003).
+
+    ``what`` names the file in messages (``page``, or ``file`` for the source registry).
+    """
     limit = checks.max_page_kib
     if len(data) > limit * 1024:
-        message = f"the page is {len(data) // 1024} KiB, more than max_page_kib ({limit})"
+        message = f"the {what} is {len(data) // 1024} KiB, more than max_page_kib ({limit})"
         fix = "split it into several pages (or raise max_page_kib)"
         return None, [Finding(path, 1, 1, "CNT003", message, fix)]
     try:
@@ -72,13 +84,13 @@ def read_page(data: bytes, path: str, checks: CheckConfig) -> tuple[str | None, 
         line = data.count(b"\n", 0, exc.start) + 1
         start = data.rfind(b"\n", 0, exc.start) + 1
         col = len(data[start : exc.start].decode("utf-8", errors="replace")) + 1
-        message = f"cannot read the page: byte 0x{data[exc.start]:02x} is not UTF-8"
+        message = f"cannot read the {what}: byte 0x{data[exc.start]:02x} is not UTF-8"
         return None, [Finding(path, line, col, "CNT001", message, "save it as UTF-8")]
     nul = text.find("\x00")
     if nul != -1:
         count = text.count("\x00")
-        more = f" ({count} in the page)" if count > 1 else ""
-        message = f"NUL byte in the page{more}"
+        more = f" ({count} in the {what})" if count > 1 else ""
+        message = f"NUL byte in the {what}{more}"
         fix = "delete it (it is invisible in most editors; it comes from a bad copy and paste)"
         return None, [Finding(path, *position(text, nul), "CNT002", message, fix)]
     return text, []
@@ -141,8 +153,9 @@ def check_urls(text: str, path: str) -> list[Finding]:
     return findings
 
 
-def escaping_links(docs_dir: Path, shown: str) -> list[Finding]:
-    """Return CNT006 for every symlink under ``docs_dir`` that resolves outside it.
+def check_files(docs_dir: Path, shown: str) -> list[Finding]:
+    """Return CNT006 for every symlink under ``docs_dir`` that resolves outside it, and CNT008
+    for every name that would break its web address.
 
     The walk does not follow links, so a linked folder is reported, not entered. ``shown``
     is how ``docs_dir`` is written in findings.
@@ -152,17 +165,29 @@ def escaping_links(docs_dir: Path, shown: str) -> list[Finding]:
     for folder, dirs, files in os.walk(docs_dir):
         for name in sorted([*dirs, *files]):
             entry = Path(folder, name)
+            rel = entry.relative_to(docs_dir).as_posix()
+            bad = _BAD_NAME.search(name)
+            if bad:
+                where = f"{shown}/{printable(rel)}"
+                message = f"the name '{printable(name)}' holds {bad.group()!r}, which breaks "
+                message += "its web address"
+                fix = "rename it with letters, digits, spaces, '-' or '_'"
+                findings.append(Finding(where, 1, 1, "CNT008", message, fix))
             if not entry.is_symlink():
                 continue
             target = entry.resolve()
             if target == root or root in target.parents:
                 continue
-            rel = entry.relative_to(docs_dir).as_posix()
             message = f"'{rel}' is a link to '{entry.readlink()}', outside {shown}/"
             fix = f"copy the file into {shown}/ instead, or delete the link"
             findings.append(Finding(f"{shown}/{rel}", 1, 1, "CNT006", message, fix))
         dirs.sort()
     return findings
+
+
+def printable(text: str) -> str:
+    """Return ``text`` with control characters written as ``\\xNN`` (a finding is one line)."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
 
 
 @contextlib.contextmanager
