@@ -199,3 +199,31 @@ def test_names_that_break_web_addresses_are_reported(tmp_path: Path) -> None:
         f"docs/new\\x0aline.md:1:1: CNT008 the name 'new\\x0aline.md' holds '\\n', which breaks its web address — {fix}",
         f"docs/q?x.md:1:1: CNT008 the name 'q?x.md' holds '?', which breaks its web address — {fix}",
     ]
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected", "problems"),
+    [
+        # [tool.pocketguide.checks] keys       CheckConfig fields set      CFG001 problems
+        ({"max_page_kib": 100, "max_nesting": 8}, {"max_page_kib": 100, "max_nesting": 8}, 0),
+        (
+            {"max_html_depth": 2000, "page_seconds": 5},
+            {"max_html_depth": 2000, "page_seconds": 5.0},
+            0,
+        ),
+        ({"build_seconds": 1e300}, {"build_seconds": 900.0}, 1),  # the system timer overflows
+        (
+            {"page_seconds": float("nan"), "max_nesting": 0},
+            {"page_seconds": 60.0, "max_nesting": 16},
+            2,
+        ),
+        ({"max_page_kib": True}, {"max_page_kib": 512}, 1),
+    ],
+    ids=["ints", "mixed", "too-long", "nan-and-zero", "bool"],
+)
+def test_limit_settings(raw: dict[str, object], expected: dict[str, object], problems: int) -> None:
+    from pocketguide.validators.config import config_from_mapping
+
+    config, found = config_from_mapping(raw, "pyproject.toml")
+    assert {key: getattr(config, key) for key in expected} == expected
+    assert [f.code for f in found] == ["CFG001"] * problems

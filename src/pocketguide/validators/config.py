@@ -124,9 +124,9 @@ def config_from_mapping(raw: Mapping[str, object], where: str) -> tuple[CheckCon
             config = replace(config, max_grade=float(value))  # type: ignore[arg-type]
         elif key == "min_words" and _is_number(value):
             config = replace(config, min_words=int(value))  # type: ignore[call-overload]
-        elif key in _INT_LIMITS and _is_number(value) and value > 0:  # type: ignore[operator]
+        elif key in _INT_LIMITS and _is_number(value) and 0 < value < 2**31:  # type: ignore[operator]
             config = replace(config, **{key: int(value)})  # type: ignore[call-overload]
-        elif key in _SECONDS and _is_number(value) and value > 0:  # type: ignore[operator]
+        elif key in _SECONDS and _is_number(value) and 0 < value <= _MAX_SECONDS:  # type: ignore[operator]
             config = replace(config, **{key: float(value)})  # type: ignore[arg-type]
         elif key in {"emergency_short_codes", "exempt_pages", "citation_exempt"} and _is_str_list(
             value
@@ -139,6 +139,7 @@ def config_from_mapping(raw: Mapping[str, object], where: str) -> tuple[CheckCon
 
 _INT_LIMITS = frozenset({"max_page_kib", "max_nesting", "max_html_depth"})
 _SECONDS = frozenset({"page_seconds", "build_seconds"})
+_MAX_SECONDS = 7 * 24 * 3600  # a week; the system timer cannot take much more
 
 
 def _severities(value: object, where: str, problems: list[Finding]) -> dict[str, Severity]:
