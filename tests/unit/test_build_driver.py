@@ -419,3 +419,23 @@ def test_a_kill_during_the_swap_is_finished_by_the_next_run_even_a_failing_one(
     assert out[0] == f"make site: finished putting the last build in {site}/ and {dist}/"
     assert new_outputs(tmp_path) == NEW
     assert sorted(p.name for p in tmp_path.iterdir()) == ["dist", "site"]
+
+
+def test_a_build_past_build_seconds_is_stopped_and_changes_nothing(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    checks: Checks,
+) -> None:
+    old_outputs(tmp_path)
+    (tmp_path / "pyproject.toml").write_text("[tool.pocketguide.checks]\nbuild_seconds = 0.05\n")
+    (tmp_path / "mkdocs.yml").write_text("site_name: T\n")
+
+    assert make_site(tmp_path) == 1  # the real mkdocs_build: Python alone starts slower
+
+    assert_old_outputs(tmp_path)
+    assert checks.calls == ["content"]
+    assert capsys.readouterr().out.splitlines()[-1] == (
+        "make site: the build took more than build_seconds (0.05 s); "
+        f"{tmp_path / 'site'}/ and {tmp_path / 'dist'}/ were not changed."
+    )

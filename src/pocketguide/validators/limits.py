@@ -11,7 +11,7 @@ parser sees the page, and reported at its line and column:
 - CNT004 nesting deeper than ``max_nesting`` (indented lists, ``>`` quotes, brackets) or
   raw HTML nested deeper than ``max_html_depth``;
 - CNT005 the page's checks took longer than ``page_seconds`` (a shape no scan knows);
-- CNT006 a symlink under ``docs/`` that points outside it;
+- CNT006 a symlink under ``docs/`` (or the theme's ``custom_dir``) that points outside it;
 - CNT007 a URL that cannot be parsed;
 - CNT008 a file name with ``?``, ``#``, ``%``, ``\\`` or a control character: each changes
   what the file's web address means (a query, a fragment, an escape), so the page or file
@@ -46,7 +46,7 @@ RULES = {
     "CNT003": "page too large",
     "CNT004": "nested too deep",
     "CNT005": "page took too long to check",
-    "CNT006": "symlink out of docs/",
+    "CNT006": "symlink out of its folder",
     "CNT007": "URL cannot be parsed",
     "CNT008": "file name breaks its web address",
 }
