@@ -135,6 +135,9 @@ def main(argv: list[str] | None = None) -> int:
     journal = publish.journal_for(site)
     if publish.finish(journal):  # a kill interrupted the last publication: complete it first
         print(f"make site: finished putting the last build in {site}/ and {dist}/")
+    scratch, scratch_dist = publish.scratch_for(site), publish.scratch_for(dist)
+    for folder in (scratch, scratch_dist):  # left by a run killed before it published
+        shutil.rmtree(folder, ignore_errors=True)
     checks, problems = load_check_config(args.config_file.parent / "pyproject.toml")
 
     # Content first: every problem in the Markdown in one list, even when the build fails too.
@@ -148,9 +151,6 @@ def main(argv: list[str] | None = None) -> int:
         print(f"make site: {why}; {unchanged}")
         return 1
 
-    scratch, scratch_dist = publish.scratch_for(site), publish.scratch_for(dist)
-    for folder in (scratch, scratch_dist):
-        shutil.rmtree(folder, ignore_errors=True)
     started = time.perf_counter()
     status = mkdocs_build(args.config_file, scratch, timeout=checks.build_seconds)
     seconds = time.perf_counter() - started
