@@ -10,7 +10,7 @@ PORT ?= 8001
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: site release serve preview lint test test-fast bench clean
+.PHONY: site release serve preview lint test test-fast bench fuzz clean
 
 $(VENV)/.site-installed: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -59,6 +59,10 @@ bench: $(VENV)/.test-installed
 	bash scripts/ensure-chromium.sh
 	$(BIN)/python scripts/bench.py
 	$(BIN)/python scripts/bench_checks.py
+
+## fuzz: a bounded hostile-input pass over Markdown, YAML and HTML (a few minutes; not a test)
+fuzz: $(VENV)/.test-installed
+	$(BIN)/python scripts/fuzz.py
 
 clean:
 	rm -rf site dist .pytest_cache .mypy_cache .ruff_cache

@@ -1,8 +1,11 @@
 """``make site``: build the guide, check it, and only then put it in ``site/`` and ``dist/``.
 
-MkDocs writes its output even when ``--strict`` aborts, so the build goes to a scratch folder
-next to ``site/``; ``site/`` is replaced only when the build and every check pass. A failed run
-leaves the previous ``site/`` as it was and says so.
+MkDocs writes its output even when ``--strict`` aborts, so the site and ``dist/`` are built in
+scratch folders beside them (``.site-building``, ``.dist-building``). Only when the build and
+every check pass, and ``dist/`` is complete, are both put in place together, last
+(:mod:`pocketguide.publish`). A failed run leaves the previous ``site/`` and ``dist/`` as they
+were and says so. MkDocs never reads pages the content check found unsafe (see
+``validators.limits``), and a build that runs past ``build_seconds`` is stopped.
 """
 
 from __future__ import annotations
@@ -16,12 +19,17 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from pocketguide.findings import Finding, count_errors, summary_line
+from pocketguide import publish
+from pocketguide.findings import Finding, Severity, count_errors, summary_line
 from pocketguide.plugins.edition.sitezip import make_dist
 from pocketguide.plugins.pwa import precache
-from pocketguide.validators.config import apply_site_options, load_check_config
+from pocketguide.validators import limits
+from pocketguide.validators.config import CheckConfig, apply_site_options, load_check_config
 from pocketguide.validators.content import run_content_checks
+from pocketguide.validators.limits import UNSAFE
 from pocketguide.validators.links import run_link_checks
+from pocketguide.validators.report import display
+from pocketguide.validators.site import read_mkdocs_config
 
 # Material and a dependency print a long banner about MkDocs 2 on every run; editors need
 # the build's own messages, not that.
@@ -70,22 +78,41 @@ def _is_page(path: Path) -> bool:
     return b'http-equiv="refresh"' not in head
 
 
-def mkdocs_build(config_file: Path, site_dir: Path) -> int:
-    """Run ``mkdocs build --strict`` into ``site_dir``; return its exit status."""
+def mkdocs_build(config_file: Path, site_dir: Path, *, timeout: float | None = None) -> int:
+    """Run ``mkdocs build --strict`` into ``site_dir``; return its exit status.
+
+    Past ``timeout`` seconds MkDocs is stopped and the status is :data:`TIMED_OUT`.
+    """
     env = {**os.environ, **QUIET_MKDOCS}
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean"]
     command += ["--config-file", str(config_file), "--site-dir", str(site_dir)]
-    return subprocess.run(command, env=env, check=False).returncode
+    try:
+        return subprocess.run(command, env=env, check=False, timeout=timeout).returncode
+    except subprocess.TimeoutExpired:
+        return TIMED_OUT
+
+
+TIMED_OUT = -1
+"""What :func:`mkdocs_build` returns when it stopped MkDocs at the time limit."""
 
 
 def replace_dir(new: Path, target: Path) -> None:
-    """Put ``new`` in place of ``target`` with two renames, so no half state is left."""
-    old = target.with_name(f".{target.name}-old")
-    shutil.rmtree(old, ignore_errors=True)
-    if target.exists():
-        target.rename(old)
-    new.rename(target)
-    shutil.rmtree(old, ignore_errors=True)
+    """Put ``new`` in place of ``target`` (one folder; see :mod:`pocketguide.publish`)."""
+    publish.publish([publish.Swap(new, target)], publish.journal_for(target))
+
+
+def theme_files(config_file: Path) -> list[Finding]:
+    """Check the theme's ``custom_dir`` as ``docs/`` is checked: MkDocs copies its files too.
+
+    A symlink there that leaves the folder would publish what it points at (CNT006).
+    """
+    config, _ = read_mkdocs_config(config_file)
+    theme = config.get("theme")
+    custom = theme.get("custom_dir") if isinstance(theme, dict) else None
+    folder = config_file.parent / custom if isinstance(custom, str) else None
+    if folder is None or not folder.is_dir():
+        return []
+    return limits.check_files(folder, display(folder))
 
 
 def report(findings: list[Finding], checked: int, what: str) -> int:
@@ -94,6 +121,14 @@ def report(findings: list[Finding], checked: int, what: str) -> int:
         print(finding.format())
     print(summary_line(findings, checked, what))
     return count_errors(findings)
+
+
+def _load_checks(config_file: Path) -> tuple[CheckConfig, list[Finding]]:
+    """The checks' settings: ``pyproject.toml`` beside ``mkdocs.yml``, then the content
+    plugin's own options in ``mkdocs.yml`` (the build applies those too)."""
+    checks, problems = load_check_config(config_file.parent / "pyproject.toml")
+    checks, more = apply_site_options(checks, config_file)
+    return checks, problems + more
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -105,33 +140,56 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dist-dir", type=Path, default=Path("dist"))
     args = parser.parse_args(argv)
     site, dist = args.site_dir, args.dist_dir
-    checks, problems = load_check_config(args.config_file.parent / "pyproject.toml")
-    checks, more = apply_site_options(checks, args.config_file)
-    problems += more
+    journal = publish.journal_for(site)
+    if publish.finish(journal):  # a kill interrupted the last publication: complete it first
+        print(f"make site: finished putting the last build in {site}/ and {dist}/")
+    scratch, scratch_dist = publish.scratch_for(site), publish.scratch_for(dist)
+    for folder in (scratch, scratch_dist):  # left by a run killed before it published
+        shutil.rmtree(folder, ignore_errors=True)
+    checks, problems = _load_checks(args.config_file)
 
     # Content first: every problem in the Markdown in one list, even when the build fails too.
     pages = len(list(args.docs_dir.rglob("*.md")))
-    errors = report(problems + run_content_checks(args.docs_dir, checks), pages, "pages")
+    content = problems + run_content_checks(args.docs_dir, checks)
+    content += theme_files(args.config_file)
+    errors = report(content, pages, "pages")
+    unchanged = f"{site}/ and {dist}/ were not changed."
+    if any(f.code in UNSAFE and f.severity is Severity.ERROR for f in content):
+        why = f"{args.docs_dir}/ holds input that cannot be built safely (see above)"
+        print(f"make site: {why}; {unchanged}")
+        return 1
 
-    scratch = site.with_name(f".{site.name}-building")
-    shutil.rmtree(scratch, ignore_errors=True)
     started = time.perf_counter()
-    built = mkdocs_build(args.config_file, scratch) == 0
+    status = mkdocs_build(args.config_file, scratch, timeout=checks.build_seconds)
     seconds = time.perf_counter() - started
-    if built:
+    if status == 0:
         links = run_link_checks(scratch, args.docs_dir, args.config_file, checks)
         errors += report(links, len(list(scratch.rglob("*.html"))), "built pages")
-    if not built or errors:
-        shutil.rmtree(scratch, ignore_errors=True)
-        why = "the build failed" if not built else f"{errors} error(s) found"
-        print(f"make site: {why} (see above); {site}/ and {dist}/ were not changed.")
+    written: list[Path] = []
+    why = ""
+    if status == TIMED_OUT:
+        why = f"the build took more than build_seconds ({checks.build_seconds:g} s)"
+    elif status != 0:
+        why = "the build failed (see above)"
+    elif errors:
+        why = f"{errors} error(s) found (see above)"
+    else:
+        try:
+            written = make_dist(scratch, scratch_dist)
+        except OSError as exc:
+            why = f"could not write {dist}/ ({exc.strerror or exc})"
+    if why:
+        for folder in (scratch, scratch_dist):
+            shutil.rmtree(folder, ignore_errors=True)
+        print(f"make site: {why}; {unchanged}")
         return 1
-    replace_dir(scratch, site)
-    written = make_dist(site, dist)
-    print(f"make site: built {site}/ in {seconds:.1f} s: {summarize(site).format()}")
-    for path in written:
-        size, packed = path.stat().st_size / 1024, precache.gzip_size(path.read_bytes()) / 1024
-        print(f"make site: wrote {path} ({size:.1f} KiB, {packed:.1f} KiB gzipped)")
+    summary = summarize(scratch)
+    sizes = [(p.stat().st_size, precache.gzip_size(p.read_bytes())) for p in written]
+    publish.publish([publish.Swap(scratch, site), publish.Swap(scratch_dist, dist)], journal)
+    print(f"make site: built {site}/ in {seconds:.1f} s: {summary.format()}")
+    for path, (size, packed) in zip(written, sizes, strict=True):
+        shown = dist / path.relative_to(scratch_dist)
+        print(f"make site: wrote {shown} ({size / 1024:.1f} KiB, {packed / 1024:.1f} KiB gzipped)")
     return 0
 
 

@@ -21,9 +21,12 @@ from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import ClassVar
-from urllib.parse import unquote, urlsplit
+from urllib.parse import quote, unquote, urlsplit
 
 HOST = "127.0.0.1"
+CONTROL = frozenset(chr(code) for code in (*range(32), 127))
+"""Characters no file name in a site has; in a request path they are an attack or a typo
+(a NUL makes ``Path.resolve`` raise, CR and LF would end a header line)."""
 TEXT_TYPES = (
     "text/",
     "application/javascript",
@@ -110,6 +113,15 @@ class Handler(BaseHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:
         """Stay quiet: tests read ``Site.requests`` instead."""
 
+    def parse_request(self) -> bool:
+        """Refuse a path with a control character once decoded, before any handler sees it."""
+        if not super().parse_request():
+            return False
+        if CONTROL.isdisjoint(unquote(urlsplit(self.path).path)):
+            return True
+        self.send_error(HTTPStatus.BAD_REQUEST, "control character in the path")
+        return False
+
     def do_GET(self) -> None:
         """Answer a GET request."""
         self._answer(with_body=True)
@@ -149,9 +161,14 @@ class Handler(BaseHTTPRequestHandler):
         else:
             self._send_file(site.root / "404.html", relative, HTTPStatus.NOT_FOUND, with_body)
 
-    def _redirect(self, location: str) -> None:
+    def _redirect(self, path: str) -> None:
+        """Redirect to ``path`` on this server (decoded; it is quoted again here).
+
+        One leading slash and every other byte quoted: ``/\\evil.example`` or ``//evil.example``
+        would otherwise be read by a browser as another host.
+        """
         self.send_response(HTTPStatus.MOVED_PERMANENTLY)
-        self.send_header("Location", location)
+        self.send_header("Location", "/" + quote(path.lstrip("/"), safe="/"))
         self.send_header("Content-Length", "0")
         self.end_headers()
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 import pytest
 from PIL import Image
 
-from pocketguide import build
+from pocketguide import build, publish
 from pocketguide.build import Summary, replace_dir, summarize
 from pocketguide.findings import Finding, Severity
 from pocketguide.plugins.pwa.precache import BUILD_MARKER, build_data, plan_precache, render_sw
@@ -156,10 +156,10 @@ def checks(monkeypatch: pytest.MonkeyPatch) -> Checks:
     return stand_in
 
 
-def fake_mkdocs(status: int) -> Callable[[Path, Path], int]:
+def fake_mkdocs(status: int) -> Callable[..., int]:
     """A stand-in for ``mkdocs build`` that writes a small site and exits with ``status``."""
 
-    def run(config_file: Path, site_dir: Path) -> int:
+    def run(config_file: Path, site_dir: Path, *, timeout: float | None = None) -> int:
         assert not site_dir.exists()  # a clean scratch folder every run
         site_dir.mkdir()
         write_site(site_dir, {"index.html": b"<h1>New home</h1>"})
@@ -308,3 +308,134 @@ def test_real_build_replaces_site_and_prints_the_summary(
     assert (site / "sw.js").is_file()
     assert "old version" not in (site / "index.html").read_text("utf-8")
     assert [p.name for p in root.iterdir() if p.name.startswith(".")] == []
+
+
+# ---- failures and kills at each step: site/ and dist/ change together or not at all ----
+
+
+class Killed(BaseException):
+    """Stands for SIGKILL: nothing in ``make site`` catches it."""
+
+
+def new_outputs(root: Path) -> tuple[str, str]:
+    """What ``site/index.html`` and ``dist/pocketguide.html`` hold (old or new)."""
+    return (
+        (root / "site" / "index.html").read_text("utf-8"),
+        (root / "dist" / "pocketguide.html").read_text("utf-8"),
+    )
+
+
+NEW = ("<h1>New home</h1>", "<p>one file</p>" * 10)
+OLD = ("old version", "old edition")
+
+
+def test_a_failure_writing_dist_leaves_site_and_dist_untouched(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    checks: Checks,
+) -> None:
+    old_outputs(tmp_path)
+    monkeypatch.setattr(build, "mkdocs_build", fake_mkdocs(0))
+
+    def full_disk(site_dir: Path, dist_dir: Path) -> list[Path]:
+        dist_dir.mkdir()
+        (dist_dir / "pocketguide.html").write_bytes(b"half")
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(build, "make_dist", full_disk)
+
+    assert make_site(tmp_path) == 1
+    assert_old_outputs(tmp_path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["dist", "site"]
+    assert capsys.readouterr().out.splitlines()[-1] == (
+        f"make site: could not write {tmp_path / 'dist'}/ (No space left on device); "
+        f"{tmp_path / 'site'}/ and {tmp_path / 'dist'}/ were not changed."
+    )
+
+
+@pytest.mark.parametrize("step", ["mkdocs", "links", "dist"])
+def test_a_kill_before_publishing_keeps_the_old_pair_and_the_next_run_cleans_up(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, checks: Checks, step: str
+) -> None:
+    old_outputs(tmp_path)
+    writes = fake_mkdocs(0)
+
+    def killed(*args: object, **kwargs: object) -> object:
+        if step == "mkdocs":
+            writes(*args, **kwargs)  # a half-written scratch site
+        elif step == "dist":
+            checks.make_dist(*args)  # type: ignore[arg-type]
+        raise Killed
+
+    monkeypatch.setattr(build, "mkdocs_build", killed if step == "mkdocs" else writes)
+    monkeypatch.setattr(
+        build, "run_link_checks", killed if step == "links" else checks.run_link_checks
+    )
+    monkeypatch.setattr(build, "make_dist", killed if step == "dist" else checks.make_dist)
+    with pytest.raises(Killed):
+        make_site(tmp_path)
+    assert new_outputs(tmp_path) == OLD
+
+    monkeypatch.setattr(build, "mkdocs_build", fake_mkdocs(1))  # the next build fails
+    assert make_site(tmp_path) == 1
+    assert_old_outputs(tmp_path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["dist", "site"]
+
+
+@pytest.mark.parametrize("kill_at", [1, 2])
+def test_a_kill_during_the_swap_is_finished_by_the_next_run_even_a_failing_one(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    checks: Checks,
+    kill_at: int,
+) -> None:
+    """Kill at the first swap (site/) or the second (dist/); the next run must not delete
+    the complete new build (it once did, and left no site/ at all)."""
+    old_outputs(tmp_path)
+    monkeypatch.setattr(build, "mkdocs_build", fake_mkdocs(0))
+    real_exchange = publish._exchange
+    calls: list[Path] = []
+
+    def exchange(first: Path, second: Path) -> bool:
+        calls.append(second)
+        if len(calls) == kill_at:
+            raise Killed
+        return real_exchange(first, second)
+
+    monkeypatch.setattr(publish, "_exchange", exchange)
+    with pytest.raises(Killed):
+        make_site(tmp_path)
+    assert new_outputs(tmp_path) == (OLD if kill_at == 1 else (NEW[0], OLD[1]))
+    monkeypatch.setattr(publish, "_exchange", real_exchange)
+    capsys.readouterr()
+
+    monkeypatch.setattr(build, "mkdocs_build", fake_mkdocs(1))  # the next build fails
+    assert make_site(tmp_path) == 1
+
+    out = capsys.readouterr().out.splitlines()
+    site, dist = tmp_path / "site", tmp_path / "dist"
+    assert out[0] == f"make site: finished putting the last build in {site}/ and {dist}/"
+    assert new_outputs(tmp_path) == NEW
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["dist", "site"]
+
+
+def test_a_build_past_build_seconds_is_stopped_and_changes_nothing(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    checks: Checks,
+) -> None:
+    old_outputs(tmp_path)
+    (tmp_path / "pyproject.toml").write_text("[tool.pocketguide.checks]\nbuild_seconds = 0.05\n")
+    (tmp_path / "mkdocs.yml").write_text("site_name: T\n")
+
+    assert make_site(tmp_path) == 1  # the real mkdocs_build: Python alone starts slower
+
+    assert_old_outputs(tmp_path)
+    assert checks.calls == ["content"]
+    assert capsys.readouterr().out.splitlines()[-1] == (
+        "make site: the build took more than build_seconds (0.05 s); "
+        f"{tmp_path / 'site'}/ and {tmp_path / 'dist'}/ were not changed."
+    )

@@ -108,3 +108,33 @@ def test_has_policy(html: str, expected: bool) -> None:
 def test_site_policy_is_the_union_of_every_page() -> None:
     text = policy.site_policy(["<script>a()</script>", "<script>b()</script><style>s</style>"])
     assert text == policy.build_policy([_sha("a()"), _sha("b()")], [_sha("s")], header=True)
+
+
+@pytest.mark.parametrize(
+    ("html", "scripts"),
+    [
+        # page                                                           code hashed
+        ('<iframe srcdoc="<script>evil()</script>"></iframe>', []),
+        ("<textarea><script>evil()</script></textarea><script>ok()</script>", ["ok()"]),
+        ("<!-- <script>evil()</script> --><script>ok()</script>", ["ok()"]),
+        ("<title><script>evil()</script></title>", []),
+        ("<noscript><script>evil()</script></noscript>", []),
+        ("<p title='<script>evil()</script>'>x</p>", []),
+        ("<script>a('</scripty>')</script >", ["a('</scripty>')"]),
+    ],
+    ids=["srcdoc", "textarea", "comment", "title", "noscript", "attribute", "end-tag"],
+)
+def test_inline_code_skips_what_the_browser_does_not_run(html: str, scripts: list[str]) -> None:
+    assert policy.inline_code(html) == ([policy.sha256_source(s) for s in scripts], [])
+
+
+def test_strip_inline_code_removes_scripts_and_styles_only() -> None:
+    content = (
+        "<p>a</p><script>x()</script><style>p{}</style><textarea><script>t</script></textarea>"
+        '<!-- share:qr-home --><div class="grid" title="<style>">b</div>'
+    )
+    assert policy.strip_inline_code(content) == (
+        "<p>a</p><textarea><script>t</script></textarea><!-- share:qr-home -->"
+        '<div class="grid" title="<style>">b</div>',
+        ["<script>", "<style>"],
+    )

@@ -121,10 +121,34 @@ def test_site_keeps_its_own_headers_file(site, tmp_path):
         assert archive.namelist().count("_headers") == 1
 
 
+EDITION = b'<!doctype html><meta name="generator" content="pocketguide edition 1a2b3c4d">guide'
+
+
 def test_make_dist_writes_both_editions(site, tmp_path):
-    (site / "pocketguide.html").write_bytes(b"<!doctype html>whole guide")
+    (site / "pocketguide.html").write_bytes(EDITION)
     dist = tmp_path / "dist"
     assert make_dist(site, dist) == [dist / "pocketguide.html", dist / "pocketguide-site.zip"]
-    assert (dist / "pocketguide.html").read_bytes() == b"<!doctype html>whole guide"
+    assert (dist / "pocketguide.html").read_bytes() == EDITION
     with zipfile.ZipFile(dist / "pocketguide-site.zip") as archive:
-        assert archive.read("pocketguide.html") == b"<!doctype html>whole guide"
+        assert archive.read("pocketguide.html") == EDITION
+
+
+@pytest.mark.parametrize(
+    ("files", "copied"),
+    [
+        # root files of the site                              editions copied to dist/
+        ({"guide-offline.html": EDITION}, ["guide-offline.html"]),  # filename: set
+        ({}, []),  # pocketguide/edition: enabled: false
+        ({"pocketguide.html": b"<!doctype html><h1>a page</h1>"}, []),  # not an edition
+    ],
+    ids=["renamed", "disabled", "unstamped"],
+)
+def test_make_dist_copies_the_editions_the_build_made(site, tmp_path, files, copied):
+    for name, data in files.items():
+        (site / name).write_bytes(data)
+    dist = tmp_path / "dist"
+    assert make_dist(site, dist) == [
+        *(dist / name for name in copied),
+        dist / "pocketguide-site.zip",
+    ]
+    assert sorted(p.name for p in dist.iterdir()) == sorted([*copied, "pocketguide-site.zip"])

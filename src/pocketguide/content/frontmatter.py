@@ -177,7 +177,7 @@ def _load_mapping(
             col,
             "FM001",
             f"{what}: {problem.problem}",
-            _yaml.VALUE_FIX if key else _yaml.SYNTAX_FIX,
+            problem.fix or (_yaml.VALUE_FIX if key else _yaml.SYNTAX_FIX),
         )
 
     node, problem = _yaml.compose(source)

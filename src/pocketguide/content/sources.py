@@ -134,7 +134,7 @@ def parse_sources(text: str, path: str) -> tuple[dict[str, Source], list[Finding
     node, problem = _yaml.compose(text)
     if problem is not None:
         line, col = (problem.line + 1, problem.col + 1) if problem.line >= 0 else (1, 1)
-        fix = _yaml.SYNTAX_FIX
+        fix = problem.fix or _yaml.SYNTAX_FIX
         message = f"source registry is not valid YAML: {problem.problem}"
         return {}, [Finding(path, line, col, "SR001", message, fix)]
     if node is None:
@@ -244,7 +244,7 @@ class _EntryChecker:
             self.report("year", "SR012", message, fix)
         if not isinstance(ident, str) or not ID_RE.fullmatch(ident):
             if "id" in self.values:
-                message = f"source id {ident!r} is not a valid id"
+                message = f"source id {_yaml.describe(ident)} is not a valid id"
                 fix = "use lowercase letters, digits and hyphens, for example 'who-ketamine-2023'"
                 self.report("id", "SR007", message, fix)
             return None
@@ -269,7 +269,7 @@ class _EntryChecker:
         if isinstance(value, str) and value in KINDS:
             return value
         if "kind" in self.values:
-            message = f"'kind' must be one of {', '.join(KINDS)}, not {value!r}"
+            message = f"'kind' must be one of {', '.join(KINDS)}, not {_yaml.describe(value)}"
             self.report("kind", "SR010", message, "say what the source is, e.g. 'kind: government'")
         elif "kind" not in self.where:
             message = "source has no 'kind'"
@@ -328,7 +328,8 @@ class _EntryChecker:
         if isinstance(value, int) and not isinstance(value, bool) and MIN_YEAR <= value <= MAX_YEAR:
             return value
         if "year" in self.values:
-            message = f"'year' must be a year between {MIN_YEAR} and {MAX_YEAR}, not {value!r}"
+            shown = _yaml.describe(value)
+            message = f"'year' must be a year between {MIN_YEAR} and {MAX_YEAR}, not {shown}"
             self.report(
                 "year", "SR005", message, "write the year of publication, e.g. 'year: 2023'"
             )
@@ -339,7 +340,7 @@ class _EntryChecker:
         if isinstance(value, str) and _is_web_url(value):
             return value
         if "url" in self.values:
-            message = f"'url' must be a full web address, not {value!r}"
+            message = f"'url' must be a full web address, not {_yaml.describe(value)}"
             self.report("url", "SR004", message, "write it as https://example.org/page")
         return None
 
@@ -348,7 +349,7 @@ class _EntryChecker:
         if isinstance(value, date) and not isinstance(value, datetime):
             return value
         if "accessed" in self.values:
-            message = f"'accessed' must be a date, not {value!r}"
+            message = f"'accessed' must be a date, not {_yaml.describe(value)}"
             fix = "write the day you read it, unquoted, as YYYY-MM-DD"
             self.report("accessed", "SR006", message, fix)
         return None

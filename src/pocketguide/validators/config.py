@@ -14,6 +14,11 @@ in a small YAML file under a top-level ``checks:`` key (``--config checks.yml``)
     [tool.pocketguide.checks.data_review_years]
     emergency = 1              # a 'checked' date older than this is a warning (DAT007)
     helplines = 1
+    max_page_kib = 512         # limits on hostile or broken input, see "Limits" below
+    max_nesting = 16
+    max_html_depth = 512
+    page_seconds = 60
+    build_seconds = 900
 
     [tool.pocketguide.checks.severity]
     WRD002 = "error"           # any rule code: "error", "warn" or "ignore"
@@ -28,6 +33,12 @@ The content rules that the build applies too (``primary_pages``, ``primary_kinds
 ``mkdocs.yml``, the one place for them: :func:`apply_site_options` reads them from there.
 
 A setting that cannot be used is itself a finding (code ``CFG001``), never a crash.
+
+Limits: the Markdown parser slows down faster than its input grows on some shapes (nested
+brackets, deep lists), so a page over ``max_page_kib``, nested deeper than ``max_nesting``
+levels (list indents, ``>`` quotes, brackets) or with raw HTML nested deeper than
+``max_html_depth`` elements is refused before it is parsed; a page whose checks take longer
+than ``page_seconds``, or a whole ``mkdocs build`` longer than ``build_seconds``, is stopped.
 """
 
 from __future__ import annotations
@@ -75,6 +86,11 @@ class CheckConfig:
     primary_pages: tuple[str, ...] = PRIMARY_PAGES
     primary_kinds: tuple[str, ...] = PRIMARY_KINDS
     require_clinical_review: bool = False
+    max_page_kib: int = 512
+    max_nesting: int = 16
+    max_html_depth: int = 512
+    page_seconds: float = 60.0
+    build_seconds: float = 900.0
 
     def apply(self, findings: Iterable[Finding]) -> list[Finding]:
         """Return the findings with configured severities, ``ignore`` ones dropped, sorted."""
@@ -131,6 +147,10 @@ def config_from_mapping(raw: Mapping[str, object], where: str) -> tuple[CheckCon
             config = replace(config, max_grade=float(value))  # type: ignore[arg-type]
         elif key == "min_words" and _is_number(value):
             config = replace(config, min_words=int(value))  # type: ignore[call-overload]
+        elif key in _INT_LIMITS and _is_number(value) and 0 < value < 2**31:  # type: ignore[operator]
+            config = replace(config, **{key: int(value)})  # type: ignore[call-overload]
+        elif key in _SECONDS and _is_number(value) and 0 < value <= _MAX_SECONDS:  # type: ignore[operator]
+            config = replace(config, **{key: float(value)})  # type: ignore[arg-type]
         elif key in {
             "emergency_short_codes",
             "exempt_pages",
@@ -188,6 +208,11 @@ def apply_site_options(checks: CheckConfig, config_file: Path) -> tuple[CheckCon
             message = f"{_PLUGIN} option {key!r} cannot be used: {value!r}"
             problems.append(_problem(where, message, "see the options in the README"))
     return checks, problems
+
+
+_INT_LIMITS = frozenset({"max_page_kib", "max_nesting", "max_html_depth"})
+_SECONDS = frozenset({"page_seconds", "build_seconds"})
+_MAX_SECONDS = 7 * 24 * 3600  # a week; the system timer cannot take much more
 
 
 def _severities(value: object, where: str, problems: list[Finding]) -> dict[str, Severity]:

@@ -17,7 +17,9 @@ and this check can never disagree. This module adds the rules that need the whol
   ``<!-- data:... -->`` markers in pages (MRK001-MRK004), and phone numbers typed into a page
   that are not in the data (PHN001, see ``numbers``).
 
-A page that cannot be read is a finding (CNT001), never a crash.
+A page that cannot be read is a finding (CNT001), never a crash; so is input that would make
+a parser crash or hang, or publish what nobody wrote (CNT002-CNT007, see ``limits``), and raw
+HTML outside the small allowed set (HTM001-HTM003, see ``rawhtml``).
 """
 
 from __future__ import annotations
@@ -37,8 +39,9 @@ from pocketguide.content.frontmatter import (
     parse_front_matter,
     review_status,
 )
-from pocketguide.content.sources import check_hosts, load_sources
+from pocketguide.content.sources import check_hosts, load_sources, parse_sources
 from pocketguide.findings import Finding, Severity
+from pocketguide.validators import limits, rawhtml
 from pocketguide.validators.config import CheckConfig
 from pocketguide.validators.lexicon import check_forbidden, check_wording
 from pocketguide.validators.numbers import check_numbers, known_numbers
@@ -88,6 +91,8 @@ RULES = {
     "SR014": "doi that is not a DOI",
     "SR015": "DOI link without a doi field",
     "SR016": "source on a blocked host (mirror, scrape, aggregator, marketing)",
+    **limits.RULES,
+    **rawhtml.RULES,
 }
 
 
@@ -112,10 +117,13 @@ def check_content(
 ) -> ContentReport:
     """Return the raw report (severities not yet applied) for ``docs_dir``."""
     report = ContentReport()
+    report.findings += limits.check_files(docs_dir, display(docs_dir))
+    refused = {f.path for f in report.findings}
     registry = docs_dir / SOURCES_FILE
-    sources, problems = load_sources(registry)
+    sources, problems = _read_registry(registry, checks)
     problems += check_hosts(sources.values(), checks.blocked_hosts, str(registry))
     report.findings += [replace(f, path=display(registry)) for f in problems]
+    unusable = not sources and any(f.code in limits.UNSAFE for f in problems)
     data, problems = load_data(
         docs_dir / DATA_DIR,
         sources,
@@ -123,16 +131,21 @@ def check_content(
         today=today or date.today(),
         review_years=checks.data_review_years,
     )
-    report.findings += problems
+    # An unreadable registry is one finding, not one "unknown source" per id in the data.
+    report.findings += [f for f in problems if not (unusable and f.code == "DAT005")]
     cited: set[str] = set(data.cited())
     for page in sorted(docs_dir.rglob("*.md")):
         rel = page.relative_to(docs_dir).as_posix()
         if any(part.startswith(".") for part in rel.split("/")):
             continue
+        if f"{display(docs_dir)}/{limits.printable(rel)}" in refused:
+            continue  # reported above; never read what a link out of docs/ points at
         report.pages += 1
-        report.findings += check_page(
+        found = check_page(
             page, rel, sources, cited, checks=checks, today=today or date.today(), data=data
         )
+        # An unreadable registry is one finding, not one "unknown source" per citation.
+        report.findings += [f for f in found if not (unusable and f.code == "CI001")]
     for source in sorted(sources.values(), key=lambda s: s.line):
         if source.id not in cited:
             message = f"source '{source.id}' is not cited by any page"
@@ -142,6 +155,16 @@ def check_content(
                 Finding(where, source.line, 1, "CI010", message, fix, Severity.WARN)
             )
     return report
+
+
+def _read_registry(registry: Path, checks: CheckConfig) -> tuple[dict[str, Source], list[Finding]]:
+    """Read ``sources.yml`` with the same limits as a page (size, UTF-8, NUL) first."""
+    try:
+        data = registry.read_bytes()
+    except OSError:
+        return load_sources(registry)  # its finding says the registry is missing
+    text, problems = limits.read_page(data, display(registry), checks, "file")
+    return parse_sources(text, display(registry)) if text is not None else ({}, problems)
 
 
 def check_page(
@@ -162,10 +185,45 @@ def check_page(
     data = data if data is not None else GuideData()
     path = display(page)
     try:
-        text = page.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
+        raw = page.read_bytes()
+    except OSError as exc:
         return [Finding(path, 0, 0, "CNT001", f"cannot read the page: {exc}", "save it as UTF-8")]
-    text = text.replace("\r\n", "\n")
+    text, problems = limits.read_page(raw, path, checks)
+    if text is None:
+        # Its citations still count, or their sources would be reported as unused too.
+        cited.update(c.id for c in find_citations(raw.decode("utf-8", "replace"), 1))
+        return problems
+    try:
+        with limits.time_limit(checks.page_seconds):
+            return _check_text(
+                text.replace("\r\n", "\n"), rel, path, sources, cited, checks, today, data
+            )
+    except limits.PageTimeout:
+        message = f"checking the page took more than {checks.page_seconds:g} s"
+        fix = "look for very long lines or deep nesting (or raise page_seconds)"
+        return [Finding(path, 1, 1, "CNT005", message, fix)]
+    except RecursionError:
+        message = "the page is nested too deeply for the Markdown parser"
+        fix = "flatten nested lists and quotes"
+        return [Finding(path, 1, 1, "CNT004", message, fix)]
+
+
+def _check_text(  # noqa: PLR0917 (the page and everything checked against it)
+    text: str,
+    rel: str,
+    path: str,
+    sources: dict[str, Source],
+    cited: set[str],
+    checks: CheckConfig,
+    today: date,
+    data: GuideData,
+) -> list[Finding]:
+    """Check one page's text; the unsafe shapes first, so no parser ever sees them."""
+    code_masked = mask_code(text)
+    unsafe = limits.check_nesting(code_masked, path, checks) + limits.check_urls(code_masked, path)
+    if unsafe:
+        cited.update(c.id for c in find_citations(text, 1))  # the page still cites them
+        return unsafe
     fm, findings = parse_front_matter(text, path, today)
     body_line = fm.body_line if fm else 1
     if fm is not None:
@@ -202,6 +260,7 @@ def check_page(
         fix = "back its safety claims with [@id] citations from docs/sources.yml"
         findings.append(Finding(path, body_line, 1, "CI011", message, fix))
     code_masked = mask_code(whole)
+    findings += rawhtml.check_raw_html(code_masked, path)
     findings += check_wording(mask_quotes(whole), path)
     findings += check_forbidden(mask_markup(text), path)
     items = headings(code_masked)

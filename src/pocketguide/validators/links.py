@@ -11,13 +11,14 @@ Rule codes:
 - LNK002 ``#fragment`` missing on the target page
 - LNK003 image, script, style or other resource missing
 - LNK004 link leaves the site (above its root, or outside the ``site_url`` sub-path)
+- LNK005 URL that cannot be parsed (``http://[::1``: a browser and MkDocs reject it)
 - LNK010 manifest unreadable; LNK011 manifest icon or shortcut missing
 - LNK012 precache entry missing; LNK013 page not precached; LNK016 no readable ``sw.js``
 - LNK014 page missing from the search index; LNK015 page unreachable from the home page
 - LNK017 a precached file's bytes no longer match its revision in ``sw.js``
 - LNK020 external resource (the privacy rule, see ``privacy``)
 - LNK021 invalid ``tel:``/``sms:`` number; LNK022 link text does not show the number
-- LNK040 file cannot be read
+- LNK040 file cannot be read; LNK041 elements nested too deep to parse safely
 """
 
 from __future__ import annotations
@@ -26,14 +27,16 @@ import json
 from collections import Counter, deque
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
+from urllib.parse import unquote, urlsplit
 
 from pocketguide.content.data import load_data
+from pocketguide.content.editions import edition_files
 from pocketguide.content.sources import load_sources
 from pocketguide.findings import Finding
 from pocketguide.plugins.pwa.precache import read_precache, revision_of
 from pocketguide.validators import privacy
 from pocketguide.validators.config import CheckConfig, load_check_config
-from pocketguide.validators.html import PageData, Ref, css_urls, parse_page
+from pocketguide.validators.html import PageData, Ref, css_urls, nesting_depth, parse_page
 from pocketguide.validators.numbers import short_numbers
 from pocketguide.validators.phone import check_phone_link
 from pocketguide.validators.report import display
@@ -55,6 +58,7 @@ RULES = {
     "LNK002": "anchor missing on the target page",
     "LNK003": "image or other resource missing",
     "LNK004": "link leaves the site",
+    "LNK005": "URL cannot be parsed",
     "LNK010": "web app manifest unreadable",
     "LNK011": "manifest icon or shortcut missing",
     "LNK012": "precache entry missing",
@@ -69,6 +73,7 @@ RULES = {
     "LNK030": "external link broken",
     "LNK031": "external link could not be verified",
     "LNK040": "file cannot be read",
+    "LNK041": "elements nested too deep",
 }
 SEARCH_INDEX = "search/search_index.json"
 SW_JS = "sw.js"
@@ -173,6 +178,16 @@ class _SiteChecker:
         except (OSError, UnicodeDecodeError) as exc:
             self._site_finding(page, "LNK040", f"cannot read the page: {exc}", "rebuild the site")
             return
+        limit = self.checks.max_html_depth
+        depth = nesting_depth(html, limit)
+        if depth.offset >= 0:
+            line = html.count("\n", 0, depth.offset) + 1
+            col = depth.offset - (html.rfind("\n", 0, depth.offset) + 1) + 1
+            message = f"elements nest more than {limit} levels deep here; the page was not checked"
+            fix = "close the HTML elements you open (or raise max_html_depth)"
+            path = display(self.layout.site_dir / page)
+            self.report.findings.append(Finding(path, line, col, "LNK041", message, fix))
+            return
         self.pages[page] = parse_page(html)
 
     def _locator(self, page: str) -> SourceLocator | None:
@@ -224,6 +239,12 @@ class _SiteChecker:
 
     def _check_ref(self, page: str, ref: Ref) -> None:
         url = ref.url.strip()
+        broken = url_problem(url)
+        if broken is not None:
+            message = f"'{_shorten(url)}' is not a valid URL ({broken})"
+            fix = "fix the address, e.g. close the [ ] around an IPv6 host"
+            self._page_finding(page, ref, "LNK005", message, fix)
+            return
         lowered = url.lower()
         if lowered.startswith(("tel:", "sms:")):
             problem = check_phone_link(url, ref.text, self.checks.emergency_short_codes)
@@ -355,8 +376,12 @@ class _SiteChecker:
                     self._site_finding(rel, "LNK011", f"manifest entry '{url}' does not exist", fix)
 
     def _pages_to_list(self) -> list[str]:
-        """Return the pages that must be linked, searchable and precached."""
-        exempt = set(self.checks.exempt_pages)
+        """Return the pages that must be linked, searchable and precached.
+
+        One-file editions are downloads, whatever their name (``pocketguide/edition``'s
+        ``filename``): they are found by their stamp, as ``make site`` finds them.
+        """
+        exempt = set(self.checks.exempt_pages) | set(edition_files(self.layout.site_dir))
         return [p for p, d in self.pages.items() if p not in exempt and not d.is_redirect]
 
     def _source_or_site(self, page: str) -> str:
@@ -389,7 +414,8 @@ class _SiteChecker:
         try:
             index = json.loads((self.layout.site_dir / SEARCH_INDEX).read_text(encoding="utf-8"))
             docs = index["docs"]
-            locations = {str(d["location"]).split("#", 1)[0] for d in docs}
+            # Material writes each location URL-encoded (my%20page/); pages are file names.
+            locations = {unquote(str(d["location"]).split("#", 1)[0]) for d in docs}
         except (OSError, ValueError, KeyError, TypeError) as exc:
             message = f"cannot read the search index: {exc}"
             self._site_finding(SEARCH_INDEX, "LNK014", message, "enable the search plugin")
@@ -439,3 +465,16 @@ class _SiteChecker:
         except (ValueError, KeyError, TypeError, AssertionError) as exc:
             self._site_finding(SW_JS, "LNK016", f"cannot read the precache list: {exc}", fix)
             return None
+
+
+def url_problem(url: str) -> str | None:
+    """Return why ``url`` cannot be parsed (``Invalid IPv6 URL``…), or None when it can."""
+    try:
+        urlsplit(url)
+    except ValueError as exc:
+        return str(exc)
+    return None
+
+
+def _shorten(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 3] + "..."

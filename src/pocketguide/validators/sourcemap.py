@@ -21,8 +21,11 @@ from urllib.parse import unquote, urlsplit
 
 def link_needles(url: str, text: str = "") -> list[str]:
     """Return the strings to look for in Markdown for a link or image ``url`` with ``text``."""
-    parts = urlsplit(url)
     needles = [url, unquote(url)]
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # 'http://[::1': only the text as written can be found
+        return [n for n in dict.fromkeys([*needles, " ".join(text.split())]) if n.strip()]
     if url.startswith("./"):
         needles.append(url[2:])
     name = posixpath.basename(parts.path.rstrip("/"))

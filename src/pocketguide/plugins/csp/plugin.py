@@ -14,6 +14,7 @@ from .config import CspConfig
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
     from mkdocs.structure.pages import Page
 
 log = PrefixedLogger("pocketguide/csp", logging.getLogger(f"mkdocs.plugins.{__name__}"))
@@ -31,6 +32,29 @@ class CspPlugin(BasePlugin[CspConfig]):
         https://www.mkdocs.org/dev-guide/plugins/#on_startup
         """
         self.serving = command == "serve"
+
+    @event_priority(100)
+    def on_page_content(
+        self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        """Remove ``<script>`` and ``<style>`` written in the page's Markdown, with an error.
+
+        Runs first (priority 100), on the Markdown's HTML alone: the policy then hashes only
+        code the theme and the plugins wrote. ``make site``'s content check reports the same
+        elements at their line first (HTM001).
+        https://www.mkdocs.org/dev-guide/plugins/#on_page_content
+        """
+        if not self.config.enabled or self.serving:
+            return None
+        kept, removed = policy.strip_inline_code(html)
+        for element in removed:
+            log.error(
+                "%s: %s written in the page was removed — a page may not carry code; "
+                "put it in a script or stylesheet file of the theme",
+                page.file.src_uri,
+                element,
+            )
+        return kept
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
         """Warn about inline code no hash can allow, on the page as rendered (before it is

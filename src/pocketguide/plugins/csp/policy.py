@@ -7,7 +7,13 @@ each), so nothing injected later can run. What a policy cannot allow without wea
 
 The text hashed is the raw text between the tags, as the browser's tokenizer reads it; it is
 read with a tokenizer-shaped pattern rather than a DOM parser, because parsers hand back text
-that may differ from those bytes and because findings need a line and column.
+that may differ from those bytes and because findings need a line and column. The pattern
+steps over comments, attribute values and the text of ``<textarea>``, ``<title>``,
+``<iframe>``, ``<noscript>``… as the browser does, so ``<iframe srcdoc="<script>…">`` or
+``<textarea><script>…`` never adds a hash for code the page does not run.
+
+Only code the build wrote may be hashed: :func:`strip_inline_code` removes the ``<script>``
+and ``<style>`` elements of a page's own Markdown before the theme is added.
 """
 
 from __future__ import annotations
@@ -25,11 +31,16 @@ META_NAME = "Content-Security-Policy"
 
 ATTRS = r"""(?P<attrs>(?:[^>"']|"[^"]*"|'[^']*')*)"""
 """The attributes of one start tag, as a regex group; quoted values may contain ``>``."""
-_RAW_TEXT = re.compile(
-    rf"<(?P<tag>script|style)\b{ATTRS}>(?P<body>.*?)</(?P=tag)(?=[\s/>])",
+_RAW_ELEMENTS = "script|style|textarea|title|xmp|iframe|noembed|noframes|noscript"
+_TOKEN = re.compile(
+    r"<!--.*?(?:-->|\Z)"
+    rf"|<(?P<raw>{_RAW_ELEMENTS})\b{ATTRS.replace('attrs', 'rattrs')}>"
+    r"(?P<body>.*?)(?:</(?P=raw)(?=[\s/>])[^>]*>?|\Z)"
+    rf"|<(?P<tag>[a-zA-Z][^\s/>]*){ATTRS}>",
     re.IGNORECASE | re.DOTALL,
 )
-_START_TAG = re.compile(rf"<(?P<tag>[a-zA-Z][^\s/>]*){ATTRS}>")
+"""One token of a page: a comment, an element whose text is not markup (with that text), or
+any other start tag. Searching token after token skips what the browser skips."""
 _ATTR = re.compile(r"""(?P<name>[^\s"'>/=]+)(?:\s*=\s*(?P<value>"[^"]*"|'[^']*'|[^\s"'=<>`]+))?""")
 _CHARSET = re.compile(r"<meta\s[^>]*charset[^>]*>", re.IGNORECASE)
 _HEAD = re.compile(r"<head\b[^>]*>", re.IGNORECASE)
@@ -66,6 +77,21 @@ def attributes(text: str) -> dict[str, str]:
     return attrs
 
 
+def _tokens(html: str) -> list[re.Match[str]]:
+    return [m for m in _TOKEN.finditer(html) if m["raw"] or m["tag"]]
+
+
+def _is_code(match: re.Match[str]) -> bool:
+    """Tell whether a raw-text token is code the browser runs: a style, or an inline script."""
+    tag = match["raw"].lower()
+    if tag == "style":
+        return True
+    attrs = attributes(match["rattrs"])
+    return (
+        tag == "script" and "src" not in attrs and attrs.get("type", "").strip().lower() in JS_TYPES
+    )
+
+
 def inline_code(html: str) -> tuple[list[str], list[str]]:
     """Return the hash sources of the inline scripts and of the ``<style>`` elements, in order.
 
@@ -73,37 +99,51 @@ def inline_code(html: str) -> tuple[list[str], list[str]]:
     """
     scripts: list[str] = []
     styles: list[str] = []
-    for match in _RAW_TEXT.finditer(html):
-        attrs = attributes(match["attrs"])
-        if match["tag"].lower() == "style":
-            styles.append(sha256_source(match["body"]))
-        elif "src" not in attrs and attrs.get("type", "").strip().lower() in JS_TYPES:
-            scripts.append(sha256_source(match["body"]))
+    for match in _tokens(html):
+        if match["raw"] and _is_code(match):
+            into = styles if match["raw"].lower() == "style" else scripts
+            into.append(sha256_source(match["body"]))
     return _unique(scripts), _unique(styles)
+
+
+def strip_inline_code(html: str) -> tuple[str, list[str]]:
+    """Remove every ``<script>`` and ``<style>`` element from a page's own content.
+
+    Returns the content and what was removed (``<script>``, ``<style>``), in order. Called on
+    the Markdown's HTML before the theme and the other plugins add theirs: a page's author
+    never writes code the policy would then allow by hash.
+    """
+    removed: list[str] = []
+    out: list[str] = []
+    last = 0
+    for match in _tokens(html):
+        if match["raw"] and match["raw"].lower() in {"script", "style"}:
+            out.append(html[last : match.start()])
+            last = match.end()
+            removed.append(f"<{match['raw'].lower()}>")
+    out.append(html[last:])
+    return "".join(out), removed
 
 
 def blocked_inline(html: str) -> list[Inline]:
     """Return inline code that a hash-based policy blocks: event handlers, ``javascript:``
     URLs and ``style`` attributes, with their line and column."""
-    # Blank out script and style bodies (keeping offsets) so their text is not read as tags.
-    masked = _RAW_TEXT.sub(
-        lambda m: m.group(0)[: m.start("body") - m.start()] + " " * len(m["body"]), html
-    )
     found: list[Inline] = []
-    for tag in _START_TAG.finditer(masked):
-        for name, value in attributes(tag["attrs"]).items():
+    for tag in _tokens(html):
+        name = tag["raw"] or tag["tag"]
+        for attr, value in attributes(tag["rattrs"] or tag["attrs"] or "").items():
             what = None
-            if name.startswith("on"):
-                what = f"<{tag['tag']} {name}=…> event handler"
-            elif name == "style":
-                what = f"<{tag['tag']} style=…> attribute"
-            elif name in {"href", "src", "action"} and value.strip().lower().startswith(
+            if attr.startswith("on"):
+                what = f"<{name} {attr}=…> event handler"
+            elif attr == "style":
+                what = f"<{name} style=…> attribute"
+            elif attr in {"href", "src", "action"} and value.strip().lower().startswith(
                 "javascript:"
             ):
-                what = f'<{tag["tag"]} {name}="javascript:…"> URL'
+                what = f'<{name} {attr}="javascript:…"> URL'
             if what:
-                line = masked.count("\n", 0, tag.start()) + 1
-                col = tag.start() - (masked.rfind("\n", 0, tag.start()) + 1) + 1
+                line = html.count("\n", 0, tag.start()) + 1
+                col = tag.start() - (html.rfind("\n", 0, tag.start()) + 1) + 1
                 found.append(Inline(line, col, what))
     return found
 

@@ -28,6 +28,8 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from pocketguide.content.editions import GENERATOR
+
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Mapping, Sequence
 
@@ -432,7 +434,7 @@ def _document(
 <meta http-equiv="Content-Security-Policy" content="{csp(meta.script)}">
 <meta name="color-scheme" content="light dark">
 <meta name="description" content="{esc(meta.description)}">
-<meta name="generator" content="pocketguide edition {esc(version)}">
+<meta name="generator" content="{GENERATOR} {esc(version)}">
 <title>{esc(meta.site_name)} (offline edition)</title>
 {favicon}
 <style>{meta.css}</style>

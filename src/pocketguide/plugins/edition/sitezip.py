@@ -14,12 +14,15 @@ from importlib.resources import files as package_files
 from string import Template
 from typing import TYPE_CHECKING
 
+from pocketguide.content.editions import edition_files
 from pocketguide.plugins.pwa.chunks import TRANSPORT_DIR
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
     from pathlib import Path
 
+#: The whole site as one archive, in ``dist/``.
+SITE_ZIP = "pocketguide-site.zip"
 #: Names the archive adds at its root, unless the site already has its own.
 HOSTING_FILES = ("HOSTING.md", "_headers")
 #: Files whose names carry a content hash (Material: ``bundle.79ae519e.min.js``).
@@ -101,15 +104,20 @@ def make_site_zip(site_dir: Path, out: Path) -> None:
             archive.writestr(_entry(name), payload, compresslevel=9)
 
 
-def make_dist(site_dir: Path, dist_dir: Path, edition: str = "pocketguide.html") -> list[Path]:
+def make_dist(site_dir: Path, dist_dir: Path, editions: Iterable[str] | None = None) -> list[Path]:
     """Fill ``dist_dir`` with the editions to pass around; return the files written.
 
-    ``pocketguide.html`` (copied from the built site, where pocketguide/edition wrote it) and
-    ``pocketguide-site.zip`` (:func:`make_site_zip`).
+    Each one-file edition in the site (``editions``, site-relative names; by default the
+    files that carry the edition's stamp, see :mod:`pocketguide.content.editions`), copied,
+    and :data:`SITE_ZIP` (:func:`make_site_zip`). No edition (``pocketguide/edition`` off)
+    gives the zip alone.
     """
     dist_dir.mkdir(parents=True, exist_ok=True)
-    single = dist_dir / edition
-    single.write_bytes((site_dir / edition).read_bytes())
-    archive = dist_dir / "pocketguide-site.zip"
+    written = []
+    for name in edition_files(site_dir) if editions is None else editions:
+        single = dist_dir / name
+        single.write_bytes((site_dir / name).read_bytes())
+        written.append(single)
+    archive = dist_dir / SITE_ZIP
     make_site_zip(site_dir, archive)
-    return [single, archive]
+    return [*written, archive]
