@@ -55,6 +55,9 @@ def short(violation: dict[str, object]) -> str:
     )
 
 
+ALL_TRANSITIONS_DONE = "() => document.getAnimations().every(a => a.playState !== 'running')"
+
+
 def test_axe_finds_no_violation_on_any_page_in_light_or_dark(
     tab: Page, server: Server, guide: Project
 ) -> None:
@@ -68,6 +71,9 @@ def test_axe_finds_no_violation_on_any_page_in_light_or_dark(
                 tab.goto(server.url + url)
             body = tab.locator(f"body[data-md-color-scheme='{scheme}']")
             body.wait_for(state="attached", timeout=5_000)
+            # Links and the header title fade to their new colours (short CSS transitions):
+            # measure the end colours, not one frame of a fade a busy machine has stretched.
+            tab.wait_for_function(ALL_TRANSITIONS_DONE, timeout=5_000)
             violations = axe.run(tab).response["violations"]
             if violations:
                 found[f"{palette} {url}"] = [short(v) for v in violations]
