@@ -64,6 +64,7 @@
   var worker = null;
   var ready = false;
   var asked = null; // the query to send once the worker is ready
+  var separator = "[\\s\\-]+"; // Material's; the index's own replaces it
   var SEARCH_FAILED =
     "Search could not load. If you have no signal, this guide may not be saved on this " +
     "phone yet. The menu lists every page.";
@@ -90,6 +91,7 @@
         return response.json();
       })
       .then(function (index) {
+        separator = index.config.separator || separator;
         worker.postMessage({
           type: 0, // SETUP
           data: { config: index.config, docs: index.docs, options: { suggest: false } },
@@ -107,7 +109,8 @@
   function ask(value) {
     asked = value;
     if (ready) {
-      worker.postMessage({ type: 2, data: value }); // QUERY
+      // QUERY, in lunr's syntax: stemmed words, small typos, the word being typed.
+      worker.postMessage({ type: 2, data: pgSearchQuery.build(value, separator) });
     } else if (!worker) {
       startSearch(); // the index could not load last time: try again
     }
@@ -178,12 +181,9 @@
 
   // Titles and texts come from the guide's own search index, with the worker's <mark>s.
   function renderDoc(doc, isPage, teaser) {
-    var terms = doc.terms || {};
     var url = new URL(doc.location, base);
     if (features.indexOf("search.highlight") !== -1) {
-      var found = Object.keys(terms).filter(function (term) {
-        return terms[term];
-      });
+      var found = pgSearchQuery.highlightWords(doc.title + " " + doc.text, query.value, separator);
       url.searchParams.set("h", found.join(" "));
     }
     var link = document.createElement("a");
@@ -207,23 +207,6 @@
       while (text.firstChild) {
         article.appendChild(text.firstChild);
       }
-    }
-    var missing = Object.keys(terms).filter(function (term) {
-      return !terms[term];
-    });
-    if (teaser && missing.length) {
-      var note = document.createElement("p");
-      note.className = "md-search-result__terms";
-      note.appendChild(document.createTextNode(t("search.result.term.missing") + ": "));
-      missing.forEach(function (term, i) {
-        var del = document.createElement("del");
-        del.textContent = term;
-        note.appendChild(del);
-        if (i < missing.length - 1) {
-          note.appendChild(document.createTextNode(" "));
-        }
-      });
-      article.appendChild(note);
     }
     link.appendChild(article);
     return link;

@@ -1,0 +1,80 @@
+// Pocket Guide: what guide.js asks Material's search worker (lunr) for a typed query. Pure
+// functions, no DOM: pocketguide/theme puts this file in front of guide.js, and
+// tests/js/search-query.test.js runs it in node.
+//
+// The worker reads a query in lunr's syntax, and adds a "*" (any ending) to every word that
+// has no modifier. A word with "*" skips stemming, so "kidneys*" would not find "kidney".
+// Each typed word is sent instead as:
+//
+// - word^3: the word itself, stemmed like the index ("kidneys" finds "kidney"), weighted most;
+// - word~1: for words of FUZZY_FROM letters or more, one letter wrong, missing, extra or two
+//   swapped ("pregablin" finds "pregabalin"); a typo in a shorter word is more often another
+//   word;
+// - word (the worker adds "*"): the last word only, while it is still being typed
+//   ("bladd" finds "bladder");
+// - ab^3: two words typed with a hyphen or a space between them, written as one ("k-hole"
+//   and "k hole" find "khole", which the index holds for every "K-hole").
+var pgSearchQuery = (function () {
+  "use strict";
+
+  var FUZZY_FROM = 5;
+  var PREFIX_FROM = 3;
+  var EXACT_BOOST = 3;
+
+  // The words of a query, split like the index (the index's own separator), lower case.
+  function words(value, separator) {
+    return String(value)
+      .normalize("NFKC")
+      .toLowerCase()
+      .split(new RegExp(separator))
+      .filter(function (word) {
+        return word.length > 0;
+      });
+  }
+
+  // The query in lunr's syntax for the words typed; "" for none.
+  function build(value, separator) {
+    var list = words(value, separator);
+    var clauses = [];
+    list.forEach(function (word, i) {
+      clauses.push(word + "^" + EXACT_BOOST);
+      if (word.length >= FUZZY_FROM) {
+        clauses.push(word + "~1");
+      }
+      if (i > 0) {
+        clauses.push(list[i - 1] + word + "^" + EXACT_BOOST);
+      }
+    });
+    var last = list[list.length - 1];
+    if (last && last.length >= PREFIX_FROM && !/\s$/.test(value)) {
+      clauses.push(last);
+    }
+    return clauses
+      .filter(function (clause, i) {
+        return clauses.indexOf(clause) === i;
+      })
+      .join(" ");
+  }
+
+  // The words a result matched, for ?h= on the page it opens: the words the worker marked in
+  // its title and text (the page's own words, so "benzos" for a search for "benzodiazepine"),
+  // else the words typed.
+  function highlightWords(html, value, separator) {
+    var found = [];
+    var pattern = /<mark>([^<]*)<\/mark>/g;
+    for (var match = pattern.exec(html); match; match = pattern.exec(html)) {
+      words(match[1], separator).forEach(function (word) {
+        if (found.indexOf(word) === -1) {
+          found.push(word);
+        }
+      });
+    }
+    return found.length ? found : words(value, separator);
+  }
+
+  return { build: build, highlightWords: highlightWords, words: words };
+})();
+
+if (typeof module === "object" && module.exports) {
+  module.exports = pgSearchQuery;
+}
