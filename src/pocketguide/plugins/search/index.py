@@ -38,8 +38,11 @@ PIPELINE = ["stemmer", "stopWordFilter"]
 ALIASES = "aliases"
 TITLE_ALIASES = "title_aliases"
 # Material weighs a word in a title 1000 times one in the text: any title that holds one
-# word of a question then beats the section that answers all of it. Ten times is enough.
-TITLE_BOOST = 10.0
+# word of a question then beats the section that answers all of it. Five times is enough.
+TITLE_BOOST = 5.0
+# Material's worker ranks a page's own entry (its title and first lines) 2 to 2.5 times above
+# its sections for the same words; a question is more often answered by a section.
+PAGE_BOOST = 0.4
 # An alias counts as often as the name it stands for is used, up to this many times.
 MAX_REPEAT = 3
 # lunr-languages codes (Material's search.lang) to Snowball stemmers. English is Porter's
@@ -175,6 +178,8 @@ def improve(
     gained = 0
     for doc in index["docs"]:
         entry = dict(doc)
+        if "#" not in doc["location"]:
+            entry["boost"] = doc.get("boost", 1.0) * PAGE_BOOST
         title = expander.aliases(doc.get("title", "")) + joined(doc.get("title", ""))
         text = expander.aliases(doc.get("text", "")) + joined(doc.get("text", ""))
         if title:

@@ -24,8 +24,9 @@ class NamesError(ValueError):
 
 
 def _load(path: Path) -> Any:
+    # Every value as written: "000" is Australia's emergency number, not the integer 0.
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)  # noqa: S506
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -37,7 +38,7 @@ def _names(value: Any) -> list[str]:
     if isinstance(value, str):
         return [value]
     if isinstance(value, list):
-        return [str(item) for item in value if isinstance(item, str | int | float)]
+        return [item for item in value if isinstance(item, str)]
     return []
 
 

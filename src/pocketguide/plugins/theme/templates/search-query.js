@@ -12,14 +12,21 @@
 //   word;
 // - word (the worker adds "*"): the last word only, while it is still being typed
 //   ("bladd" finds "bladder");
-// - ab^3: two words typed with a hyphen or a space between them, written as one ("k-hole"
-//   and "k hole" find "khole", which the index holds for every "K-hole").
+// - ab^3: two words typed with a hyphen between them, or a space after a word of one or two
+//   letters, written as one ("k-hole" and "k hole" find "khole", which the index holds for
+//   every "K-hole").
 var pgSearchQuery = (function () {
   "use strict";
 
   var FUZZY_FROM = 5;
-  var PREFIX_FROM = 3;
-  var EXACT_BOOST = 3;
+  var PREFIX_FROM = 4;
+  var EXACT_BOOST = 5;
+  var LEAD_WORDS = 6;
+  var JOIN_UP_TO = 2; // "k hole", "re dose": a first word this short is part of the next
+
+  function hyphenated(value, first, second) {
+    return String(value).toLowerCase().indexOf(first + "-" + second) !== -1;
+  }
 
   // The words of a query, split like the index (the index's own separator), lower case.
   function words(value, separator) {
@@ -41,7 +48,7 @@ var pgSearchQuery = (function () {
       if (word.length >= FUZZY_FROM) {
         clauses.push(word + "~1");
       }
-      if (i > 0) {
+      if (i > 0 && (list[i - 1].length <= JOIN_UP_TO || hyphenated(value, list[i - 1], word))) {
         clauses.push(list[i - 1] + word + "^" + EXACT_BOOST);
       }
     });
@@ -72,7 +79,18 @@ var pgSearchQuery = (function () {
     return found.length ? found : words(value, separator);
   }
 
-  return { build: build, highlightWords: highlightWords, words: words };
+  // The text before a result's first matched word, cut to its last LEAD_WORDS words, so the
+  // match shows in the result's two lines.
+  function lead(text) {
+    var parts = String(text).split(/(\s+)/);
+    var keep = LEAD_WORDS * 2 + 1; // words and the spaces between them
+    if (parts.length <= keep) {
+      return text;
+    }
+    return "… " + parts.slice(parts.length - keep).join("").replace(/^\s+/, "");
+  }
+
+  return { build: build, highlightWords: highlightWords, lead: lead, words: words };
 })();
 
 if (typeof module === "object" && module.exports) {
