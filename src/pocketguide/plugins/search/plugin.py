@@ -3,6 +3,7 @@ only; the logic is in :mod:`.index` and :mod:`.names`."""
 
 from __future__ import annotations
 
+import gzip
 import json
 import logging
 from pathlib import Path
@@ -79,15 +80,21 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         if not path.is_file():
             log.warning("%s not found: is Material's 'search' plugin in mkdocs.yml?", INDEX)
             return
-        data = json.loads(path.read_text(encoding="utf-8"))
-        improved, gained = index.improve(data, self.groups, self.language)
-        path.write_text(json.dumps(improved, separators=(",", ":")), encoding="utf-8")
+        before = path.read_bytes()
+        improved, gained = index.improve(json.loads(before), self.groups, self.language)
+        after = json.dumps(improved, separators=(",", ":")).encode("utf-8")
+        path.write_bytes(after)
         log.info(
-            "search index: %d entries, %d with other names (%d groups, language %s)",
+            "search index: %d entries, %d with other names (%d groups, language %s); "
+            "%.1f KiB -> %.1f KiB (%.1f KiB -> %.1f KiB gzipped)",
             len(improved["docs"]),
             gained,
             len(self.groups),
             self.language,
+            len(before) / 1024,
+            len(after) / 1024,
+            len(gzip.compress(before, mtime=0)) / 1024,
+            len(gzip.compress(after, mtime=0)) / 1024,
         )
 
 
