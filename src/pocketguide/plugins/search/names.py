@@ -9,6 +9,7 @@ Two sources, both plain YAML in ``docs/``:
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any
 
 import yaml
@@ -17,6 +18,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
 Group = tuple[str, ...]
+_PARTS = re.compile(r"\s+(?:or|and)\s+|\s*,\s*", re.IGNORECASE)
 
 
 class NamesError(ValueError):
@@ -97,11 +99,13 @@ def mixing_groups(path: Path) -> list[Group]:
     for substance in substances if isinstance(substances, list) else []:
         if not isinstance(substance, dict):
             continue
-        names = _clean(
+        written = (
             _names(substance.get("name"))
             + _names(substance.get("short"))
             + _names(substance.get("also_called"))
         )
+        # "GHB or GBL", "Speed and meth": each part is a name too.
+        names = _clean([part for name in written for part in [name, *_PARTS.split(name)]])
         if len(names) > 1:
             result.append(names)
     return result
