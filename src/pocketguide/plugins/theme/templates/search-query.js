@@ -6,15 +6,14 @@
 // has no modifier. A word with "*" skips stemming, so "kidneys*" would not find "kidney".
 // Each typed word is sent instead as:
 //
-// - word^3: the word itself, stemmed like the index ("kidneys" finds "kidney"), weighted most;
+// - word^5: the word itself, stemmed like the index ("kidneys" finds "kidney"), weighted most;
 // - word~1: for words of FUZZY_FROM letters or more, one letter wrong, missing, extra or two
 //   swapped ("pregablin" finds "pregabalin"); a typo in a shorter word is more often another
 //   word;
 // - word (the worker adds "*"): the last word only, while it is still being typed
 //   ("bladd" finds "bladder");
-// - ab^3: two words typed with a hyphen between them, or a space after a word of one or two
-//   letters, written as one ("k-hole" and "k hole" find "khole", which the index holds for
-//   every "K-hole").
+// - ab^5: two words typed with a hyphen between them, or a space after a single letter (not a digit), written
+//   as one ("k-hole" and "k hole" find "khole", which the index holds for every "K-hole").
 var pgSearchQuery = (function () {
   "use strict";
 
@@ -22,7 +21,6 @@ var pgSearchQuery = (function () {
   var PREFIX_FROM = 4;
   var EXACT_BOOST = 5;
   var LEAD_WORDS = 6;
-  var JOIN_UP_TO = 2; // "k hole", "re dose": a first word this short is part of the next
 
   function hyphenated(value, first, second) {
     return String(value).toLowerCase().indexOf(first + "-" + second) !== -1;
@@ -48,7 +46,7 @@ var pgSearchQuery = (function () {
       if (word.length >= FUZZY_FROM) {
         clauses.push(word + "~1");
       }
-      if (i > 0 && (list[i - 1].length <= JOIN_UP_TO || hyphenated(value, list[i - 1], word))) {
+      if (i > 0 && (/^\D$/.test(list[i - 1]) || hyphenated(value, list[i - 1], word))) {
         clauses.push(list[i - 1] + word + "^" + EXACT_BOOST);
       }
     });
