@@ -113,7 +113,7 @@ class Expander:
     """Finds which names of each group an index entry uses, and returns the others."""
 
     def __init__(self, groups: Iterable[Group], language: str) -> None:
-        self.stem = stemmer(language)
+        self.stem = lru_cache(maxsize=None)(stemmer(language))
         # A name of one letter ("k", "g") is added to entries but never found in them: a
         # single letter in a text is as often an initial or "e.g." as the drug.
         self.groups = [
