@@ -39,10 +39,10 @@ def test_the_index_splits_on_punctuation_stems_and_weighs_titles_less(built: Bui
     config = index(site)["config"]
     assert (config["separator"], config["pipeline"]) == (SEPARATOR, PIPELINE)
     assert config["fields"] == {
-        "title": {"boost": 5.0},
+        "title": {"boost": 3.0},
         "text": {"boost": 1.0},
         "tags": {"boost": 1000000.0},
-        "title_aliases": {"boost": 5.0},
+        "title_aliases": {"boost": 3.0},
         "aliases": {"boost": 1.0},
     }
 

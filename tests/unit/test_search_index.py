@@ -84,9 +84,9 @@ def test_improve_sets_the_separator_stemming_weights_and_aliases() -> None:
         "separator": index.SEPARATOR,
         "pipeline": ["stemmer", "stopWordFilter"],
         "fields": {
-            "title": {"boost": 5.0},
+            "title": {"boost": 3.0},
             "text": {"boost": 1.0},
-            "title_aliases": {"boost": 5.0},
+            "title_aliases": {"boost": 3.0},
             "aliases": {"boost": 1.0},
         },
     }
@@ -143,3 +143,13 @@ def test_the_mixing_data_gives_each_substance_one_group(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     assert names.mixing_groups(file) == [("ghb or gbl", "ghb", "gbl", "g", "gina")]
+
+
+def test_words_most_entries_use_are_not_added_as_other_names() -> None:
+    # "top up" adds "top" to the entry that says "redose", not "up": eleven of twelve entries
+    # say "up", and a question with "up" in it must not go to every entry about redosing.
+    docs = [{"location": f"p{i}/", "title": "", "text": "Sit up."} for i in range(11)]
+    docs.append({"location": "redose/", "title": "", "text": "Wait, then redose."})
+    raw = {"config": {"fields": {}}, "docs": docs}
+    improved, _ = index.improve(raw, [("redose", "top up", "re-dose")], "en")
+    assert improved["docs"][-1]["aliases"] == "top re dose"

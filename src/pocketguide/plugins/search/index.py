@@ -38,11 +38,17 @@ PIPELINE = ["stemmer", "stopWordFilter"]
 ALIASES = "aliases"
 TITLE_ALIASES = "title_aliases"
 # Material weighs a word in a title 1000 times one in the text: any title that holds one
-# word of a question then beats the section that answers all of it. Five times is enough.
-TITLE_BOOST = 5.0
+# word of a question then beats the section that answers all of it ("side" found "Side
+# effects" before "on their side" in the recovery position). Three times is enough.
+TITLE_BOOST = 3.0
 # Material's worker ranks a page's own entry (its title and first lines) 2 to 2.5 times above
 # its sections for the same words; a question is more often answered by a section.
 PAGE_BOOST = 0.4
+# Words used by more entries than this share are not added as other names: a name of a few
+# words ("stop using", "top up") would otherwise add "using" and "up" to every entry that
+# uses another name of its group, and questions with those words would go there.
+COMMON_SHARE = 0.1
+COMMON_MIN = 10
 # An alias counts as often as the name it stands for is used, up to this many times.
 MAX_REPEAT = 3
 # lunr-languages codes (Material's search.lang) to Snowball stemmers. English is Porter's
@@ -160,6 +166,22 @@ class Expander:
         return found
 
 
+def _common_words(docs: list[dict[str, Any]], stem: Callable[[str], str]) -> set[str]:
+    """The stems used by more than ``COMMON_SHARE`` of the entries (and more than
+    ``COMMON_MIN``: on a small site every word is in a good share of the entries)."""
+    seen: Counter[str] = Counter()
+    for doc in docs:
+        seen.update({stem(word) for word in words(f"{doc.get('title', '')} {doc.get('text', '')}")})
+    least = max(COMMON_SHARE * len(docs), COMMON_MIN)
+    return {word for word, count in seen.items() if count > least}
+
+
+def _rare(aliases: list[str], common: set[str], stem: Callable[[str], str]) -> list[str]:
+    """The words of ``aliases`` that are not common: "top up" adds "top", not "up", so that a
+    question with "up" in it is not sent to every page about taking more."""
+    return [word for alias in aliases for word in words(alias) if stem(word) not in common]
+
+
 def improve(
     index: dict[str, Any], groups: Iterable[Group], language: str
 ) -> tuple[dict[str, Any], int]:
@@ -174,14 +196,17 @@ def improve(
     fields[TITLE_ALIASES] = {"boost": TITLE_BOOST}
     fields[ALIASES] = {"boost": 1.0}
     config["fields"] = fields
+    common = _common_words(index["docs"], expander.stem)
     docs = []
     gained = 0
     for doc in index["docs"]:
         entry = dict(doc)
         if "#" not in doc["location"]:
             entry["boost"] = doc.get("boost", 1.0) * PAGE_BOOST
-        title = expander.aliases(doc.get("title", "")) + joined(doc.get("title", ""))
-        text = expander.aliases(doc.get("text", "")) + joined(doc.get("text", ""))
+        title = _rare(expander.aliases(doc.get("title", "")), common, expander.stem)
+        title += joined(doc.get("title", ""))
+        text = _rare(expander.aliases(doc.get("text", "")), common, expander.stem)
+        text += joined(doc.get("text", ""))
         if title:
             entry[TITLE_ALIASES] = " ".join(title)
         if text:
