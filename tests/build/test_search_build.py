@@ -61,8 +61,8 @@ def test_entries_carry_the_other_names_of_the_names_they_use(built: Built) -> No
 
 def test_page_entries_weigh_less_and_the_sources_page_least(built: Built) -> None:
     site, _ = built
-    assert entry(site, "mixing/")["boost"] == 0.4
-    assert entry(site, "sources/")["boost"] == pytest.approx(0.02)
+    assert entry(site, "mixing/")["boost"] == 0.5
+    assert entry(site, "sources/")["boost"] == pytest.approx(0.025)
     assert "boost" not in entry(site, "mixing/#benzos")
 
 

@@ -91,7 +91,7 @@ def test_improve_sets_the_separator_stemming_weights_and_aliases() -> None:
         },
     }
     assert improved["docs"] == [
-        {"location": "mixing/", "title": "Mixing", "text": "<p>Do not mix.</p>", "boost": 0.4},
+        {"location": "mixing/", "title": "Mixing", "text": "<p>Do not mix.</p>", "boost": 0.5},
         {
             "location": "mixing/#benzos",
             "title": "Benzos",
@@ -99,7 +99,7 @@ def test_improve_sets_the_separator_stemming_weights_and_aliases() -> None:
             "title_aliases": "benzodiazepines xanax valium",
             "aliases": "khole",
         },
-        {"location": "sources/", "title": "Sources", "text": "", "boost": pytest.approx(0.02)},
+        {"location": "sources/", "title": "Sources", "text": "", "boost": pytest.approx(0.025)},
     ]
     assert raw["docs"][0] == {
         "location": "mixing/",

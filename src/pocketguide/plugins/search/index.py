@@ -42,8 +42,9 @@ TITLE_ALIASES = "title_aliases"
 # effects" before "on their side" in the recovery position). Three times is enough.
 TITLE_BOOST = 3.0
 # Material's worker ranks a page's own entry (its title and first lines) 2 to 2.5 times above
-# its sections for the same words; a question is more often answered by a section.
-PAGE_BOOST = 0.4
+# its sections for the same words; a question is more often answered by a section. Halved, a
+# page still comes first for its own title ("bladder": "Bladder and kidneys").
+PAGE_BOOST = 0.5
 # Words used by more entries than this share are not added as other names: a name of a few
 # words ("stop using", "top up") would otherwise add "using" and "up" to every entry that
 # uses another name of its group, and questions with those words would go there.
