@@ -28,6 +28,16 @@ test("words with a hyphen, or after a single letter, are also sent as one", () =
   assert.equal(query.build("day after ", SEPARATOR), "day^5 after^5 after~1");
 });
 
+test("typed words that make a known name of a few words are also sent as one", () => {
+  const phrases = ["dayafter", "passedout", "wontwakeup"];
+  assert.equal(query.build("passed out ", SEPARATOR, phrases), "passed^5 passed~1 passedout^5 out^5");
+  assert.equal(
+    query.build("he wont wake up ", SEPARATOR, phrases),
+    "he^5 wont^5 wontwakeup^5 wake^5 up^5",
+  );
+  assert.equal(query.build("out passed ", SEPARATOR, phrases), "out^5 passed^5 passed~1");
+});
+
 test("punctuation and lunr's own syntax never reach the worker", () => {
   assert.equal(
     query.build("  (Xanax)+valium~2 -coke^3 field:ket*  ", SEPARATOR),

@@ -43,11 +43,11 @@ def test_words_split_on_punctuation_like_the_worker(text: str, expected: list[st
         ("one benzodiazepine", ["benzos", "xanax", "valium"]),
         # every use counts, up to three times
         ("xanax, valium, benzos, benzos", ["benzodiazepines"] * 3),
-        # a name of a few words is found as those words in that order
-        ("the day after is hard", ["comedown"]),
+        # a name of a few words is found as those words in that order, and also added as one
+        ("the day after is hard", ["comedown", "dayafter"]),
         ("the day is after", []),
         # a one-letter name is added to entries that use another name, never read from them
-        ("ket", ["ketamine", "special k", "k"]),
+        ("ket", ["ketamine", "special k", "k", "specialk"]),
         ("e.g. this", []),
         ("GHB", ["g"]),
     ],
@@ -83,6 +83,7 @@ def test_improve_sets_the_separator_stemming_weights_and_aliases() -> None:
         "lang": ["en"],
         "separator": index.SEPARATOR,
         "pipeline": ["stemmer", "stopWordFilter"],
+        "phrases": ["dayafter", "specialk"],
         "fields": {
             "title": {"boost": 3.0},
             "text": {"boost": 1.0},
@@ -152,4 +153,4 @@ def test_words_most_entries_use_are_not_added_as_other_names() -> None:
     docs.append({"location": "redose/", "title": "", "text": "Wait, then redose."})
     raw = {"config": {"fields": {}}, "docs": docs}
     improved, _ = index.improve(raw, [("redose", "top up", "re-dose")], "en")
-    assert improved["docs"][-1]["aliases"] == "top re dose"
+    assert improved["docs"][-1]["aliases"] == "top re dose topup redose"

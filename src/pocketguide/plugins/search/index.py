@@ -36,6 +36,8 @@ SEPARATOR = r"[\s\-–—‐‑/\\()\[\]{}<>\"“”‘’'`.,;:!?¿¡…|+*=&%#
 # separator already leaves no punctuation at either end of a word).
 PIPELINE = ["stemmer", "stopWordFilter"]
 ALIASES = "aliases"
+# The index config's list of names of a few words (written as one), for the query.
+PHRASES = "phrases"
 TITLE_ALIASES = "title_aliases"
 # Material weighs a word in a title 1000 times one in the text: any title that holds one
 # word of a question then beats the section that answers all of it ("side" found "Side
@@ -163,8 +165,31 @@ class Expander:
                 continue
             used = {" ".join(phrases[i]) for i, n in uses.items() if n}
             others = [name for name in group if " ".join(self._phrase(name)) not in used]
-            found.extend(others * total)
+            # A name of a few words is also written as one, as the query joins known names:
+            # "passed out" finds "passedout" wherever a text says "passed out" or "unconscious".
+            mine = [name for name in group if " ".join(self._phrase(name)) in used]
+            joined_names = [one_word(name) for name in others + mine if len(words(name)) > 1]
+            found.extend([*others, *joined_names] * total)
         return found
+
+
+def one_word(name: str) -> str:
+    """A name of a few words written as one, as the query sends a known name.
+
+    >>> one_word("Passed out"), one_word("K-hole")
+    ('passedout', 'khole')
+    """
+    return "".join(words(name))
+
+
+def phrases(groups: Iterable[Group]) -> list[str]:
+    """Every name of a few words, written as one: the query sends typed words that make one
+    of these as one word too.
+
+    >>> phrases([("unconscious", "passed out"), ("comedown", "day after", "passed out")])
+    ['dayafter', 'passedout']
+    """
+    return sorted({one_word(name) for group in groups for name in group if len(words(name)) > 1})
 
 
 def _common_words(docs: list[dict[str, Any]], stem: Callable[[str], str]) -> set[str]:
@@ -188,8 +213,10 @@ def improve(
 ) -> tuple[dict[str, Any], int]:
     """Return Material's search index with the separator, pipeline, title weight and aliases
     above, and how many entries gained aliases."""
+    groups = list(groups)
     expander = Expander(groups, language)
     config = dict(index["config"])
+    config[PHRASES] = phrases(groups)
     config["separator"] = SEPARATOR
     config["pipeline"] = PIPELINE
     fields = {name: dict(spec) for name, spec in config.get("fields", {}).items()}

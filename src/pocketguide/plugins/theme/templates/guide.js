@@ -67,6 +67,7 @@
   var ready = false;
   var asked = null; // the query to send once the worker is ready
   var separator = "[\\s\\-]+"; // Material's; the index's own replaces it
+  var phrases = []; // names of a few words, written as one (pocketguide/search)
   var SEARCH_FAILED =
     "Search could not load. If you have no signal, this guide may not be saved on this " +
     "phone yet. The menu lists every page.";
@@ -94,6 +95,7 @@
       })
       .then(function (index) {
         separator = index.config.separator || separator;
+        phrases = index.config.phrases || [];
         worker.postMessage({
           type: 0, // SETUP
           data: { config: index.config, docs: index.docs, options: { suggest: false } },
@@ -112,7 +114,7 @@
     asked = value;
     if (ready) {
       // QUERY, in lunr's syntax: stemmed words, small typos, the word being typed.
-      worker.postMessage({ type: 2, data: pgSearchQuery.build(value, separator) });
+      worker.postMessage({ type: 2, data: pgSearchQuery.build(value, separator, phrases) });
     } else if (!worker) {
       startSearch(); // the index could not load last time: try again
     }

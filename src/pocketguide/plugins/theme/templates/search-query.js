@@ -13,7 +13,10 @@
 // - word (the worker adds "*"): the last word only, while it is still being typed
 //   ("bladd" finds "bladder");
 // - ab^5: two words typed with a hyphen between them, or a space after a single letter (not a digit), written
-//   as one ("k-hole" and "k hole" find "khole", which the index holds for every "K-hole").
+//   as one ("k-hole" and "k hole" find "khole", which the index holds for every "K-hole");
+// - passedout^5: typed words that make a name of a few words from the synonyms ("passed out",
+//   "day after"), as one word, which the index holds wherever that name or another name of
+//   its group is used.
 var pgSearchQuery = (function () {
   "use strict";
 
@@ -21,6 +24,7 @@ var pgSearchQuery = (function () {
   var PREFIX_FROM = 4;
   var EXACT_BOOST = 5;
   var LEAD_WORDS = 6;
+  var MAX_PHRASE = 4; // words in the longest name sent as one
 
   function hyphenated(value, first, second) {
     return String(value).toLowerCase().indexOf(first + "-" + second) !== -1;
@@ -37,9 +41,11 @@ var pgSearchQuery = (function () {
       });
   }
 
-  // The query in lunr's syntax for the words typed; "" for none.
-  function build(value, separator) {
+  // The query in lunr's syntax for the words typed; "" for none. ``phrases``: the index's
+  // names of a few words, written as one ("passedout"), which typed words may make.
+  function build(value, separator, phrases) {
     var list = words(value, separator);
+    var known = phrases || [];
     var clauses = [];
     list.forEach(function (word, i) {
       clauses.push(word + "^" + EXACT_BOOST);
@@ -48,6 +54,12 @@ var pgSearchQuery = (function () {
       }
       if (i > 0 && (/^\D$/.test(list[i - 1]) || hyphenated(value, list[i - 1], word))) {
         clauses.push(list[i - 1] + word + "^" + EXACT_BOOST);
+      }
+      for (var size = 2; size <= MAX_PHRASE && i + size <= list.length; size++) {
+        var joined = list.slice(i, i + size).join("");
+        if (known.indexOf(joined) !== -1) {
+          clauses.push(joined + "^" + EXACT_BOOST);
+        }
       }
     });
     var last = list[list.length - 1];
