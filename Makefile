@@ -22,6 +22,12 @@ $(VENV)/.test-installed: $(VENV)/.site-installed
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@
 
+# ESLint for the guide's browser scripts, pinned in package-lock.json.
+node_modules/.installed: package.json package-lock.json
+	bash scripts/ensure-node.sh
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
 ## site: build the guide into site/ and check it
 site: $(VENV)/.site-installed
 	$(BIN)/python -m pocketguide.build
@@ -38,20 +44,23 @@ serve: $(VENV)/.site-installed
 preview: $(VENV)/.site-installed
 	$(BIN)/python -m pocketguide.devserver site --port $(PORT)
 
-## lint: ruff and mypy
-lint: $(VENV)/.test-installed
+## lint: ruff, mypy and eslint
+lint: $(VENV)/.test-installed node_modules/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
+	npx --no-install eslint src/pocketguide/plugins/theme/templates tests/js eslint.config.js
 
 ## test: every test, browser tests in Debian's chromium included
 test: $(VENV)/.test-installed
 	bash scripts/ensure-chromium.sh
 	$(MAKE) --no-print-directory lint
+	node --test tests/js/
 	$(BIN)/python -m pytest
 
 ## test-fast: every test but the browser ones
 test-fast: $(VENV)/.test-installed
+	node --test tests/js/
 	$(BIN)/python -m pytest -m 'not browser'
 
 ## bench: build time, install size and check timings (not a test)
@@ -65,4 +74,4 @@ fuzz: $(VENV)/.test-installed
 	$(BIN)/python scripts/fuzz.py
 
 clean:
-	rm -rf site dist .pytest_cache .mypy_cache .ruff_cache
+	rm -rf site dist .pytest_cache .mypy_cache .ruff_cache node_modules

@@ -5,7 +5,9 @@ bytes, and bytes Chromium downloads from the first visit until the guide is save
 (3) time to offline-ready on an emulated slow 4G link, (4) bytes of an update after a one-page
 edit, (5) Lighthouse mobile scores (median of three, then each run's performance score) on the
 home page and an inner page, (6) how long a first search takes on a slow phone (4x CPU
-slowdown): from "/" to the first result.
+slowdown): from "/" to the first result, (7) how often search puts a right page in the first
+three results for the everyday queries of ``tests/search/queries.yml``, and the size of the
+search index.
 
 "Stock" is the same docs built with a temporary ``mkdocs.yml`` that has no ``pocketguide/*``
 plugins, no ``overrides/`` and no extra CSS or JavaScript. Not a test: numbers vary by machine.
@@ -31,6 +33,7 @@ from typing import Any
 import yaml
 from mkdocs.utils.yaml import yaml_load
 
+from pocketguide import searchscore
 from pocketguide.devserver import Server, Site
 from pocketguide.plugins.pwa import precache
 
@@ -52,6 +55,8 @@ LIGHTHOUSE_DIR = Path(tempfile.gettempdir()) / "pocketguide-lighthouse"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 SAVED = "document.documentElement.dataset.pgOffline === 'saved'"
 SEARCH_WORD = "bladder"
+SEARCH_QUERIES = PROJECT / "tests" / "search" / "queries.yml"
+SEARCH_INDEX = "search/search_index.json"
 CPU_SLOWDOWN = 4  # Lighthouse's mobile setting
 HELD_FRAME_MS = 500
 
@@ -273,6 +278,21 @@ def first_search(site: Path) -> float:
         return seconds
 
 
+def search_hits(site: Path) -> tuple[float, list[str]]:
+    """Run every query of tests/search/queries.yml in the site's search box (a phone-sized
+    window); return the top-3 hit rate and one line per miss."""
+    from playwright.sync_api import sync_playwright  # noqa: PLC0415 (bench-only dependency)
+
+    queries = searchscore.load_queries(SEARCH_QUERIES)
+    with Server(Site(root=site, base_path="/")) as server, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 390, "height": 844})
+        page.goto(server.url + INNER_PAGE, wait_until="load")
+        outcomes = searchscore.run_queries(page, queries, server.url)
+        browser.close()
+    return searchscore.hit_rate(outcomes), searchscore.report(outcomes)
+
+
 def lighthouse_ready() -> Path:
     """Install Lighthouse (pinned in scripts/lighthouse/package.json) into a throwaway folder."""
     binary = LIGHTHOUSE_DIR / "node_modules" / ".bin" / "lighthouse"
@@ -362,15 +382,36 @@ def row(label: str, ours: str, stock: str) -> None:
     print(f"  {label:<44} {ours:>22} {stock:>22}")
 
 
+def report_search(ours: Variant, stock: Variant) -> None:
+    """Print (7): the top-3 hit rate of ours and stock Material, the index sizes, the misses."""
+    queries = len(searchscore.load_queries(SEARCH_QUERIES))
+    print(f"(7) search: {queries} everyday queries ({SEARCH_QUERIES.relative_to(PROJECT)})")
+    hits = {v.name: search_hits(v.site) for v in (ours, stock)}
+    row("a right page in the first three", f"{hits['ours'][0]:.1%}", f"{hits['stock'][0]:.1%}")
+    index = {v.name: v.site / SEARCH_INDEX for v in (ours, stock)}
+    row(
+        "search index (gzipped)",
+        f"{kib(index['ours'].stat().st_size)} ({kib(gzip_bytes(index['ours']))})",
+        f"{kib(index['stock'].stat().st_size)} ({kib(gzip_bytes(index['stock']))})",
+    )
+    for name in ("ours", "stock"):
+        for line in hits[name][1]:
+            print(f"  {name} {line}")
+
+
 def main(argv: list[str] | None = None) -> int:
     """Build both variants, measure, and print the report."""
     parser = argparse.ArgumentParser(prog="make bench", description=__doc__)
     parser.add_argument("--no-lighthouse", action="store_true", help="skip (5), the slowest")
+    parser.add_argument("--search-only", action="store_true", help="build, then only (7)")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="pocketguide-bench-") as tmp:
         work = Path(tmp)
         ours, stock = prepare(work)
         print(f"{'':46} {'Pocket Guide':>22} {'stock Material':>22}")
+        if args.search_only:
+            report_search(ours, stock)
+            return 0
         print("(1) build")
         row(
             "build time (median of 3)",
@@ -440,6 +481,7 @@ def main(argv: list[str] | None = None) -> int:
             f"{searched['ours']:.2f} s",
             f"{searched['stock']:.2f} s",
         )
+        report_search(ours, stock)
     return 0
 
 

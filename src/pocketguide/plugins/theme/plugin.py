@@ -31,6 +31,7 @@ log = PrefixedLogger("pocketguide/theme", logging.getLogger(f"mkdocs.plugins.{__
 
 _TEMPLATES = resources.files(__package__) / "templates"
 SCRIPT = "assets/javascripts/guide.js"
+SCRIPT_PARTS = ("search-query.js", "guide.js")
 # Material's bundle and its source map: the name carries a hash of the bytes.
 MATERIAL_BUNDLE = "assets/javascripts/bundle.*.min.js*"
 # Material's stylesheet, which holds the admonition icons.
@@ -54,7 +55,8 @@ class ThemePlugin(BasePlugin[ThemeConfig]):
         for file in [f for f in files if fnmatch(f.src_uri, MATERIAL_BUNDLE)]:
             files.remove(file)
         self.icons = self._admonition_icons(files, config)
-        script = (_TEMPLATES / "guide.js").read_text(encoding="utf-8")
+        # search-query.js holds guide.js's pure search functions (tested on their own in node).
+        script = "\n".join((_TEMPLATES / name).read_text(encoding="utf-8") for name in SCRIPT_PARTS)
         files.append(File.generated(config, SCRIPT, content=script))
         return files
 

@@ -4,7 +4,9 @@
 // out or restyle the page again:
 //
 // - search: the dialog, Material's search worker (started when search is first opened), the
-//   results, and the keys (/ s f to search, arrows, Enter, Escape);
+//   query sent to it (search-query.js), the results (page, section, two lines of text), the
+//   keys (/ s f to search, arrows, Enter, Escape), and on a phone the page held still
+//   underneath;
 // - search highlighting on the page a result opens (?h=words);
 // - the colour palette toggle (partials/palette-script.html, in the head, applies it while the
 //   page is parsed; this script passes the reader's choice on to window.__pgPalette);
@@ -64,6 +66,8 @@
   var worker = null;
   var ready = false;
   var asked = null; // the query to send once the worker is ready
+  var separator = "[\\s\\-]+"; // Material's; the index's own replaces it
+  var phrases = []; // names of a few words, written as one (pocketguide/search)
   var SEARCH_FAILED =
     "Search could not load. If you have no signal, this guide may not be saved on this " +
     "phone yet. The menu lists every page.";
@@ -90,6 +94,8 @@
         return response.json();
       })
       .then(function (index) {
+        separator = index.config.separator || separator;
+        phrases = index.config.phrases || [];
         worker.postMessage({
           type: 0, // SETUP
           data: { config: index.config, docs: index.docs, options: { suggest: false } },
@@ -107,7 +113,8 @@
   function ask(value) {
     asked = value;
     if (ready) {
-      worker.postMessage({ type: 2, data: value }); // QUERY
+      // QUERY, in lunr's syntax: stemmed words, small typos, the word being typed.
+      worker.postMessage({ type: 2, data: pgSearchQuery.build(value, separator, phrases) });
     } else if (!worker) {
       startSearch(); // the index could not load last time: try again
     }
@@ -178,12 +185,9 @@
 
   // Titles and texts come from the guide's own search index, with the worker's <mark>s.
   function renderDoc(doc, isPage, teaser) {
-    var terms = doc.terms || {};
     var url = new URL(doc.location, base);
     if (features.indexOf("search.highlight") !== -1) {
-      var found = Object.keys(terms).filter(function (term) {
-        return terms[term];
-      });
+      var found = pgSearchQuery.highlightWords(doc.title + " " + doc.text, query.value, separator);
       url.searchParams.set("h", found.join(" "));
     }
     var link = document.createElement("a");
@@ -202,37 +206,60 @@
     title.innerHTML = doc.title;
     article.appendChild(title);
     if (teaser && doc.text) {
-      var text = document.createElement("div");
-      text.innerHTML = doc.text;
-      while (text.firstChild) {
-        article.appendChild(text.firstChild);
-      }
-    }
-    var missing = Object.keys(terms).filter(function (term) {
-      return !terms[term];
-    });
-    if (teaser && missing.length) {
-      var note = document.createElement("p");
-      note.className = "md-search-result__terms";
-      note.appendChild(document.createTextNode(t("search.result.term.missing") + ": "));
-      missing.forEach(function (term, i) {
-        var del = document.createElement("del");
-        del.textContent = term;
-        note.appendChild(del);
-        if (i < missing.length - 1) {
-          note.appendChild(document.createTextNode(" "));
-        }
-      });
-      article.appendChild(note);
+      article.appendChild(teaserOf(doc.text));
     }
     link.appendChild(article);
     return link;
+  }
+
+  // Two lines of a result's text (search.css clamps it): the first paragraph or list item
+  // with a matched word, from a little before that word, else the first one.
+  function teaserOf(html) {
+    var holder = document.createElement("div");
+    holder.innerHTML = html;
+    var blocks = Array.prototype.slice.call(holder.querySelectorAll("p, li"));
+    var block =
+      blocks.filter(function (node) {
+        return node.querySelector("mark");
+      })[0] ||
+      blocks[0] ||
+      holder;
+    var teaser = document.createElement("p");
+    teaser.className = "pg-search-teaser";
+    while (block.firstChild) {
+      teaser.appendChild(block.firstChild);
+    }
+    var mark = teaser.querySelector("mark");
+    var before = mark && mark.previousSibling;
+    if (before && before.nodeType === Node.TEXT_NODE && mark.parentNode === teaser) {
+      before.data = pgSearchQuery.lead(before.data);
+    }
+    return teaser;
+  }
+
+  // On a phone or tablet, search covers the page: the page underneath is fixed where it was
+  // (Material's scroll lock, body[data-md-scrolllock]), or the growing overlay would widen it
+  // and the results would run off the right edge.
+  var covering = window.matchMedia("screen and (max-width: 59.984375em)");
+
+  function lockScroll(lock) {
+    var body = document.body;
+    if (lock && covering.matches && !body.hasAttribute("data-md-scrolllock")) {
+      body.style.top = -window.scrollY + "px";
+      body.setAttribute("data-md-scrolllock", "");
+    } else if (!lock && body.hasAttribute("data-md-scrolllock")) {
+      var y = -parseInt(body.style.top || "0", 10);
+      body.removeAttribute("data-md-scrolllock");
+      body.style.top = "";
+      window.scrollTo(0, y);
+    }
   }
 
   function setUpSearch() {
     var form = query.form;
     var results = list();
     searchToggle.addEventListener("change", function () {
+      lockScroll(searchToggle.checked);
       results.hidden = !searchToggle.checked;
       results.setAttribute("role", searchToggle.checked ? "list" : "presentation");
       if (searchToggle.checked) {

@@ -1,0 +1,43 @@
+// ESLint for the guide's own browser scripts (make lint). One style: ESLint's recommended
+// rules plus a few that keep plain scripts (no build step, no modules in the browser) safe.
+"use strict";
+
+const js = require("@eslint/js");
+const globals = require("globals");
+
+const strict = {
+  curly: "error",
+  eqeqeq: "error",
+  "no-var": "off", // the scripts are plain ES5-style files that every phone runs as they are
+  "no-implicit-globals": "error",
+  "no-shadow": "error",
+  "prefer-const": "off",
+  strict: ["error", "function"],
+};
+
+module.exports = [
+  js.configs.recommended,
+  {
+    files: ["src/pocketguide/plugins/theme/templates/*.js"],
+    languageOptions: {
+      ecmaVersion: 2020,
+      sourceType: "script",
+      globals: { ...globals.browser, module: "readonly" },
+    },
+    rules: strict,
+  },
+  {
+    // search-query.js comes first in the same file: its one global, for guide.js.
+    files: ["src/pocketguide/plugins/theme/templates/search-query.js"],
+    rules: { "no-implicit-globals": "off" },
+  },
+  {
+    files: ["src/pocketguide/plugins/theme/templates/guide.js"],
+    languageOptions: { globals: { pgSearchQuery: "readonly" } },
+  },
+  {
+    files: ["tests/js/**/*.js", "eslint.config.js"],
+    languageOptions: { ecmaVersion: 2022, sourceType: "commonjs", globals: globals.node },
+    rules: { curly: "error", eqeqeq: "error", strict: ["error", "global"] },
+  },
+];

@@ -1,0 +1,1 @@
+"""``pocketguide/search``: Material's search index, made to find what people type."""

@@ -1,0 +1,111 @@
+"""Other names for the same thing, as data: groups of words that should find each other.
+
+Two sources, both plain YAML in ``docs/``:
+
+- the synonyms file (``data/synonyms.yml``): ``groups:``, a list of lists of names;
+- the mixing data (``data/mixing.yml``, when it exists): each substance's ``name``, ``short``
+  and ``also_called`` make one group.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+import yaml
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+Group = tuple[str, ...]
+_PARTS = re.compile(r"\s+(?:or|and)\s+|\s*,\s*", re.IGNORECASE)
+
+
+class NamesError(ValueError):
+    """A names file that cannot be read; the message starts with ``path:line:col:``."""
+
+
+def _load(path: Path) -> Any:
+    # Every value as written: "000" is Australia's emergency number, not the integer 0.
+    try:
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)  # noqa: S506
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        msg = f"{path}:{line}:{col}: {exc.problem} — fix the YAML here"
+        raise NamesError(msg) from exc
+
+
+def _names(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, list):
+        return [item for item in value if isinstance(item, str)]
+    return []
+
+
+def _clean(names: list[str]) -> Group:
+    seen: dict[str, None] = {}
+    for name in names:
+        text = " ".join(name.lower().split())
+        if text:
+            seen[text] = None
+    return tuple(seen)
+
+
+def synonym_groups(path: Path) -> list[Group]:
+    """Read a synonyms file: ``groups: [[benzos, xanax, valium], [coke, cocaine]]``.
+
+    >>> import tempfile
+    >>> from pathlib import Path
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     file = Path(tmp) / "synonyms.yml"
+    ...     _ = file.write_text("groups:\\n  - [Coke, cocaine, coke]\\n  - [k-hole, khole]\\n")
+    ...     synonym_groups(file)
+    [('coke', 'cocaine'), ('k-hole', 'khole')]
+    """
+    data = _load(path)
+    groups = data.get("groups") if isinstance(data, dict) else None
+    if not isinstance(groups, list):
+        msg = f"{path}:1:1: no 'groups:' list — write 'groups:', then '- [name, other name]'"
+        raise NamesError(msg)
+    result = []
+    for group in groups:
+        names = _clean(_names(group))
+        if len(names) > 1:
+            result.append(names)
+    return result
+
+
+def mixing_groups(path: Path) -> list[Group]:
+    """Read the names of each substance in the mixing data (``substances[]``: ``name``,
+    ``short``, ``also_called``), one group each. A plain YAML read: the mixing data's own
+    loader checks the file against its schema.
+
+    >>> import tempfile
+    >>> from pathlib import Path
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     file = Path(tmp) / "mixing.yml"
+    ...     _ = file.write_text(
+    ...         "substances:\\n  - {id: benzos, name: Benzos, short: benzos,"
+    ...         " also_called: [Xanax, diazepam]}\\n"
+    ...     )
+    ...     mixing_groups(file)
+    [('benzos', 'xanax', 'diazepam')]
+    """
+    data = _load(path)
+    substances = data.get("substances") if isinstance(data, dict) else None
+    result = []
+    for substance in substances if isinstance(substances, list) else []:
+        if not isinstance(substance, dict):
+            continue
+        written = (
+            _names(substance.get("name"))
+            + _names(substance.get("short"))
+            + _names(substance.get("also_called"))
+        )
+        # "GHB or GBL", "Speed and meth": each part is a name too.
+        names = _clean([part for name in written for part in [name, *_PARTS.split(name)]])
+        if len(names) > 1:
+            result.append(names)
+    return result
