@@ -125,7 +125,21 @@ def test_a_synonyms_file_that_is_not_yaml_is_named_by_line(tmp_path: Path) -> No
     with pytest.raises(names.NamesError) as caught:
         names.synonym_groups(file)
     assert str(caught.value).startswith(f"{file}:3:")
-    assert str(caught.value).endswith(" — fix the YAML here")
+    assert " — fix the YAML here" in str(caught.value)
+
+
+def test_a_names_file_with_an_alias_bomb_is_refused_before_it_expands(tmp_path: Path) -> None:
+    file = tmp_path / "synonyms.yml"
+    rows = ["a: &a [x, x, x, x, x, x, x, x, x]"]
+    rows += [
+        f"{b}: &{b} [*{a}, *{a}, *{a}, *{a}, *{a}, *{a}, *{a}, *{a}, *{a}]"
+        for a, b in zip("abcdefgh", "bcdefghi", strict=True)
+    ]
+    file.write_text("\n".join(["groups:", *(f"  - {row}" for row in rows)]) + "\n")
+    with pytest.raises(names.NamesError) as caught:
+        names.synonym_groups(file)
+    assert str(caught.value).startswith(f"{file}:2:")
+    assert "anchor '&a' is not allowed" in str(caught.value)
 
 
 def test_numbers_stay_as_written_and_single_names_are_dropped(tmp_path: Path) -> None:

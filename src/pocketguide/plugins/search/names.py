@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
+from pocketguide.content import _yaml
+
 if TYPE_CHECKING:
     from pathlib import Path
 
@@ -26,9 +28,17 @@ class NamesError(ValueError):
 
 
 def _load(path: Path) -> Any:
+    text = path.read_text(encoding="utf-8")
+    # The core reader first: it refuses anchors, aliases and deep nesting at their line, so a
+    # names file can never expand into gigabytes (an alias bomb) while it is read.
+    _, problem = _yaml.compose(text)
+    if problem is not None:
+        line, col = (problem.line + 1, problem.col + 1) if problem.line >= 0 else (1, 1)
+        msg = f"{path}:{line}:{col}: {problem.problem} — {problem.fix or _yaml.SYNTAX_FIX}"
+        raise NamesError(msg)
     # Every value as written: "000" is Australia's emergency number, not the integer 0.
     try:
-        return yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)  # noqa: S506
+        return yaml.load(text, Loader=yaml.BaseLoader)  # noqa: S506
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
