@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -13,6 +14,7 @@ from pocketguide.content.render import (
     registry_list,
     reviewed_line,
     source_item,
+    sources_section,
     spell_day,
 )
 from pocketguide.content.sources import Source
@@ -110,6 +112,15 @@ def test_registry_list_sorts_by_title_ignoring_case() -> None:
     out = registry_list([WHO, SMITH])
     assert out.startswith('<ul class="pg-sources pg-sources--all">\n<li id="source-smith">')
     assert out.index('id="source-smith"') < out.index('id="source-who"')
+
+
+def test_only_the_list_of_every_source_shows_what_was_read() -> None:
+    noted = replace(SMITH, note="Abstract read; the full paper was not <re-read>.")
+    assert registry_list([noted]).endswith(
+        '<span class="pg-source-note">Abstract read; the full paper was not &lt;re-read&gt;.'
+        "</span></li>\n</ul>"
+    )
+    assert "pg-source-note" not in sources_section([(1, noted)])
 
 
 @pytest.mark.parametrize(

@@ -51,7 +51,7 @@ def test_good_registry() -> None:
         "smith-2020": Source(
             "smith-2020", "Bladder damage", "BMJ", ("A. Smith", "B. Jones"), 2020,
             "http://example.org/a?b=c#d", date(2026, 11, 1), 8, "peer-reviewed",
-            "10.1111/j.1464-410X.2012.11028.x",
+            "10.1111/j.1464-410X.2012.11028.x", note="Review article.",
         ),
     }  # fmt: skip
     assert sources["smith-2020"].at("doi") == (15, 3)

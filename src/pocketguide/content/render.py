@@ -87,8 +87,9 @@ def _title_end(lines: list[str]) -> int:
     return 0
 
 
-def source_item(source: Source, anchor: str) -> str:
-    """Return one ``<li>``: linked title, who, year, DOI, and the day it was accessed."""
+def source_item(source: Source, anchor: str, *, note: bool = False) -> str:
+    """Return one ``<li>``: linked title, who, year, DOI, the day it was accessed and, with
+    ``note``, the registry's note on what was read."""
     parts = [f'<a href="{escape(source.url)}">{escape(source.title)}</a>.']
     who = ", ".join(filter(None, [source.by, str(source.year) if source.year else ""]))
     if who:
@@ -99,6 +100,8 @@ def source_item(source: Source, anchor: str) -> str:
     if source.accessed:
         day = source.accessed
         parts.append(f'Accessed <time datetime="{day.isoformat()}">{spell_day(day)}</time>.')
+    if note and source.note:
+        parts.append(f'<span class="pg-source-note">{escape(source.note)}</span>')
     return f'<li id="{anchor}">{" ".join(parts)}</li>'
 
 
@@ -141,5 +144,5 @@ def _has_sources_heading(markdown: str) -> bool:
 def registry_list(sources: Iterable[Source]) -> str:
     """Return every source, sorted by title, each with the anchor ``source-<id>``."""
     ordered = sorted(sources, key=lambda s: (s.title.casefold(), s.id))
-    items = "\n".join(source_item(source, f"source-{source.id}") for source in ordered)
+    items = "\n".join(source_item(s, f"source-{s.id}", note=True) for s in ordered)
     return f'<ul class="pg-sources pg-sources--all">\n{items}\n</ul>'

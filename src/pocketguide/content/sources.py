@@ -100,6 +100,8 @@ class Source:
     doi: str | None = None
     undated: bool = False
     positions: Mapping[str, tuple[int, int]] = field(default_factory=dict, compare=False)
+    note: str | None = None
+    """What was read and what was not (shown on the page that lists every source)."""
     """Where each field is written: 1-based ``(line, col)`` in the registry file."""
 
     def at(self, key: str) -> tuple[int, int]:
@@ -262,6 +264,7 @@ class _EntryChecker:
             doi,
             undated,
             dict(self.where),
+            self.text("note"),
         )
 
     def kind(self) -> str:
