@@ -153,7 +153,8 @@ def generate_site(root: Path, pages: int) -> Path:
         front.format(t="Emergency") + "\nCall [112](tel:112) [@src-0].\n"
     )
     registry = [
-        f"- id: src-{i}\n  title: Source {i}\n  publisher: Example Health\n  year: 2025\n"
+        f"- id: src-{i}\n  title: Source {i}\n  publisher: Example Health\n  kind: service\n"
+        "  year: 2025\n"
         f"  url: https://example.org/source-{i}\n  accessed: 2026-11-01\n"
         for i in range(SOURCES)
     ]
