@@ -34,6 +34,7 @@ import yaml
 from mkdocs.utils.yaml import yaml_load
 
 from pocketguide import searchscore
+from pocketguide.content import swdata
 from pocketguide.devserver import Server, Site
 from pocketguide.plugins.pwa import precache
 
@@ -175,10 +176,10 @@ def precache_size(site: Path) -> tuple[int, int, int]:
     """Return (files, raw bytes, gzip bytes to download) of what ``sw.js`` precaches (pages
     as one pack of chunks, the rest file by file); for a site without one, of every file it
     has, each gzipped (the cost of saving all of stock Material offline)."""
-    sw = site / precache.SW_NAME
+    sw = site / swdata.SW_NAME
     if sw.is_file():
-        build = precache.read_build(sw.read_text("utf-8"))
-        paths = [site / str(e["url"]) for e in precache.read_precache(sw.read_text("utf-8"))]
+        build = swdata.read_build(sw.read_text("utf-8"))
+        paths = [site / str(e["url"]) for e in swdata.read_precache(sw.read_text("utf-8"))]
         download = precache.download_size(build, precache.read_site(site))
         return len(paths), sum(p.stat().st_size for p in paths), download
     paths = [p for p in site.rglob("*") if p.is_file()]
@@ -201,7 +202,7 @@ def first_visit(site: Path, throttle: SharedLink | None) -> tuple[int, float]:
         page = context.new_page()
         started = time.perf_counter()
         page.goto(server.url)
-        offline = (site / precache.SW_NAME).is_file()
+        offline = (site / swdata.SW_NAME).is_file()
         if offline:
             wait_saved(page)
         seconds = time.perf_counter() - started
@@ -227,7 +228,7 @@ def update_bytes(ours: Variant, work: Path) -> tuple[int, list[str]]:
     build(v2.root)
     changed = sorted(
         str(entry["url"])
-        for entry in precache.read_precache((v2.site / precache.SW_NAME).read_text("utf-8"))
+        for entry in swdata.read_precache((v2.site / swdata.SW_NAME).read_text("utf-8"))
         if not (ours.site / str(entry["url"])).is_file()
         or (ours.site / str(entry["url"])).read_bytes()
         != (v2.site / str(entry["url"])).read_bytes()

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pocketguide import publish
+from pocketguide.content import swdata
 from pocketguide.findings import Finding, Severity, count_errors, summary_line
 from pocketguide.plugins.edition.sitezip import make_dist
 from pocketguide.plugins.pwa import precache
@@ -56,9 +57,9 @@ class Summary:
 
 def summarize(site_dir: Path) -> Summary:
     """Read the built ``sw.js`` and measure what it precaches (nothing without one)."""
-    sw_js = site_dir / precache.SW_NAME
+    sw_js = site_dir / swdata.SW_NAME
     # `enabled: false` builds no sw.js: the site has no offline copy, which is not an error.
-    build = precache.read_build(sw_js.read_text(encoding="utf-8")) if sw_js.is_file() else None
+    build = swdata.read_build(sw_js.read_text(encoding="utf-8")) if sw_js.is_file() else None
     pages = sum(1 for path in site_dir.rglob("*.html") if _is_page(path))
     if build is None:
         return Summary(pages=pages, files=0, raw_bytes=0, gzip_bytes=0)

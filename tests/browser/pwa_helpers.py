@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from pocketguide.content.swdata import read_build
 from pocketguide.plugins.pwa.chunks import CHUNK_DIR
-from pocketguide.plugins.pwa.precache import read_build
 
 if TYPE_CHECKING:
     from pathlib import Path

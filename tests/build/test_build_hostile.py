@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from pocketguide import build
-from pocketguide.plugins.pwa.precache import read_precache
+from pocketguide.content.swdata import read_precache
 
 if TYPE_CHECKING:
     from collections.abc import Callable

@@ -20,7 +20,7 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from pocketguide.build import QUIET_MKDOCS
-from pocketguide.plugins.pwa import precache
+from pocketguide.content import swdata
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -203,7 +203,7 @@ def test_published_json_holds_derived_fields_and_its_sources(site: Path) -> None
 
 
 def test_the_json_is_in_the_offline_copy_and_the_yaml_is_not_published(site: Path) -> None:
-    build_data = precache.read_build((site / precache.SW_NAME).read_text(encoding="utf-8"))
+    build_data = swdata.read_build((site / swdata.SW_NAME).read_text(encoding="utf-8"))
     assert build_data is not None
     urls = {entry["url"] for entry in build_data["entries"]}  # type: ignore[union-attr]
     assert {f"data/{n}.json" for n in ("mixing", "emergency", "helplines")} <= urls

@@ -18,8 +18,8 @@ import pytest
 from mkdocs.exceptions import Abort
 from PIL import Image
 
+from pocketguide.content.swdata import read_build, revision_of
 from pocketguide.plugins.pwa.manifest import ICONS
-from pocketguide.plugins.pwa.precache import read_build, revision_of
 
 if TYPE_CHECKING:
     from collections.abc import Callable

@@ -16,8 +16,9 @@ from PIL import Image
 
 from pocketguide import build, publish
 from pocketguide.build import Summary, replace_dir, summarize
+from pocketguide.content.swdata import BUILD_MARKER, render_sw
 from pocketguide.findings import Finding, Severity
-from pocketguide.plugins.pwa.precache import BUILD_MARKER, build_data, plan_precache, render_sw
+from pocketguide.plugins.pwa.precache import build_data, plan_precache
 
 if TYPE_CHECKING:
     from collections.abc import Callable

@@ -8,20 +8,22 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+from pocketguide.content.swdata import (
+    BUILD_MARKER,
+    read_build,
+    read_precache,
+    render_sw,
+    revision_of,
+)
 from pocketguide.plugins.pwa.chunks import ChunkPlan, plan_chunks
 from pocketguide.plugins.pwa.precache import (
-    BUILD_MARKER,
     Entry,
     Plan,
     build_data,
     download_size,
     gzip_size,
     plan_precache,
-    read_build,
-    read_precache,
     read_site,
-    render_sw,
-    revision_of,
     search_language_files,
     summary_line,
 )

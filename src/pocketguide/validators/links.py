@@ -32,8 +32,8 @@ from urllib.parse import unquote, urlsplit
 from pocketguide.content.data import load_data
 from pocketguide.content.editions import edition_files
 from pocketguide.content.sources import load_sources
+from pocketguide.content.swdata import read_precache, revision_of
 from pocketguide.findings import Finding
-from pocketguide.plugins.pwa.precache import read_precache, revision_of
 from pocketguide.validators import privacy
 from pocketguide.validators.config import CheckConfig, load_check_config
 from pocketguide.validators.html import PageData, Ref, css_urls, nesting_depth, parse_page

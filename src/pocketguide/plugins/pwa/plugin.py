@@ -14,6 +14,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, PrefixedLogger, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from pocketguide.content import swdata
+
 from . import chunks, icons, manifest, offline, precache
 from .config import PwaConfig
 
@@ -150,8 +152,8 @@ class PwaPlugin(BasePlugin[PwaConfig]):
             content_date=max(self.content_dates, default=None),
             self_destroying=self.config.self_destroying,
         )
-        (site_dir / precache.SW_NAME).write_text(
-            precache.render_sw(_template("sw.js"), data), encoding="utf-8"
+        (site_dir / swdata.SW_NAME).write_text(
+            swdata.render_sw(_template("sw.js"), data), encoding="utf-8"
         )
         log.info(precache.summary_line(plan, {**site, **chunk_plan.outputs()}, data))
 

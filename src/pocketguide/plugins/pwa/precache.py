@@ -10,11 +10,12 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 from fnmatch import fnmatch
 from typing import TYPE_CHECKING
+
+from pocketguide.content.swdata import SW_NAME, revision_of
 
 from . import chunks
 
@@ -22,9 +23,6 @@ if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
     from pathlib import Path
 
-SW_NAME = "sw.js"
-BUILD_MARKER = '"__POCKETGUIDE_BUILD__"'
-BUILD_LINE = re.compile(r"^const BUILD = (?P<json>.*);$", re.MULTILINE)
 
 # Always left out, with the reason the build summary gives.
 FIXED_EXCLUDES: tuple[tuple[str, str], ...] = (
@@ -92,11 +90,6 @@ def search_language_files(languages: Iterable[str]) -> set[str]:
     if len(langs) > 1:
         needed.add(f"{LUNR_DIR}min/lunr.multi.min.js")
     return needed
-
-
-def revision_of(data: bytes) -> str:
-    """Return the content revision: the first 16 hex digits of the SHA-256 of the bytes."""
-    return hashlib.sha256(data).hexdigest()[:16]
 
 
 def plan_precache(
@@ -183,32 +176,6 @@ def build_data(
         "selfDestroying": self_destroying,
         "entries": listed,
     }
-
-
-def render_sw(template: str, data: Mapping[str, object]) -> str:
-    """Put the build data into the service worker template at its one injection point."""
-    if template.count(BUILD_MARKER) != 1:
-        msg = f"the sw.js template must contain {BUILD_MARKER} exactly once"
-        raise ValueError(msg)
-    blob = json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=True)
-    return template.replace(BUILD_MARKER, blob)
-
-
-def read_build(sw_js: str) -> dict[str, object]:
-    """Return the build data embedded in a built ``sw.js`` (the inverse of :func:`render_sw`)."""
-    match = BUILD_LINE.search(sw_js)
-    if match is None:
-        msg = "no 'const BUILD = …;' line in sw.js — was it built by pocketguide/pwa?"
-        raise ValueError(msg)
-    data: dict[str, object] = json.loads(match["json"])
-    return data
-
-
-def read_precache(sw_js: str) -> list[dict[str, object]]:
-    """Return the precache entries (``url``, ``revision``, ``size``) embedded in ``sw.js``."""
-    entries = read_build(sw_js)["entries"]
-    assert isinstance(entries, list)
-    return entries
 
 
 def gzip_size(data: bytes) -> int:
