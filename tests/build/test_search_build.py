@@ -88,7 +88,7 @@ def test_a_named_synonyms_file_that_is_missing_stops_the_build(
         build_site(tmp_path, CASE, {"plugins": plugins})
     names = tmp_path / CASE / "docs" / "names.yml"
     assert [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR] == [
-        f"{names}: synonyms file not found — create it or fix 'synonyms:'"
+        f"{names}:0:0: NAM003 synonyms file not found — create it or fix 'synonyms:'"
     ]
 
 

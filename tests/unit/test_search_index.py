@@ -115,7 +115,7 @@ def test_a_synonyms_file_without_groups_is_named(tmp_path: Path) -> None:
     with pytest.raises(names.NamesError) as caught:
         names.synonym_groups(file)
     assert str(caught.value) == (
-        f"{file}:1:1: no 'groups:' list — write 'groups:', then '- [name, other name]'"
+        f"{file}:1:1: NAM002 no 'groups:' list — write 'groups:', then '- [name, other name]'"
     )
 
 
@@ -125,6 +125,7 @@ def test_a_synonyms_file_that_is_not_yaml_is_named_by_line(tmp_path: Path) -> No
     with pytest.raises(names.NamesError) as caught:
         names.synonym_groups(file)
     assert str(caught.value).startswith(f"{file}:3:")
+    assert ": NAM001 " in str(caught.value)
     assert " — fix the YAML here" in str(caught.value)
 
 
@@ -139,7 +140,7 @@ def test_a_names_file_with_an_alias_bomb_is_refused_before_it_expands(tmp_path: 
     with pytest.raises(names.NamesError) as caught:
         names.synonym_groups(file)
     assert str(caught.value).startswith(f"{file}:2:")
-    assert "anchor '&a' is not allowed" in str(caught.value)
+    assert ": NAM001 anchor '&a' is not allowed" in str(caught.value)
 
 
 def test_numbers_stay_as_written_and_single_names_are_dropped(tmp_path: Path) -> None:

@@ -24,7 +24,11 @@ _PARTS = re.compile(r"\s+(?:or|and)\s+|\s*,\s*", re.IGNORECASE)
 
 
 class NamesError(ValueError):
-    """A names file that cannot be read; the message starts with ``path:line:col:``."""
+    """A names file that cannot be read: ``path:line:col: CODE what — how to fix``.
+
+    NAM001 is YAML that cannot be read, NAM002 a synonyms file without ``groups:``, NAM003 a
+    synonyms file named in ``mkdocs.yml`` that does not exist.
+    """
 
 
 def _load(path: Path) -> Any:
@@ -34,7 +38,7 @@ def _load(path: Path) -> Any:
     _, problem = _yaml.compose(text)
     if problem is not None:
         line, col = (problem.line + 1, problem.col + 1) if problem.line >= 0 else (1, 1)
-        msg = f"{path}:{line}:{col}: {problem.problem} — {problem.fix or _yaml.SYNTAX_FIX}"
+        msg = f"{path}:{line}:{col}: NAM001 {problem.problem} — {problem.fix or _yaml.SYNTAX_FIX}"
         raise NamesError(msg)
     # Every value as written: "000" is Australia's emergency number, not the integer 0.
     try:
@@ -42,7 +46,7 @@ def _load(path: Path) -> Any:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        msg = f"{path}:{line}:{col}: {exc.problem} — fix the YAML here"
+        msg = f"{path}:{line}:{col}: NAM001 {exc.problem} — fix the YAML here"
         raise NamesError(msg) from exc
 
 
@@ -77,7 +81,7 @@ def synonym_groups(path: Path) -> list[Group]:
     data = _load(path)
     groups = data.get("groups") if isinstance(data, dict) else None
     if not isinstance(groups, list):
-        msg = f"{path}:1:1: no 'groups:' list — write 'groups:', then '- [name, other name]'"
+        msg = f"{path}:1:1: NAM002 no 'groups:' list — write 'groups:', then '- [name, other name]'"
         raise NamesError(msg)
     result = []
     for group in groups:

@@ -42,7 +42,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         docs = Path(config.docs_dir)
         synonyms = docs / (self.config.synonyms or DEFAULT_SYNONYMS)
         if self.config.synonyms and not synonyms.is_file():
-            msg = f"{synonyms}: synonyms file not found — create it or fix 'synonyms:'"
+            msg = f"{synonyms}:0:0: NAM003 synonyms file not found — create it or fix 'synonyms:'"
             raise PluginError(msg)
         try:
             self.groups = names.synonym_groups(synonyms) if synonyms.is_file() else []
