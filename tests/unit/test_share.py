@@ -9,9 +9,10 @@ import pytest
 import zxingcpp
 from PIL import Image, ImageDraw
 
+from pocketguide.content.render import spell_day
 from pocketguide.plugins.share.freshness import as_date, freshness_data, guide_date
 from pocketguide.plugins.share.links import public_url
-from pocketguide.plugins.share.markers import HOME_QR, LAST_REVIEWED, fill_markers, spell_date
+from pocketguide.plugins.share.markers import HOME_QR, LAST_REVIEWED, fill_markers
 from pocketguide.plugins.share.qr import QUIET_ZONE, qr_svg
 
 
@@ -135,7 +136,7 @@ def test_freshness_data(
     ],
 )
 def test_spell_date(day: dt.date, expected: str) -> None:
-    assert spell_date(day) == expected
+    assert spell_day(day) == expected
 
 
 @pytest.mark.parametrize(

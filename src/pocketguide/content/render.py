@@ -98,8 +98,7 @@ def source_item(source: Source, anchor: str, *, note: bool = False) -> str:
         href = escape(quote(source.doi, safe="/:;()"))
         parts.append(f'doi:<a href="https://doi.org/{href}">{escape(source.doi)}</a>.')
     if source.accessed:
-        day = source.accessed
-        parts.append(f'Accessed <time datetime="{day.isoformat()}">{spell_day(day)}</time>.')
+        parts.append(f"Accessed {_day(source.accessed)}.")
     if note and source.note:
         parts.append(f'<span class="pg-source-note">{escape(source.note)}</span>')
     return f'<li id="{anchor}">{" ".join(parts)}</li>'

@@ -9,36 +9,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from pocketguide.content.render import spell_day
+
 if TYPE_CHECKING:
     import datetime as dt
 
 HOME_QR = "<!-- share:qr-home -->"
 LAST_REVIEWED = "<!-- share:last-reviewed -->"
-
-_MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
-
-
-def spell_date(day: dt.date) -> str:
-    """Return a date the way the guide writes it: ``22 November 2026`` (no locale needed).
-
-    >>> import datetime
-    >>> spell_date(datetime.date(2026, 11, 2))
-    '2 November 2026'
-    """
-    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
 
 
 def has_markers(html: str) -> bool:
@@ -48,5 +25,5 @@ def has_markers(html: str) -> bool:
 
 def fill_markers(html: str, *, home_qr: str, last_reviewed: dt.date | None) -> str:
     """Return ``html`` with every marker replaced; a marker with no value becomes nothing."""
-    reviewed = spell_date(last_reviewed) if last_reviewed else ""
+    reviewed = spell_day(last_reviewed) if last_reviewed else ""
     return html.replace(HOME_QR, home_qr).replace(LAST_REVIEWED, reviewed)
