@@ -7,7 +7,8 @@ edit, (5) Lighthouse mobile scores (median of three, then each run's performance
 home page and an inner page, (6) how long a first search takes on a slow phone (4x CPU
 slowdown): from "/" to the first result, (7) how often search puts a right page in the first
 three results for the everyday queries of ``tests/search/queries.yml``, and the size of the
-search index.
+search index, (8) build time and install size at about 600 pages (the guide's pages copied
+until there are 600; no explicit nav, and no one-file edition, which is meant for a small guide).
 
 "Stock" is the same docs built with a temporary ``mkdocs.yml`` that has no ``pocketguide/*``
 plugins (so none of their templates, styles or scripts). Not a test: numbers vary by machine.
@@ -164,6 +165,59 @@ def prepare(work: Path) -> tuple[Variant, Variant]:
         runs = [build(variant.root, strict=variant is ours) for _ in range(3)]
         variant.build_seconds = statistics.median(runs)
     return ours, stock
+
+
+SCALE_PAGES = 600
+
+
+def scaled(variant: Variant, work: Path, pages: int = SCALE_PAGES) -> Variant:
+    """A copy of ``variant`` with its pages copied (``x01-effects.md``…) until the site has at
+    least ``pages`` pages, no explicit nav and no one-file edition; built non-strict, because a
+    large site may warn (a search index left out of the offline copy, say) and the bench
+    reports sizes, not checks."""
+    copy = Variant(variant.name, copy_sources(work / f"{variant.name}-{pages}", variant.root))
+    docs = copy.root / "docs"
+    originals = sorted(docs.glob("*.md"))
+    total, round_ = len(originals), 0
+    while total < pages:
+        round_ += 1
+        for page in originals:
+            if total >= pages:
+                break
+            shutil.copy2(page, docs / f"x{round_:02d}-{page.name}")
+            total += 1
+    with (copy.root / "mkdocs.yml").open(encoding="utf-8") as handle:
+        config = yaml_load(handle)
+    config.pop("nav", None)
+    config["plugins"] = [
+        item
+        for item in config.get("plugins", [])
+        if (item if isinstance(item, str) else next(iter(item))) != "pocketguide/edition"
+    ]
+    (copy.root / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    copy.build_seconds = statistics.median(build(copy.root, strict=False) for _ in range(3))
+    return copy
+
+
+def report_scale(ours: Variant, stock: Variant, work: Path) -> None:
+    """Print (8): build time and install size of both variants at about 600 pages."""
+    big = {v.name: scaled(v, work) for v in (ours, stock)}
+    pages = sum(1 for _ in big["ours"].site.rglob("index.html"))
+    print(f"(8) {SCALE_PAGES} pages (the guide's pages copied; {pages} index.html files)")
+    row(
+        "build time (median of 3)",
+        f"{big['ours'].build_seconds:.2f} s",
+        f"{big['stock'].build_seconds:.2f} s",
+    )
+    files = {name: precache_size(v.site) for name, v in big.items()}
+    row("files saved offline (stock: every file)", str(files["ours"][0]), str(files["stock"][0]))
+    row("their size gzipped, as downloaded", kib(files["ours"][2]), kib(files["stock"][2]))
+    index = {name: v.site / SEARCH_INDEX for name, v in big.items()}
+    row(
+        "search index gzipped",
+        kib(gzip_bytes(index["ours"])),
+        kib(gzip_bytes(index["stock"])),
+    )
 
 
 def gzip_bytes(path: Path) -> int:
@@ -404,6 +458,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="make bench", description=__doc__)
     parser.add_argument("--no-lighthouse", action="store_true", help="skip (5), the slowest")
     parser.add_argument("--search-only", action="store_true", help="build, then only (7)")
+    parser.add_argument("--scale-only", action="store_true", help="build, then only (8)")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="pocketguide-bench-") as tmp:
         work = Path(tmp)
@@ -411,6 +466,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{'':46} {'Pocket Guide':>22} {'stock Material':>22}")
         if args.search_only:
             report_search(ours, stock)
+            return 0
+        if args.scale_only:
+            report_scale(ours, stock, work)
             return 0
         print("(1) build")
         row(
@@ -482,6 +540,7 @@ def main(argv: list[str] | None = None) -> int:
             f"{searched['stock']:.2f} s",
         )
         report_search(ours, stock)
+        report_scale(ours, stock, work)
     return 0
 
 
