@@ -151,6 +151,7 @@ class _SiteChecker:
         self.theme_external: set[str] = set()
         self._nth = 0  # index of the current ref among the same URLs in the page's content
         self.registry: SourceLocator | None = None
+        self.editions = set(edition_files(layout.site_dir))
 
     def run(self) -> LinkReport:
         for page in sorted(f for f in self.files if f.endswith(".html")):
@@ -262,6 +263,9 @@ class _SiteChecker:
                 if ref.tag in {"a", "area"}:
                     self._list_external(page, ref)
                 return
+        if page in self.editions:
+            # A one-file edition's links are made from the pages' own, checked at their lines.
+            return
         self._check_internal(page, ref)
 
     def _list_external(self, page: str, ref: Ref) -> None:
@@ -381,7 +385,7 @@ class _SiteChecker:
         One-file editions are downloads, whatever their name (``pocketguide/edition``'s
         ``filename``): they are found by their stamp, as ``make site`` finds them.
         """
-        exempt = set(self.checks.exempt_pages) | set(edition_files(self.layout.site_dir))
+        exempt = set(self.checks.exempt_pages) | self.editions
         return [p for p, d in self.pages.items() if p not in exempt and not d.is_redirect]
 
     def _source_or_site(self, page: str) -> str:
