@@ -23,6 +23,8 @@ from pathlib import Path
 from typing import ClassVar
 from urllib.parse import quote, unquote, urlsplit
 
+from pocketguide.sitefiles import is_immutable, site_path
+
 HOST = "127.0.0.1"
 CONTROL = frozenset(chr(code) for code in (*range(32), 127))
 """Characters no file name in a site has; in a request path they are an attack or a typo
@@ -93,15 +95,9 @@ class Site:
 
 
 def cache_control(path: str) -> str:
-    """Return the Cache-Control header the hosting guide recommends for ``path``."""
-    name = path.rsplit("/", 1)[-1]
-    parts = name.split(".")
-    hashed = (
-        len(parts) >= 3 and len(parts[-3]) == 8 and all(c in "0123456789abcdef" for c in parts[-3])
-    )
-    if hashed:
-        return "public, max-age=31536000, immutable"
-    return "no-cache"
+    """Return the Cache-Control header the hosting guide recommends for ``path``: the rule
+    ``dist/``'s ``_headers`` file is written with (:func:`pocketguide.sitefiles.is_immutable`)."""
+    return "public, max-age=31536000, immutable" if is_immutable(path) else "no-cache"
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -290,8 +286,6 @@ def main(argv: list[str] | None = None) -> int:
 
 def _base_from_mkdocs_yml(config_file: Path) -> str:
     from mkdocs.config import load_config  # noqa: PLC0415 (only the CLI needs MkDocs)
-
-    from pocketguide.plugins.pwa.manifest import site_path  # noqa: PLC0415
 
     return site_path(load_config(str(config_file)).site_url)
 

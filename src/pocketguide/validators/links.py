@@ -34,20 +34,14 @@ from pocketguide.content.editions import edition_files
 from pocketguide.content.sources import load_sources
 from pocketguide.content.swdata import read_precache, revision_of
 from pocketguide.findings import Finding
+from pocketguide.sitelayout import SiteLayout, existing_file, resolve, url_of_page
 from pocketguide.validators import privacy
 from pocketguide.validators.config import CheckConfig, load_check_config
 from pocketguide.validators.html import PageData, Ref, css_urls, nesting_depth, parse_page
 from pocketguide.validators.numbers import short_numbers
 from pocketguide.validators.phone import check_phone_link
 from pocketguide.validators.report import display
-from pocketguide.validators.site import (
-    SiteLayout,
-    existing_file,
-    list_files,
-    load_layout,
-    resolve,
-    url_of_page,
-)
+from pocketguide.validators.site import list_files, load_layout
 from pocketguide.validators.sourcemap import SourceLocator, link_needles
 
 if TYPE_CHECKING:

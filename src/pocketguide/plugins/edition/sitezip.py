@@ -8,14 +8,13 @@ bytes.
 
 from __future__ import annotations
 
-import re
 import zipfile
 from importlib.resources import files as package_files
 from string import Template
 from typing import TYPE_CHECKING
 
 from pocketguide.content.editions import edition_files
-from pocketguide.plugins.pwa.chunks import TRANSPORT_DIR
+from pocketguide.sitefiles import HASHED, TRANSPORT_DIR
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -25,8 +24,6 @@ if TYPE_CHECKING:
 SITE_ZIP = "pocketguide-site.zip"
 #: Names the archive adds at its root, unless the site already has its own.
 HOSTING_FILES = ("HOSTING.md", "_headers")
-#: Files whose names carry a content hash (Material: ``bundle.79ae519e.min.js``).
-HASHED = re.compile(r"\.[0-9a-f]{8}\.min\.(?:js|css)$")
 _NO_CACHE_NAMES = {"sw.js", "manifest.webmanifest", "search/search_index.json"}
 _FOREVER = "public, max-age=31536000, immutable"
 _FIXED_TIME = (1980, 1, 1, 0, 0, 0)
