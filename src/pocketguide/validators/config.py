@@ -7,7 +7,7 @@ in a small YAML file under a top-level ``checks:`` key (``--config checks.yml``)
     max_grade = 8              # readability: highest Flesch-Kincaid grade per page and section
     min_words = 40             # readability: sections with fewer words are not scored
     emergency_short_codes = ["112", "911", "999", "000", "111", "988"]
-    exempt_pages = ["404.html", "offline/index.html", "offline.html", "pocketguide.html"]
+    exempt_pages = ["404.html", "offline/index.html", "offline.html"]
     citation_exempt = ["index.md", "offline.md", "install.md", "sources.md", "about/*"]
     phone_allow = []           # numbers a page may show that are not in docs/data (not helplines)
 
@@ -62,9 +62,10 @@ if TYPE_CHECKING:
 DEFAULT_SHORT_CODES = ("112", "911", "999", "000", "111", "988")
 """Emergency and crisis numbers a ``tel:``/``sms:`` link may use without a ``+`` country code."""
 
-DEFAULT_EXEMPT_PAGES = ("404.html", "offline/index.html", "offline.html", "pocketguide.html")
+DEFAULT_EXEMPT_PAGES = ("404.html", "offline/index.html", "offline.html")
 """Generated pages that need not be linked, searchable or precached (site-relative paths):
-the not-found and offline fallback pages, and the one-file edition (a download to pass on)."""
+the not-found and offline fallback pages. One-file editions (downloads to pass on) are exempt
+whatever their name: the build manifest names them."""
 
 DEFAULT_CITATION_EXEMPT = ("index.md", "offline.md", "install.md", "sources.md", "about/*")
 """Pages (globs relative to docs/) that need not cite a source: navigation, help, bibliography."""

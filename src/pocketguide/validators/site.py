@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
+from pocketguide import buildinfo
 from pocketguide.findings import Finding
 from pocketguide.sitelayout import SiteLayout, page_for_source
 
@@ -59,7 +60,23 @@ def read_mkdocs_config(config_file: Path) -> tuple[dict[str, Any], list[Finding]
 def load_layout(
     site_dir: Path, docs_dir: Path, config_file: Path
 ) -> tuple[SiteLayout, list[Finding]]:
-    """Return the layout of ``site_dir`` built from ``docs_dir`` with ``config_file``."""
+    """Return the layout of ``site_dir`` built from ``docs_dir`` with ``config_file``.
+
+    The build manifest, when the site has one, says where the site lives and which Markdown
+    made each page (:mod:`pocketguide.buildinfo`); else ``mkdocs.yml`` is read and MkDocs'
+    naming rule applied to ``docs_dir``.
+    """
+    info = buildinfo.read(site_dir)
+    if info is not None and info.pages is not None:
+        layout = SiteLayout(
+            site_dir=site_dir,
+            docs_dir=docs_dir,
+            site_url=_with_slash(info.site_url),
+            base_path=info.base_path,
+            use_directory_urls=info.use_directory_urls,
+            sources={page: docs_dir / src for page, src in info.pages.items()},
+        )
+        return layout, []
     config, problems = read_mkdocs_config(config_file)
     site_url = str(config.get("site_url") or "")
     base = urlsplit(site_url).path or "/"
@@ -69,12 +86,16 @@ def load_layout(
     layout = SiteLayout(
         site_dir=site_dir,
         docs_dir=docs_dir,
-        site_url=site_url if site_url.endswith("/") or not site_url else site_url + "/",
+        site_url=_with_slash(site_url),
         base_path=base,
         use_directory_urls=directory_urls,
         sources=source_map(docs_dir, use_directory_urls=directory_urls),
     )
     return layout, problems
+
+
+def _with_slash(url: str) -> str:
+    return url if url.endswith("/") or not url else url + "/"
 
 
 def source_map(docs_dir: Path, *, use_directory_urls: bool) -> dict[str, Path]:
