@@ -92,9 +92,10 @@ def test_a_warning_about_anything_else_is_left_as_mkdocs_wrote_it(tmp_path: Path
     assert (told.findings, told.unknown) == ([], [warning])
 
 
-def test_the_link_checks_finding_at_the_same_line_wins() -> None:
-    ours = Finding("docs/a.md", 5, 23, "LNK001", "link 'x.md' is broken", "fix it")
-    same_line = Finding("docs/a.md", 5, 20, "LNK001", "MkDocs' words", "")
+def test_the_link_checks_finding_of_the_same_kind_at_the_same_line_wins() -> None:
+    ours = Finding("docs/a.md", 5, 23, "LNK003", "image 'x.png' is missing", "fix it")
+    same = Finding("docs/a.md", 5, 20, "LNK001", "MkDocs' words", "")  # one kind: not found
+    other_kind = Finding("docs/a.md", 5, 40, "LNK004", "MkDocs' words", "")
     other_line = Finding("docs/a.md", 6, 1, "LNK002", "MkDocs' words", "")
 
-    assert merge([ours], [same_line, other_line]) == [ours, other_line]
+    assert merge([ours], [same, other_kind, other_line]) == [ours, other_kind, other_line]

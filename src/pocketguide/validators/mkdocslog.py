@@ -115,10 +115,19 @@ def translate(warnings: Iterable[str], docs_dir: Path) -> Translation:
 
 
 def merge(checked: list[Finding], translated: Iterable[Finding]) -> list[Finding]:
-    """Add the translated warnings the link check did not already report at the same line."""
-    lines = {(f.path, f.line) for f in checked if f.line}
-    more = [f for f in translated if not f.line or (f.path, f.line) not in lines]
+    """Add the translated warnings the link check did not already report: a finding of the
+    same kind at the same line is the same mistake (a missing page or file is one kind, as
+    MkDocs does not tell an image from a link)."""
+    seen = {(f.path, f.line, _KIND.get(f.code, f.code)) for f in checked if f.line}
+    more = [
+        f
+        for f in translated
+        if not f.line or (f.path, f.line, _KIND.get(f.code, f.code)) not in seen
+    ]
     return sorted([*checked, *more])
+
+
+_KIND = {"LNK003": "LNK001"}
 
 
 def _finding(
