@@ -5,6 +5,9 @@
         [--external [--cache FILE] [--timeout S]]
 
 Exit status 1 when any error is found, else 0. See pocketguide.validators.links for the rules.
+Pages and their sources, editions and the source registry come from the site's build manifest
+(site/pocketguide-build.json, see pocketguide.buildinfo); --docs and --mkdocs are read for a
+site built without one.
 """
 
 from __future__ import annotations

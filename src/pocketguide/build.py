@@ -15,22 +15,27 @@ import os
 import shutil
 import subprocess
 import sys
+import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pocketguide import publish
 from pocketguide.content import swdata
 from pocketguide.findings import Finding, Severity, count_errors, summary_line
 from pocketguide.plugins.edition.sitezip import make_dist
 from pocketguide.plugins.pwa import precache
-from pocketguide.validators import limits
+from pocketguide.validators import limits, mkdocslog
 from pocketguide.validators.config import CheckConfig, apply_site_options, load_check_config
 from pocketguide.validators.content import run_content_checks
 from pocketguide.validators.limits import UNSAFE
 from pocketguide.validators.links import run_link_checks
 from pocketguide.validators.report import display
 from pocketguide.validators.site import read_mkdocs_config
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
 
 # Material and a dependency print a long banner about MkDocs 2 on every run; editors need
 # the build's own messages, not that.
@@ -79,22 +84,86 @@ def _is_page(path: Path) -> bool:
     return b'http-equiv="refresh"' not in head
 
 
-def mkdocs_build(config_file: Path, site_dir: Path, *, timeout: float | None = None) -> int:
-    """Run ``mkdocs build --strict`` into ``site_dir``; return its exit status.
+@dataclass(frozen=True)
+class MkDocsRun:
+    """How ``mkdocs build`` ended, and the warnings it printed (held back, not shown yet).
 
+    ``complete`` is true when every page and plugin ran and only strict mode's count of
+    warnings stopped MkDocs: the site is whole, so the link check can run on it and put each
+    warning at its line (:mod:`pocketguide.validators.mkdocslog`).
+    """
+
+    status: int
+    warnings: list[str] = field(default_factory=list)
+    complete: bool = False
+
+
+def mkdocs_build(config_file: Path, site_dir: Path, *, timeout: float | None = None) -> MkDocsRun:
+    """Run ``mkdocs build --strict`` into ``site_dir``; return how it ended.
+
+    MkDocs' messages are printed as they come, except its warnings, which are returned.
     Past ``timeout`` seconds MkDocs is stopped and the status is :data:`TIMED_OUT`.
     """
     env = {**os.environ, **QUIET_MKDOCS}
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean"]
     command += ["--config-file", str(config_file), "--site-dir", str(site_dir)]
+    warnings: list[str] = []
+    aborted: list[str] = []
+    process = subprocess.Popen(
+        command,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        encoding="utf-8",
+        errors="replace",
+    )
+    assert process.stdout is not None
+    reader = threading.Thread(
+        target=_read_log, args=(process.stdout, warnings, aborted), daemon=True
+    )
+    reader.start()
     try:
-        return subprocess.run(command, env=env, check=False, timeout=timeout).returncode
+        status = process.wait(timeout=timeout)
     except subprocess.TimeoutExpired:
-        return TIMED_OUT
+        process.kill()
+        process.wait()
+        status = TIMED_OUT
+    reader.join()
+    process.stdout.close()
+    return MkDocsRun(status, warnings, complete=status != TIMED_OUT and bool(aborted))
+
+
+def _read_log(stream: Iterable[str], warnings: list[str], aborted: list[str]) -> None:
+    """Print MkDocs' output line by line (to stderr, as MkDocs does); keep its warnings (with
+    their continuation lines) and the strict-mode abort line instead of printing them."""
+    held = False
+    blank = False  # an empty line is printed only if something but the abort line follows
+    for raw in stream:
+        line = raw.rstrip("\n")
+        if not line.strip():
+            blank, held = True, False
+            continue
+        record = mkdocslog.LEVEL.match(line)
+        if record is not None:
+            held = record["level"] == "WARNING"
+            if held:
+                warnings.append(record["text"])
+                continue
+        elif held and line.startswith(" "):
+            warnings[-1] += "\n" + line.strip()
+            continue
+        else:
+            held = False
+        if mkdocslog.STRICT_ABORT.match(line):
+            aborted.append(line)
+            continue
+        print("\n" * blank + line, file=sys.stderr, flush=True)
+        blank = False
 
 
 TIMED_OUT = -1
-"""What :func:`mkdocs_build` returns when it stopped MkDocs at the time limit."""
+"""What :func:`mkdocs_build` returns as status when it stopped MkDocs at the time limit."""
 
 
 def replace_dir(new: Path, target: Path) -> None:
@@ -122,6 +191,27 @@ def report(findings: list[Finding], checked: int, what: str) -> int:
         print(finding.format())
     print(summary_line(findings, checked, what))
     return count_errors(findings)
+
+
+def check_built(
+    run: MkDocsRun, site_dir: Path, docs_dir: Path, config_file: Path, checks: CheckConfig
+) -> int:
+    """Check a complete site and report it with MkDocs' warnings; return the errors.
+
+    MkDocs' warnings about links and images are put at their lines beside the link check's
+    findings (:mod:`pocketguide.validators.mkdocslog`); any other warning, or every warning of
+    a build that did not complete, is printed as MkDocs wrote it.
+    """
+    if run.status != 0 and not run.complete:
+        for warning in run.warnings:
+            print(f"WARNING -  {warning}", file=sys.stderr)
+        return 0
+    links = run_link_checks(site_dir, docs_dir, config_file, checks)
+    told = mkdocslog.translate(run.warnings, docs_dir)
+    for warning in told.unknown:
+        print(f"WARNING -  {warning}", file=sys.stderr)
+    links = mkdocslog.merge(links, checks.apply(told.findings))
+    return report(links, len(list(site_dir.rglob("*.html"))), "built pages")
 
 
 def _load_checks(config_file: Path) -> tuple[CheckConfig, list[Finding]]:
@@ -161,19 +251,19 @@ def main(argv: list[str] | None = None) -> int:
         return 1
 
     started = time.perf_counter()
-    status = mkdocs_build(args.config_file, scratch, timeout=checks.build_seconds)
+    run = mkdocs_build(args.config_file, scratch, timeout=checks.build_seconds)
     seconds = time.perf_counter() - started
-    if status == 0:
-        links = run_link_checks(scratch, args.docs_dir, args.config_file, checks)
-        errors += report(links, len(list(scratch.rglob("*.html"))), "built pages")
+    errors += check_built(run, scratch, args.docs_dir, args.config_file, checks)
     written: list[Path] = []
     why = ""
-    if status == TIMED_OUT:
+    if run.status == TIMED_OUT:
         why = f"the build took more than build_seconds ({checks.build_seconds:g} s)"
-    elif status != 0:
+    elif run.status != 0 and not run.complete:
         why = "the build failed (see above)"
     elif errors:
         why = f"{errors} error(s) found (see above)"
+    elif run.status != 0:
+        why = "MkDocs stopped on its warnings in strict mode (see above)"
     else:
         try:
             written = make_dist(scratch, scratch_dist)

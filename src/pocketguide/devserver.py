@@ -23,6 +23,9 @@ from pathlib import Path
 from typing import ClassVar
 from urllib.parse import quote, unquote, urlsplit
 
+from pocketguide import buildinfo
+from pocketguide.sitefiles import is_immutable, site_path
+
 HOST = "127.0.0.1"
 CONTROL = frozenset(chr(code) for code in (*range(32), 127))
 """Characters no file name in a site has; in a request path they are an attack or a typo
@@ -93,15 +96,9 @@ class Site:
 
 
 def cache_control(path: str) -> str:
-    """Return the Cache-Control header the hosting guide recommends for ``path``."""
-    name = path.rsplit("/", 1)[-1]
-    parts = name.split(".")
-    hashed = (
-        len(parts) >= 3 and len(parts[-3]) == 8 and all(c in "0123456789abcdef" for c in parts[-3])
-    )
-    if hashed:
-        return "public, max-age=31536000, immutable"
-    return "no-cache"
+    """Return the Cache-Control header the hosting guide recommends for ``path``: the rule
+    ``dist/``'s ``_headers`` file is written with (:func:`pocketguide.sitefiles.is_immutable`)."""
+    return "public, max-age=31536000, immutable" if is_immutable(path) else "no-cache"
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -275,12 +272,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--base-path",
         default=None,
-        help="sub-path to serve under (default: from site_url in mkdocs.yml)",
+        help="sub-path to serve under (default: the build manifest's, else site_url in mkdocs.yml)",
     )
     args = parser.parse_args(argv)
     if not (args.root / "index.html").is_file():
         parser.exit(1, f"{args.root}: no index.html — run `make site` first\n")
-    base = args.base_path or _base_from_mkdocs_yml(Path("mkdocs.yml"))
+    base = args.base_path or base_path_of(args.root, Path("mkdocs.yml"))
     server = Server(Site(root=args.root, base_path=base), args.port)
     print(f"Serving {args.root} at {server.url} (Ctrl+C to stop)")
     with contextlib.suppress(KeyboardInterrupt):
@@ -288,10 +285,13 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def _base_from_mkdocs_yml(config_file: Path) -> str:
+def base_path_of(root: Path, config_file: Path) -> str:
+    """Return the path the built site at ``root`` is served under: from its build manifest
+    (:mod:`pocketguide.buildinfo`), else from ``site_url`` in ``config_file``."""
+    info = buildinfo.read(root)
+    if info is not None and info.pages is not None:
+        return info.base_path
     from mkdocs.config import load_config  # noqa: PLC0415 (only the CLI needs MkDocs)
-
-    from pocketguide.plugins.pwa.manifest import site_path  # noqa: PLC0415
 
     return site_path(load_config(str(config_file)).site_url)
 

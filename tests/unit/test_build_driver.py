@@ -15,7 +15,7 @@ import pytest
 from PIL import Image
 
 from pocketguide import build, publish
-from pocketguide.build import Summary, replace_dir, summarize
+from pocketguide.build import MkDocsRun, Summary, replace_dir, summarize
 from pocketguide.content.swdata import BUILD_MARKER, render_sw
 from pocketguide.findings import Finding, Severity
 from pocketguide.plugins.pwa.precache import build_data, plan_precache
@@ -157,14 +157,16 @@ def checks(monkeypatch: pytest.MonkeyPatch) -> Checks:
     return stand_in
 
 
-def fake_mkdocs(status: int) -> Callable[..., int]:
+def fake_mkdocs(
+    status: int, warnings: tuple[str, ...] = (), *, complete: bool = False
+) -> Callable[..., MkDocsRun]:
     """A stand-in for ``mkdocs build`` that writes a small site and exits with ``status``."""
 
-    def run(config_file: Path, site_dir: Path, *, timeout: float | None = None) -> int:
+    def run(config_file: Path, site_dir: Path, *, timeout: float | None = None) -> MkDocsRun:
         assert not site_dir.exists()  # a clean scratch folder every run
         site_dir.mkdir()
         write_site(site_dir, {"index.html": b"<h1>New home</h1>"})
-        return status
+        return MkDocsRun(status, list(warnings), complete=complete)
 
     return run
 
@@ -227,6 +229,31 @@ def test_a_failure_leaves_site_and_dist_untouched_and_returns_1(  # noqa: PLR091
         f"make site: {why} (see above); {tmp_path / 'site'}/ and {tmp_path / 'dist'}/ "
         "were not changed."
     )
+
+
+def test_warnings_that_stopped_a_complete_build_are_shown_after_the_link_check(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    checks: Checks,
+) -> None:
+    """Strict mode stopped MkDocs after every page was built: the site is checked anyway, and
+    a warning that is not about a link or an image is printed as MkDocs wrote it."""
+    old_outputs(tmp_path)
+    warning = "Config value 'foo': Unrecognised configuration name: foo"
+    monkeypatch.setattr(build, "mkdocs_build", fake_mkdocs(1, (warning,), complete=True))
+
+    assert make_site(tmp_path) == 1
+
+    assert_old_outputs(tmp_path)
+    assert checks.calls == ["content", "links"]
+    out, err = capsys.readouterr()
+    assert err.splitlines() == [f"WARNING -  {warning}"]
+    assert out.splitlines()[-2:] == [
+        "1 built pages checked: 0 errors, 0 warnings",
+        "make site: MkDocs stopped on its warnings in strict mode (see above); "
+        f"{tmp_path / 'site'}/ and {tmp_path / 'dist'}/ were not changed.",
+    ]
 
 
 def test_success_replaces_site_and_writes_dist(

@@ -30,11 +30,17 @@ PAPER = Source(
 
 
 @pytest.mark.parametrize(
-    ("day", "expected"),
-    [(date(2026, 11, 20), "20 November 2026"), (date(2027, 1, 1), "1 January 2027")],
+    ("day", "locale", "expected"),
+    [
+        # day               locale  spelled
+        (date(2026, 11, 20), "en", "20 November 2026"),
+        (date(2027, 1, 1), "en", "1 January 2027"),
+        (date(2026, 11, 20), "fr", "20 novembre 2026"),
+        (date(2026, 5, 3), "de", "3 Mai 2026"),
+    ],
 )
-def test_spell_day(day: date, expected: str) -> None:
-    assert spell_day(day) == expected
+def test_spell_day(day: date, locale: str, expected: str) -> None:
+    assert spell_day(day, locale) == expected
 
 
 def test_reviewed_line_without_sign_off_says_it_awaits_clinical_review() -> None:

@@ -7,6 +7,7 @@ import hashlib
 
 import pytest
 
+from pocketguide.htmltags import has_policy
 from pocketguide.plugins.csp import policy
 
 
@@ -102,7 +103,7 @@ def test_add_policy_puts_the_meta_before_any_script(html: str, expected: str) ->
     ],
 )
 def test_has_policy(html: str, expected: bool) -> None:
-    assert policy.has_policy(html) is expected
+    assert has_policy(html) is expected
 
 
 def test_site_policy_is_the_union_of_every_page() -> None:

@@ -193,6 +193,27 @@ def test_images_inlined_and_missing_ones_become_alt_text():
     ]
 
 
+@pytest.mark.parametrize(
+    "src",
+    [
+        # an image on another site: never fetched, reported as the privacy problem it is
+        "https://other.example/x.png",
+        "//other.example/x.png",
+    ],
+)
+def test_an_image_from_another_site_is_left_out_as_a_privacy_problem(src):
+    page = EditionPage(
+        key="x.md", url="x/", title="X", content=f'<p><img src="{src}" alt="a chart"></p>'
+    )
+    edition = assemble([page], (NavItem("X", "x.md"),), META, read_asset)
+    assert "other.example" not in edition.html
+    assert "a chart" in edition.html
+    assert edition.problems == [
+        f"x.md: image '{src}' is on another site (the guide loads nothing from other sites); "
+        "replaced by its alt text"
+    ]
+
+
 def test_task_list_checkboxes_become_glyphs():
     page = EditionPage(
         key="x.md",

@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from pocketguide.plugins.edition.sitezip import HASHED
 from pocketguide.plugins.minify import minify
+from pocketguide.sitefiles import HASHED, hashed_name
 
 MATERIAL_INLINE = (
     '__md_scope=new URL("..",location),__md_get=(e,_=localStorage,t=__md_scope)=>'
@@ -182,8 +182,8 @@ def test_retarget(href: str, expected: str) -> None:
 
 
 def test_hashed_name_changes_with_the_bytes() -> None:
-    one = minify.hashed_name("assets/stylesheets/guide", b"a{color:red}")
-    two = minify.hashed_name("assets/stylesheets/guide", b"a{color:blue}")
+    one = hashed_name("assets/stylesheets/guide", b"a{color:red}")
+    two = hashed_name("assets/stylesheets/guide", b"a{color:blue}")
     assert one != two
     assert re.fullmatch(r"assets/stylesheets/guide\.[0-9a-f]{8}\.min\.css", one)
     assert HASHED.search(one)  # what _headers lets hosts cache for a year

@@ -7,6 +7,7 @@ import pytest
 import tinycss2
 
 from pocketguide.plugins.minify import minify, purge
+from pocketguide.sitefiles import hashed_name
 
 PAGE = (
     '<html class="no-js"><body data-md-color-scheme="default" dir="ltr">'
@@ -199,7 +200,7 @@ def test_merge_site_joins_purges_and_relinks() -> None:
     merged = purge.merge_site(pages, locate, SITE.__getitem__)
     assert merged is not None
     assert merged.css == b".page-class{color:red}.script-class{color:green}"
-    assert merged.name == minify.hashed_name("css/guide", merged.css)
+    assert merged.name == hashed_name("css/guide", merged.css)
     assert merged.joined == ("css/a.css", "css/b.css")
     assert merged.before == len(SITE["css/a.css"]) + len(SITE["css/b.css"])
     name = merged.name.rsplit("/", 1)[1]

@@ -13,8 +13,8 @@ from pocketguide.plugins.pwa.manifest import (
     install_only_icons,
     manifest_json,
     short_name_for,
-    site_path,
 )
+from pocketguide.sitefiles import site_path
 
 
 def manifest_input(**changes: object) -> ManifestInput:

@@ -6,18 +6,18 @@ from pathlib import Path
 
 import pytest
 
-from pocketguide.validators.html import css_urls, parse_page, srcset_urls
-from pocketguide.validators.phone import check_phone_link, number_of
-from pocketguide.validators.privacy import external_css, external_loads, is_external, manifest_urls
-from pocketguide.validators.site import (
+from pocketguide.sitelayout import (
     SiteLayout,
     Target,
     existing_file,
     page_for_source,
-    read_mkdocs_config,
     resolve,
     url_of_page,
 )
+from pocketguide.validators.html import css_urls, parse_page, srcset_urls
+from pocketguide.validators.phone import check_phone_link, number_of
+from pocketguide.validators.privacy import external_css, external_loads, is_external, manifest_urls
+from pocketguide.validators.site import read_mkdocs_config
 from pocketguide.validators.sourcemap import SourceLocator, link_needles
 
 SUB = SiteLayout(Path("site"), Path("docs"), "https://example.org/guide/", "/guide/")

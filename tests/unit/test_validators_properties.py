@@ -13,13 +13,13 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from pocketguide.sitelayout import SiteLayout, resolve
 from pocketguide.validators.config import CheckConfig
 from pocketguide.validators.content import check_page
 from pocketguide.validators.html import parse_page
 from pocketguide.validators.lexicon import check_forbidden, check_wording
 from pocketguide.validators.prose import mask_code, mask_markup, mask_quotes
 from pocketguide.validators.readability import score
-from pocketguide.validators.site import SiteLayout, resolve
 from pocketguide.validators.sourcemap import SourceLocator, link_needles
 
 MARKDOWN_ALPHABET = list("#-*_`[]()!<>@;:\"“”'{}|=~ \n\t\r\\abcdekhlmnoprstuXYZ0123456789.,/")

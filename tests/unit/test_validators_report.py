@@ -123,6 +123,18 @@ def test_primary_citations_level_comes_from_mkdocs_yml_unless_pyproject_sets_one
     assert (config.severity["CI012"], problems) == (expected, [])
 
 
+def test_the_registry_and_data_folder_come_from_mkdocs_yml(tmp_path: Path) -> None:
+    path = tmp_path / "mkdocs.yml"
+    path.write_text(PLUGIN + "      sources: refs/registry.yml\n      data_dir: facts\n")
+
+    config, problems = apply_site_options(CheckConfig(), path)
+
+    assert problems == []
+    assert config.registry_path(tmp_path / "docs") == tmp_path / "refs" / "registry.yml"
+    assert config.data_path(tmp_path / "docs") == tmp_path / "facts"
+    assert CheckConfig().registry_path(tmp_path / "docs") == tmp_path / "docs" / "sources.yml"
+
+
 def test_unusable_site_option_is_a_finding(tmp_path: Path) -> None:
     path = tmp_path / "mkdocs.yml"
     path.write_text(PLUGIN + "      primary_kinds: [blog]\n")

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from pocketguide.content._markdown import outside_fences
+from pocketguide.content.lines import outside_fences
 from pocketguide.findings import Finding
 
 if TYPE_CHECKING:

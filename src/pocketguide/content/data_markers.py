@@ -21,8 +21,8 @@ from typing import TYPE_CHECKING
 
 import phonenumbers
 
-from pocketguide.content._markdown import outside_fences
 from pocketguide.content.data import digits
+from pocketguide.content.lines import outside_fences
 from pocketguide.content.render import spell_day
 from pocketguide.findings import Finding
 

@@ -16,8 +16,8 @@ import re
 from fnmatch import fnmatch
 from typing import TYPE_CHECKING
 
-from pocketguide.content._markdown import outside_fences, written_lines
 from pocketguide.content.citations import find_groups
+from pocketguide.content.lines import outside_fences, written_lines
 from pocketguide.content.sources import PRIMARY_KINDS
 from pocketguide.findings import Finding
 

@@ -11,7 +11,9 @@ from html import escape
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
-from pocketguide.content._markdown import outside_fences
+from babel.dates import format_date
+
+from pocketguide.content.lines import outside_fences
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
@@ -29,21 +31,15 @@ _ATX_RE = re.compile(r" {0,3}#{1,6}(?:[ \t]+(.*)|$)")
 _SETEXT_RE = re.compile(r" {0,3}(?:=+|-+)[ \t]*")
 
 
-MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
-"""English month names, independent of the machine's locale."""
+def spell_month(day: date, locale: str = "en") -> str:
+    """Return ``November 2026``, with the month named in ``locale`` (Babel's CLDR data,
+    which Material already depends on; never the machine's own locale)."""
+    return str(format_date(day, "MMMM y", locale=locale))
 
 
-def spell_month(day: date) -> str:
-    """Return ``November 2026``."""
-    return f"{MONTHS[day.month - 1]} {day.year}"
-
-
-def spell_day(day: date) -> str:
-    """Return ``20 November 2026``."""
-    return f"{day.day} {spell_month(day)}"
+def spell_day(day: date, locale: str = "en") -> str:
+    """Return ``20 November 2026`` (``20 novembre 2026`` in ``fr``)."""
+    return str(format_date(day, "d MMMM y", locale=locale))
 
 
 def _day(day: date) -> str:

@@ -7,7 +7,7 @@ in a small YAML file under a top-level ``checks:`` key (``--config checks.yml``)
     max_grade = 8              # readability: highest Flesch-Kincaid grade per page and section
     min_words = 40             # readability: sections with fewer words are not scored
     emergency_short_codes = ["112", "911", "999", "000", "111", "988"]
-    exempt_pages = ["404.html", "offline/index.html", "offline.html", "pocketguide.html"]
+    exempt_pages = ["404.html", "offline/index.html", "offline.html"]
     citation_exempt = ["index.md", "offline.md", "install.md", "sources.md", "about/*"]
     phone_allow = []           # numbers a page may show that are not in docs/data (not helplines)
 
@@ -45,6 +45,7 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import yaml
@@ -57,14 +58,14 @@ from pocketguide.validators.site import read_mkdocs_config
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
-    from pathlib import Path
 
 DEFAULT_SHORT_CODES = ("112", "911", "999", "000", "111", "988")
 """Emergency and crisis numbers a ``tel:``/``sms:`` link may use without a ``+`` country code."""
 
-DEFAULT_EXEMPT_PAGES = ("404.html", "offline/index.html", "offline.html", "pocketguide.html")
+DEFAULT_EXEMPT_PAGES = ("404.html", "offline/index.html", "offline.html")
 """Generated pages that need not be linked, searchable or precached (site-relative paths):
-the not-found and offline fallback pages, and the one-file edition (a download to pass on)."""
+the not-found and offline fallback pages. One-file editions (downloads to pass on) are exempt
+whatever their name: the build manifest names them."""
 
 DEFAULT_CITATION_EXEMPT = ("index.md", "offline.md", "install.md", "sources.md", "about/*")
 """Pages (globs relative to docs/) that need not cite a source: navigation, help, bibliography."""
@@ -91,6 +92,18 @@ class CheckConfig:
     max_html_depth: int = 512
     page_seconds: float = 60.0
     build_seconds: float = 900.0
+    registry: str = ""
+    """The source registry (pocketguide/content's ``sources``); empty: ``docs/sources.yml``."""
+    data_dir: str = ""
+    """The data folder (pocketguide/content's ``data_dir``); empty: ``docs/data``."""
+
+    def registry_path(self, docs_dir: Path) -> Path:
+        """Return the source registry the pages cite."""
+        return Path(self.registry) if self.registry else docs_dir / "sources.yml"
+
+    def data_path(self, docs_dir: Path) -> Path:
+        """Return the folder of the guide's data files."""
+        return Path(self.data_dir) if self.data_dir else docs_dir / "data"
 
     def apply(self, findings: Iterable[Finding]) -> list[Finding]:
         """Return the findings with configured severities, ``ignore`` ones dropped, sorted."""
@@ -191,6 +204,7 @@ def apply_site_options(checks: CheckConfig, config_file: Path) -> tuple[CheckCon
             options = plugin[_PLUGIN] or {}
     if not isinstance(options, dict):
         return checks, [*problems, _problem(where, f"options of {_PLUGIN} must be a mapping")]
+    checks = _site_paths(checks, options, config_file.parent)
     for key in _SITE_OPTIONS:
         if key not in options:
             continue
@@ -208,6 +222,16 @@ def apply_site_options(checks: CheckConfig, config_file: Path) -> tuple[CheckCon
             message = f"{_PLUGIN} option {key!r} cannot be used: {value!r}"
             problems.append(_problem(where, message, "see the options in the README"))
     return checks, problems
+
+
+def _site_paths(checks: CheckConfig, options: dict[str, object], folder: Path) -> CheckConfig:
+    """Take the registry and data folder, relative to ``mkdocs.yml`` as MkDocs reads them."""
+    registry, data_dir = options.get("sources"), options.get("data_dir")
+    if isinstance(registry, str) and registry:
+        checks = replace(checks, registry=(folder / registry).as_posix())
+    if isinstance(data_dir, str) and data_dir:
+        checks = replace(checks, data_dir=(folder / data_dir).as_posix())
+    return checks
 
 
 _INT_LIMITS = frozenset({"max_page_kib", "max_nesting", "max_html_depth"})

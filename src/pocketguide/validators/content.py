@@ -55,8 +55,6 @@ if TYPE_CHECKING:
 
     from pocketguide.content.sources import Source
 
-SOURCES_FILE = "sources.yml"
-DATA_DIR = "data"
 RULES = {
     **DATA_RULES,
     "MRK001": "unknown data marker",
@@ -107,7 +105,9 @@ class ContentReport:
 def run_content_checks(
     docs_dir: Path, config: CheckConfig | None = None, *, today: date | None = None
 ) -> list[Finding]:
-    """Check every page in ``docs_dir`` and its ``sources.yml``; severities applied, sorted."""
+    """Check every page in ``docs_dir``, the source registry and the data (where
+    pocketguide/content's options put them, see :class:`CheckConfig`); severities applied,
+    sorted."""
     checks = config or CheckConfig()
     return checks.apply(check_content(docs_dir, checks, today=today).findings)
 
@@ -119,13 +119,13 @@ def check_content(
     report = ContentReport()
     report.findings += limits.check_files(docs_dir, display(docs_dir))
     refused = {f.path for f in report.findings}
-    registry = docs_dir / SOURCES_FILE
+    registry = checks.registry_path(docs_dir)
     sources, problems = _read_registry(registry, checks)
     problems += check_hosts(sources.values(), checks.blocked_hosts, str(registry))
     report.findings += [replace(f, path=display(registry)) for f in problems]
     unusable = not sources and any(f.code in limits.UNSAFE for f in problems)
     data, problems = load_data(
-        docs_dir / DATA_DIR,
+        checks.data_path(docs_dir),
         sources,
         display=display,
         today=today or date.today(),
@@ -149,7 +149,7 @@ def check_content(
     for source in sorted(sources.values(), key=lambda s: s.line):
         if source.id not in cited:
             message = f"source '{source.id}' is not cited by any page"
-            fix = f"cite it with [@{source.id}] or remove it from {SOURCES_FILE}"
+            fix = f"cite it with [@{source.id}] or remove it from {registry.name}"
             where = display(registry)
             report.findings.append(
                 Finding(where, source.line, 1, "CI010", message, fix, Severity.WARN)

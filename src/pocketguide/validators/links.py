@@ -29,25 +29,19 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
+from pocketguide import buildinfo
 from pocketguide.content.data import load_data
-from pocketguide.content.editions import edition_files
 from pocketguide.content.sources import load_sources
 from pocketguide.content.swdata import read_precache, revision_of
 from pocketguide.findings import Finding
+from pocketguide.sitelayout import SiteLayout, existing_file, resolve, url_of_page
 from pocketguide.validators import privacy
 from pocketguide.validators.config import CheckConfig, load_check_config
 from pocketguide.validators.html import PageData, Ref, css_urls, nesting_depth, parse_page
 from pocketguide.validators.numbers import short_numbers
 from pocketguide.validators.phone import check_phone_link
 from pocketguide.validators.report import display
-from pocketguide.validators.site import (
-    SiteLayout,
-    existing_file,
-    list_files,
-    load_layout,
-    resolve,
-    url_of_page,
-)
+from pocketguide.validators.site import list_files, load_layout
 from pocketguide.validators.sourcemap import SourceLocator, link_needles
 
 if TYPE_CHECKING:
@@ -77,8 +71,6 @@ RULES = {
 }
 SEARCH_INDEX = "search/search_index.json"
 SW_JS = "sw.js"
-SOURCES_FILE = "sources.yml"
-DATA_DIR = "data"
 _SKIP_SCHEMES = ("mailto:", "javascript:", "data:", "blob:", "about:")
 
 
@@ -124,22 +116,31 @@ def check_links(
         message = f"no built site at '{display(site_dir)}'"
         fix = "build it first: make site"
         return LinkReport([*problems, Finding(display(site_dir), 0, 0, "LNK040", message, fix)])
-    checker = _SiteChecker(layout, _with_data_numbers(checks, docs_dir))
+    info = buildinfo.read(site_dir)
+    registry, data_dir = buildinfo.registry_paths(info, config_file.parent, docs_dir)
+    checker = _SiteChecker(
+        layout,
+        _with_data_numbers(checks, registry, data_dir),
+        registry,
+        buildinfo.editions(site_dir, info),
+    )
     report = checker.run()
     report.findings[:0] = problems
     return report
 
 
-def _with_data_numbers(checks: CheckConfig, docs_dir: Path) -> CheckConfig:
+def _with_data_numbers(checks: CheckConfig, registry: Path, data_dir: Path) -> CheckConfig:
     """Let ``tel:`` links dial the short numbers of ``docs/data`` (checked there, not here)."""
-    sources, _ = load_sources(docs_dir / SOURCES_FILE)
-    data, _ = load_data(docs_dir / DATA_DIR, sources)
+    sources, _ = load_sources(registry)
+    data, _ = load_data(data_dir, sources)
     codes = (*checks.emergency_short_codes, *short_numbers(data))
     return replace(checks, emergency_short_codes=tuple(dict.fromkeys(codes)))
 
 
 class _SiteChecker:
-    def __init__(self, layout: SiteLayout, checks: CheckConfig) -> None:
+    def __init__(
+        self, layout: SiteLayout, checks: CheckConfig, registry: Path, editions: list[str]
+    ) -> None:
         self.layout = layout
         self.checks = checks
         self.files = list_files(layout.site_dir)
@@ -151,6 +152,8 @@ class _SiteChecker:
         self.theme_external: set[str] = set()
         self._nth = 0  # index of the current ref among the same URLs in the page's content
         self.registry: SourceLocator | None = None
+        self.registry_path = registry
+        self.editions = set(editions)
 
     def run(self) -> LinkReport:
         for page in sorted(f for f in self.files if f.endswith(".html")):
@@ -262,6 +265,9 @@ class _SiteChecker:
                 if ref.tag in {"a", "area"}:
                     self._list_external(page, ref)
                 return
+        if page in self.editions:
+            # A one-file edition's links are made from the pages' own, checked at their lines.
+            return
         self._check_internal(page, ref)
 
     def _list_external(self, page: str, ref: Ref) -> None:
@@ -282,7 +288,7 @@ class _SiteChecker:
         self.theme_external.add(ref.url)
         line, col = self._registry().locate([ref.url], 0)
         if line:
-            where = display(self.layout.docs_dir / SOURCES_FILE)
+            where = display(self.registry_path)
         else:
             where = display(source if source and ref.in_content else self.layout.site_dir / page)
         self.report.external.append(ExternalLink(ref.url, where, line, col))
@@ -290,7 +296,7 @@ class _SiteChecker:
     def _registry(self) -> SourceLocator:
         if self.registry is None:
             try:
-                text = (self.layout.docs_dir / SOURCES_FILE).read_text(encoding="utf-8")
+                text = self.registry_path.read_text(encoding="utf-8")
             except (OSError, UnicodeDecodeError):
                 text = ""
             self.registry = SourceLocator(text)
@@ -379,9 +385,9 @@ class _SiteChecker:
         """Return the pages that must be linked, searchable and precached.
 
         One-file editions are downloads, whatever their name (``pocketguide/edition``'s
-        ``filename``): they are found by their stamp, as ``make site`` finds them.
+        ``filename``): the build manifest names them, as it does for ``make site``.
         """
-        exempt = set(self.checks.exempt_pages) | set(edition_files(self.layout.site_dir))
+        exempt = set(self.checks.exempt_pages) | self.editions
         return [p for p, d in self.pages.items() if p not in exempt and not d.is_redirect]
 
     def _source_or_site(self, page: str) -> str:

@@ -14,8 +14,8 @@ import json
 from typing import TYPE_CHECKING
 
 from pocketguide.findings import Finding
+from pocketguide.sitelayout import HAS_SCHEME
 from pocketguide.validators.html import css_urls, parse_page
-from pocketguide.validators.site import HAS_SCHEME
 
 if TYPE_CHECKING:
     from collections.abc import Iterable

@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import re
 
-FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
+from pocketguide.content.lines import outside_fences
+
 CODE_SPAN = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)")
 COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 LINK_TARGET = re.compile(r"(?<=\])\((?:[^()\s]|\([^()]*\))*(?:\s+\"[^\"]*\")?\)")
@@ -34,24 +35,14 @@ def _blank(match: re.Match[str]) -> str:
 
 
 def mask_code(text: str) -> str:
-    """Blank fenced code blocks (fences included), inline code and HTML comments."""
-    text = COMMENT.sub(_blank, text)
-    out = []
-    fence = ""
-    for line in text.split("\n"):
-        match = FENCE.match(line)
-        if fence:
-            closes = match and match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence)
-            if closes and not line[match.end() :].strip():  # type: ignore[union-attr]
-                fence = ""
-            out.append(" " * len(line))
-            continue
-        if match:
-            fence = match.group(1)
-            out.append(" " * len(line))
-            continue
-        out.append(CODE_SPAN.sub(_blank, line))
-    return "\n".join(out)
+    """Blank fenced code blocks (fences included, the core's rule for them:
+    :func:`pocketguide.content.lines.outside_fences`), inline code and HTML comments."""
+    lines = COMMENT.sub(_blank, text).split("\n")
+    prose = dict(outside_fences(lines))
+    return "\n".join(
+        CODE_SPAN.sub(_blank, line) if index in prose else " " * len(line)
+        for index, line in enumerate(lines)
+    )
 
 
 def mask_markup(text: str) -> str:

@@ -16,6 +16,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File
 from mkdocs.utils import get_build_date
 
+from pocketguide import buildinfo
 from pocketguide.content import render, themeparts
 from pocketguide.content.citations import (
     check_citations,
@@ -163,6 +164,16 @@ class ContentPlugin(BasePlugin[ContentConfig]):
             errors, self.errors = self.errors, []
             _raise_errors(errors)
         return env
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Record where the registry and the data are in the build manifest, for the checks.
+
+        https://www.mkdocs.org/dev-guide/plugins/#on_post_build
+        """
+        if not self.config.enabled:
+            return
+        registry = {"sources": self._registry, "data_dir": self._relative(self.config.data_dir)}
+        buildinfo.record(Path(config.site_dir), registry=registry)
 
     def _primary_citations(
         self, markdown: str, page: Page, path: str, first_line: int

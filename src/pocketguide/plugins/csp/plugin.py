@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING
 
 from mkdocs.plugins import BasePlugin, PrefixedLogger, event_priority
 
+from pocketguide.htmltags import has_policy
+
 from . import policy
 from .config import CspConfig
 
@@ -93,7 +95,7 @@ class CspPlugin(BasePlugin[CspConfig]):
             if any(fnmatch(rel, pattern) for pattern in self.config.exclude):
                 continue
             html = path.read_text(encoding="utf-8")
-            if policy.has_policy(html):
+            if has_policy(html):
                 continue
             scripts, styles = policy.inline_code(html)
             text = policy.add_policy(html, policy.build_policy(scripts, styles))

@@ -24,13 +24,13 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from pocketguide.htmltags import ATTRS, JS_TYPES, attributes
+
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
 META_NAME = "Content-Security-Policy"
 
-ATTRS = r"""(?P<attrs>(?:[^>"']|"[^"]*"|'[^']*')*)"""
-"""The attributes of one start tag, as a regex group; quoted values may contain ``>``."""
 _RAW_ELEMENTS = "script|style|textarea|title|xmp|iframe|noembed|noframes|noscript"
 _TOKEN = re.compile(
     r"<!--.*?(?:-->|\Z)"
@@ -41,14 +41,8 @@ _TOKEN = re.compile(
 )
 """One token of a page: a comment, an element whose text is not markup (with that text), or
 any other start tag. Searching token after token skips what the browser skips."""
-_ATTR = re.compile(r"""(?P<name>[^\s"'>/=]+)(?:\s*=\s*(?P<value>"[^"]*"|'[^']*'|[^\s"'=<>`]+))?""")
 _CHARSET = re.compile(r"<meta\s[^>]*charset[^>]*>", re.IGNORECASE)
 _HEAD = re.compile(r"<head\b[^>]*>", re.IGNORECASE)
-_POLICY_META = re.compile(
-    r"""<meta\s[^>]*http-equiv\s*=\s*["']?content-security-policy""", re.IGNORECASE
-)
-# Script types the browser runs; anything else (application/json, ...) is data, not code.
-JS_TYPES = frozenset({"", "text/javascript", "application/javascript", "module", "text/ecmascript"})
 
 
 @dataclass(frozen=True)
@@ -64,17 +58,6 @@ def sha256_source(code: str) -> str:
     """Return the CSP hash source for inline code, e.g. ``'sha256-47DEQpj8...='``."""
     digest = hashlib.sha256(code.encode("utf-8")).digest()
     return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
-
-
-def attributes(text: str) -> dict[str, str]:
-    """Return the attributes of a start tag's text: lower-case names, unquoted values."""
-    attrs: dict[str, str] = {}
-    for match in _ATTR.finditer(text):
-        value = match["value"] or ""
-        if value[:1] in {'"', "'"}:
-            value = value[1:-1]
-        attrs.setdefault(match["name"].lower(), value)
-    return attrs
 
 
 def _tokens(html: str) -> list[re.Match[str]]:
@@ -176,11 +159,6 @@ def build_policy(
     if header:
         directives.append("frame-ancestors 'self'")
     return "; ".join(directives)
-
-
-def has_policy(html: str) -> bool:
-    """Tell whether a page already declares its own policy (it is then left as it is)."""
-    return _POLICY_META.search(html) is not None
 
 
 def add_policy(html: str, policy: str) -> str:

@@ -17,6 +17,7 @@ from mkdocs.structure.files import File
 from mkdocs.structure.nav import Section
 from mkdocs.structure.pages import Page
 
+from pocketguide import buildinfo
 from pocketguide.plugins.edition.config import EditionConfig
 from pocketguide.plugins.edition.singlefile import (
     EditionMeta,
@@ -72,6 +73,7 @@ class EditionPlugin(BasePlugin[EditionConfig]):
     def __init__(self) -> None:
         self.pages: dict[str, EditionPage] = {}
         self.nav: tuple[NavItem, ...] = ()
+        self.sources: list[tuple[str, str]] = []
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> None:
         """Announce the file (empty until ``on_post_build``) so pages may link to it.
@@ -88,6 +90,7 @@ class EditionPlugin(BasePlugin[EditionConfig]):
             )
             raise PluginError(msg)
         files.append(File.generated(config, self.config.filename, content=""))
+        self.sources = [(f.dest_uri, f.src_uri) for f in files.documentation_pages()]
 
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> None:
         """Remember the navigation tree: it gives the order of the pages in the file.
@@ -158,6 +161,16 @@ class EditionPlugin(BasePlugin[EditionConfig]):
             )
         out = site_dir / self.config.filename
         out.write_text(edition.html, encoding="utf-8")
+        buildinfo.record(
+            site_dir,
+            editions=[self.config.filename],
+            **buildinfo.site_sections(
+                site_dir,
+                self.sources,
+                site_url=config.site_url or "",
+                use_directory_urls=config.use_directory_urls,
+            ),
+        )
         size_kib = out.stat().st_size / 1024
         log.info(
             "%s: %d pages, %.0f KiB, version %s",

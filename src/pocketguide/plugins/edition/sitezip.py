@@ -8,14 +8,14 @@ bytes.
 
 from __future__ import annotations
 
-import re
+import errno
 import zipfile
 from importlib.resources import files as package_files
 from string import Template
 from typing import TYPE_CHECKING
 
-from pocketguide.content.editions import edition_files
-from pocketguide.plugins.pwa.chunks import TRANSPORT_DIR
+from pocketguide import buildinfo
+from pocketguide.sitefiles import HASHED, TRANSPORT_DIR
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -25,8 +25,6 @@ if TYPE_CHECKING:
 SITE_ZIP = "pocketguide-site.zip"
 #: Names the archive adds at its root, unless the site already has its own.
 HOSTING_FILES = ("HOSTING.md", "_headers")
-#: Files whose names carry a content hash (Material: ``bundle.79ae519e.min.js``).
-HASHED = re.compile(r"\.[0-9a-f]{8}\.min\.(?:js|css)$")
 _NO_CACHE_NAMES = {"sw.js", "manifest.webmanifest", "search/search_index.json"}
 _FOREVER = "public, max-age=31536000, immutable"
 _FIXED_TIME = (1980, 1, 1, 0, 0, 0)
@@ -34,8 +32,13 @@ _TEMPLATES = package_files("pocketguide.plugins.edition") / "templates"
 
 
 def site_files(site_dir: Path) -> list[str]:
-    """Return every file under ``site_dir`` as a sorted list of POSIX relative paths."""
-    return sorted(p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*") if p.is_file())
+    """Return every file under ``site_dir`` as a sorted list of POSIX relative paths, but the
+    build manifest (it describes the site; it is not part of it)."""
+    return sorted(
+        rel
+        for p in site_dir.rglob("*")
+        if p.is_file() and (rel := p.relative_to(site_dir).as_posix()) != buildinfo.NAME
+    )
 
 
 def header_rules(paths: Iterable[str]) -> list[tuple[str, str]]:
@@ -107,14 +110,20 @@ def make_site_zip(site_dir: Path, out: Path) -> None:
 def make_dist(site_dir: Path, dist_dir: Path, editions: Iterable[str] | None = None) -> list[Path]:
     """Fill ``dist_dir`` with the editions to pass around; return the files written.
 
-    Each one-file edition in the site (``editions``, site-relative names; by default the
-    files that carry the edition's stamp, see :mod:`pocketguide.content.editions`), copied,
-    and :data:`SITE_ZIP` (:func:`make_site_zip`). No edition (``pocketguide/edition`` off)
-    gives the zip alone.
+    Each one-file edition in the site (``editions``, site-relative names; by default those
+    the build manifest names, see :func:`pocketguide.buildinfo.editions`), copied, and
+    :data:`SITE_ZIP` (:func:`make_site_zip`). No edition (``pocketguide/edition`` off) gives
+    the zip alone. An edition the manifest names but the site lacks is an error that names
+    it (:class:`FileNotFoundError`), raised before ``dist_dir`` is touched.
     """
+    names = buildinfo.editions(site_dir) if editions is None else list(editions)
+    for name in names:
+        if not (site_dir / name).is_file():
+            msg = f"the edition {name} named by the build is not in the site"
+            raise FileNotFoundError(errno.ENOENT, msg, str(site_dir / name))
     dist_dir.mkdir(parents=True, exist_ok=True)
     written = []
-    for name in edition_files(site_dir) if editions is None else editions:
+    for name in names:
         single = dist_dir / name
         single.write_bytes((site_dir / name).read_bytes())
         written.append(single)

@@ -8,12 +8,11 @@ after it (pocketguide/csp runs later), and pages that carry their own policy are
 Pages are also read and rewritten here for what holds up their first paint: the stylesheets
 they link (joined into one by :mod:`~pocketguide.plugins.minify.purge`) and the script files
 they load (deferred). Tags are found with a tokenizer-shaped pattern, as in
-:mod:`pocketguide.plugins.csp.policy`, so that everything else keeps its exact bytes.
+:mod:`pocketguide.htmltags`, so that everything else keeps its exact bytes.
 """
 
 from __future__ import annotations
 
-import hashlib
 import html as html_lib
 import posixpath
 import re
@@ -22,7 +21,7 @@ from typing import TYPE_CHECKING
 
 import minify_html
 
-from pocketguide.plugins.csp.policy import ATTRS, JS_TYPES, attributes
+from pocketguide.htmltags import ATTRS, JS_TYPES, attributes
 
 if TYPE_CHECKING:
     from collections.abc import Collection, Iterator, Mapping, Sequence
@@ -164,15 +163,6 @@ def defer_scripts(html: str) -> str:
         at = tag.start + len("<script")
         html = f"{html[:at]} defer{html[at:]}"
     return html
-
-
-def hashed_name(stem: str, data: bytes, suffix: str = ".min.css") -> str:
-    """Return ``stem.<8 hex digits of the content's SHA-256><suffix>``.
-
-    Such names are cached for good (hosts and the service worker treat them as immutable), so
-    different bytes must always get a different name.
-    """
-    return f"{stem}.{hashlib.sha256(data).hexdigest()[:8]}{suffix}"
 
 
 def common_stylesheets(linked: Mapping[str, Sequence[str | None]]) -> list[str]:

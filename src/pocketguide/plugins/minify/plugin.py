@@ -9,9 +9,9 @@ from typing import TYPE_CHECKING
 
 from mkdocs.plugins import BasePlugin, PrefixedLogger, event_priority
 
-from pocketguide.plugins.csp.policy import has_policy
-from pocketguide.plugins.pwa.manifest import site_path
-from pocketguide.validators.site import SiteLayout, resolve
+from pocketguide.htmltags import has_policy
+from pocketguide.sitefiles import site_path
+from pocketguide.sitelayout import SiteLayout, resolve
 
 from . import minify, purge
 from .config import MinifyConfig

@@ -26,6 +26,8 @@ import tinycss2
 import tinycss2.ast
 from selectolax.lexbor import LexborHTMLParser
 
+from pocketguide.sitefiles import hashed_name
+
 from . import minify
 
 if TYPE_CHECKING:
@@ -353,7 +355,7 @@ def merge_site(
     texts = [read(sheet) for sheet in sheets]
     css = merge(texts, used, dropped, names=sheets).encode("utf-8")
     folder = PurePosixPath(sheets[0]).parent
-    name = minify.hashed_name(str(folder / "guide"), css)
+    name = hashed_name(str(folder / "guide"), css)
     relinked = {}
     for page, html in pages.items():
         hrefs = [h for h, s in zip(minify.stylesheets(html), linked[page], strict=True) if s]

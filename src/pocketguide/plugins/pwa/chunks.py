@@ -23,11 +23,13 @@ import zlib
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from pocketguide.sitefiles import TRANSPORT_DIR
+
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
 
-#: Where the chunks and the pack are written, inside the site. Never precached themselves.
-TRANSPORT_DIR = "_pg/"
+#: Where the chunks and the pack are written, inside the site (never precached themselves):
+#: :data:`pocketguide.sitefiles.TRANSPORT_DIR`.
 CHUNK_DIR = f"{TRANSPORT_DIR}c/"
 #: Files worth cutting (the pages and the search index: text that repeats across files), with
 #: the content type the service worker stores a rebuilt one under.

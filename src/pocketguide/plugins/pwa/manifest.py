@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from urllib.parse import urlsplit
+
+from pocketguide.sitefiles import site_path
 
 MANIFEST_NAME = "manifest.webmanifest"
 
@@ -54,20 +55,6 @@ class ManifestInput:
     background_color: str
     categories: tuple[str, ...]
     shortcuts: tuple[tuple[str, str, str], ...]  # (name, site-relative url, description)
-
-
-def site_path(site_url: str | None) -> str:
-    """Return the path the site is served under, always with a trailing slash.
-
-    >>> site_path("https://example.org/guide")
-    '/guide/'
-    >>> site_path(None)
-    '/'
-    """
-    path = urlsplit(site_url).path if site_url else "/"
-    if not path.endswith("/"):
-        path += "/"
-    return path
 
 
 def short_name_for(name: str) -> str:

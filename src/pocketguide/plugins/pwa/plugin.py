@@ -14,6 +14,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, PrefixedLogger, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from pocketguide import buildinfo
 from pocketguide.content import swdata, themeparts
 
 from . import chunks, icons, manifest, offline, precache
@@ -42,6 +43,7 @@ class PwaPlugin(BasePlugin[PwaConfig]):
         self.serving = False
         self.icon_bytes: dict[str, bytes] = {}
         self.content_dates: set[str] = set()
+        self.pages: list[tuple[str, str]] = []
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Remember whether this is ``mkdocs serve``: the dev loop gets no service worker.
@@ -104,6 +106,7 @@ class PwaPlugin(BasePlugin[PwaConfig]):
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         """Give templates what they need to link the manifest and start the worker."""
+        self.pages = [(f.dest_uri, f.src_uri) for f in files.documentation_pages()]
         env.globals["pocketguide_pwa"] = (
             {
                 "theme_color": self.config.theme_color,
@@ -144,7 +147,11 @@ class PwaPlugin(BasePlugin[PwaConfig]):
             site,
             languages=_search_languages(config),
             exclude=self.config.precache_exclude,
-            extra_excludes={**_unused_theme_files(config), **manifest.install_only_icons()},
+            extra_excludes={
+                **_unused_theme_files(config),
+                **manifest.install_only_icons(),
+                buildinfo.NAME: "the build manifest",
+            },
             max_file_size=self.config.max_file_size,
         )
         for warning in plan.warnings:
@@ -165,6 +172,17 @@ class PwaPlugin(BasePlugin[PwaConfig]):
             swdata.render_sw(_template("sw.js"), data), encoding="utf-8"
         )
         log.info(precache.summary_line(plan, {**site, **chunk_plan.outputs()}, data))
+        entries = [entry.as_json() for entry in plan.entries]
+        buildinfo.record(
+            site_dir,
+            precache={"sw": swdata.SW_NAME, "entries": entries},
+            **buildinfo.site_sections(
+                site_dir,
+                self.pages,
+                site_url=config.site_url or "",
+                use_directory_urls=config.use_directory_urls,
+            ),
+        )
 
     def _names(self, config: MkDocsConfig) -> tuple[str, str]:
         name = self.config.name or config.site_name

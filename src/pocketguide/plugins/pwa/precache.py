@@ -16,6 +16,7 @@ from fnmatch import fnmatch
 from typing import TYPE_CHECKING
 
 from pocketguide.content.swdata import SW_NAME, revision_of
+from pocketguide.sitefiles import TRANSPORT_DIR
 
 from . import chunks
 
@@ -30,7 +31,7 @@ FIXED_EXCLUDES: tuple[tuple[str, str], ...] = (
     ("*.map", "source maps"),
     ("sitemap.xml", "sitemap (for search engines)"),
     ("sitemap.xml.gz", "sitemap (for search engines)"),
-    (f"{chunks.TRANSPORT_DIR}*", "chunks the service worker downloads pages in"),
+    (f"{TRANSPORT_DIR}*", "chunks the service worker downloads pages in"),
 )
 LUNR_DIR = "assets/javascripts/lunr/"
 

@@ -1,5 +1,5 @@
-"""Line scanning shared by the citation and rendering code: skip fenced code blocks, and map
-lines of Markdown that plugins have changed back to the lines of the file."""
+"""Line scanning shared by the plugins and the checks (core layer): skip fenced code blocks,
+and map lines of Markdown that plugins have changed back to the lines of the file."""
 
 from __future__ import annotations
 
