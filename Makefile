@@ -66,7 +66,7 @@ lint: $(VENV)/.test-installed node_modules/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
-	npx --no-install eslint src/pocketguide/plugins/theme/templates tests/js eslint.config.js
+	npx --no-install eslint src/pocketguide tests/js eslint.config.js
 
 ## test: every test, browser tests in Debian's chromium included
 test: $(VENV)/.test-installed

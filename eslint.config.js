@@ -18,13 +18,26 @@ const strict = {
 module.exports = [
   js.configs.recommended,
   {
-    files: ["src/pocketguide/plugins/theme/templates/*.js"],
+    // Every script the plugins put into a site: the guide's script, the service worker and its
+    // client, the Share dialog, the one-file edition's script.
+    files: ["src/pocketguide/**/*.js"],
+    ignores: ["src/pocketguide/plugins/pwa/templates/sw.js"],
     languageOptions: {
       ecmaVersion: 2020,
       sourceType: "script",
       globals: { ...globals.browser, module: "readonly" },
     },
     rules: strict,
+  },
+  {
+    // The service worker is a classic worker script: its top level is its own scope.
+    files: ["src/pocketguide/plugins/pwa/templates/sw.js"],
+    languageOptions: {
+      ecmaVersion: 2020,
+      sourceType: "script",
+      globals: { ...globals.serviceworker },
+    },
+    rules: { ...strict, "no-implicit-globals": "off", strict: ["error", "global"] },
   },
   {
     // search-query.js comes first in the same file: its one global, for guide.js.

@@ -10,7 +10,7 @@ three results for the everyday queries of ``tests/search/queries.yml``, and the 
 search index.
 
 "Stock" is the same docs built with a temporary ``mkdocs.yml`` that has no ``pocketguide/*``
-plugins, no ``overrides/`` and no extra CSS or JavaScript. Not a test: numbers vary by machine.
+plugins (so none of their templates, styles or scripts). Not a test: numbers vary by machine.
 """
 
 from __future__ import annotations
@@ -115,13 +115,13 @@ def copy_sources(target: Path, source: Path = PROJECT) -> Path:
     """Copy what a build reads (from the project, or an earlier copy) into ``target``."""
     target.mkdir(parents=True)
     shutil.copy2(source / "mkdocs.yml", target / "mkdocs.yml")
-    for folder in ("docs", "overrides"):
+    for folder in ("docs",):
         shutil.copytree(source / folder, target / folder)
     return target
 
 
 def stock_config(config: dict[str, Any]) -> dict[str, Any]:
-    """Return ``mkdocs.yml`` without our plugins, overrides, extra CSS and JavaScript."""
+    """Return ``mkdocs.yml`` without our plugins (they bring their templates, CSS and JS)."""
     stock = dict(config)
     plugins = []
     for item in config.get("plugins", []):
@@ -160,7 +160,6 @@ def prepare(work: Path) -> tuple[Variant, Variant]:
     (stock.root / "mkdocs.yml").write_text(
         yaml.safe_dump(stock_config(config), sort_keys=False), encoding="utf-8"
     )
-    shutil.rmtree(stock.root / "overrides")
     for variant in (ours, stock):
         runs = [build(variant.root, strict=variant is ours) for _ in range(3)]
         variant.build_seconds = statistics.median(runs)

@@ -38,13 +38,10 @@ class _Records(logging.Handler):
 def copy_fixture_site(tmp_path: Path, case: str) -> Path:
     """Copy ``tests/fixtures/sites/<case>/`` to ``tmp_path/<case>/`` and return that folder.
 
-    A fixture without its own ``overrides/`` gets a copy of the project's, so its pages are
-    rendered with the real template blocks (manifest link, service-worker registration).
+    No templates are copied: the plugins add theirs to Material's theme, as on any site.
     """
     root = tmp_path / case.replace("/", "-")
     shutil.copytree(FIXTURE_SITES / case, root)
-    if not (root / "overrides").exists():
-        shutil.copytree(PROJECT / "overrides", root / "overrides")
     return root
 
 

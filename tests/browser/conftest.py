@@ -74,10 +74,10 @@ class Project:
 
 
 def copy_project(target: Path) -> Project:
-    """Copy what a build reads (config, docs, overrides) into ``target``."""
+    """Copy what a build reads (config, docs) into ``target``."""
     target.mkdir(parents=True)
     shutil.copy2(PROJECT / "mkdocs.yml", target / "mkdocs.yml")
-    for folder in ("docs", "overrides"):
+    for folder in ("docs",):
         shutil.copytree(PROJECT / folder, target / folder)
     return Project(target)
 

@@ -155,11 +155,15 @@ def test_failed_download_keeps_v1_and_retries_later(
 
 @pytest.fixture(scope="session")
 def guide_v2_style(tmp_path_factory: pytest.TempPathFactory) -> Project:
-    """The guide with one more style rule: version two has a new stylesheet name and bytes."""
+    """The guide with one more style rule (a site stylesheet, joined into the guide's one
+    stylesheet): version two has a new stylesheet name and bytes."""
     project = copy_project(tmp_path_factory.mktemp("guide-v2-style") / "project")
-    sheet = project.root / "overrides" / "assets" / "stylesheets" / "pwa.css"
-    sheet.write_text(
-        sheet.read_text(encoding="utf-8") + "\n.pg-status { letter-spacing: 0.01em; }\n",
+    sheet = project.root / "docs" / "assets" / "stylesheets" / "extra.css"
+    sheet.parent.mkdir(parents=True, exist_ok=True)
+    sheet.write_text(".pg-status { letter-spacing: 0.01em; }\n", encoding="utf-8")
+    config = project.root / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8") + "\nextra_css:\n  - assets/stylesheets/extra.css\n",
         encoding="utf-8",
     )
     project.build()

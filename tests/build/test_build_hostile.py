@@ -1,7 +1,7 @@
 """``make site`` on hostile or odd input: it succeeds completely, or it fails with findings at
 a line, exit 1 and ``site/`` and ``dist/`` exactly as they were, never a crash or a hang.
 
-Each test copies the guide itself (``docs/``, ``overrides/``, ``mkdocs.yml``,
+Each test copies the guide itself (``docs/``, ``mkdocs.yml``,
 ``pyproject.toml``) into ``tmp_path``, applies one change and runs ``make site`` there
 (:func:`pocketguide.build.main`). Times are printed (``pytest -s``), not asserted.
 """
@@ -34,7 +34,7 @@ def guide(tmp_path: Path) -> Path:
     """A copy of the guide with an old ``site/`` and ``dist/`` to keep or replace."""
     root = tmp_path / "guide"
     root.mkdir()
-    for name in ("docs", "overrides"):
+    for name in ("docs",):
         shutil.copytree(PROJECT / name, root / name)
     for name in ("mkdocs.yml", "pyproject.toml"):
         shutil.copy(PROJECT / name, root / name)
@@ -172,7 +172,9 @@ CASES: dict[str, tuple[Callable[[Path], object], Callable[[Path], list[str]]]] =
     "symlink-out-of-overrides": (
         lambda r: (
             (r / "secret.txt").write_text("root:x:0:0\n"),
+            (r / "overrides").mkdir(),
             (r / "overrides" / "leak.txt").symlink_to(r / "secret.txt"),
+            _set_custom_dir(r, "overrides"),
         ),
         lambda r: [
             f"{r}/overrides/leak.txt:1:1: CNT006 'leak.txt' is a link to '{r}/secret.txt', outside {r}/overrides/ — copy the file into {r}/overrides/ instead, or delete the link"
@@ -306,3 +308,13 @@ def test_page_names_with_spaces_and_non_ascii_letters_publish(
     assert page in {entry["url"] for entry in read_precache(sw)}
     with zipfile.ZipFile(guide / "dist" / "pocketguide-site.zip") as archive:
         assert page in archive.namelist()
+
+
+def _set_custom_dir(root: Path, folder: str) -> None:
+    """Give the copied guide a ``custom_dir`` (it has none: the plugins bring the templates)."""
+    config = root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(
+        text.replace("  name: material\n", f"  name: material\n  custom_dir: {folder}\n", 1),
+        encoding="utf-8",
+    )

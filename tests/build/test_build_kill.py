@@ -40,7 +40,7 @@ def digest(folder: Path) -> str:
 
 def copy_guide(root: Path) -> Path:
     root.mkdir(parents=True)
-    for name in ("docs", "overrides"):
+    for name in ("docs",):
         shutil.copytree(PROJECT / name, root / name)
     for name in ("mkdocs.yml", "pyproject.toml"):
         shutil.copy(PROJECT / name, root / name)

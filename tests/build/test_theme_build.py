@@ -125,7 +125,7 @@ def test_a_stylesheet_without_icons_is_named_in_a_warning_and_the_titles_are_lef
     """A Material release that writes its icons differently: the build says which file and
     what to update, and leaves the icons to Material's stylesheet."""
     (material_css,) = Path(templates.__file__).parent.glob("assets/stylesheets/main.*.min.css")
-    replaced = f"overrides/assets/stylesheets/{material_css.name}"
+    replaced = f"docs/assets/stylesheets/{material_css.name}"
 
     def new_material(root: Path) -> None:
         (root / replaced).parent.mkdir(parents=True, exist_ok=True)

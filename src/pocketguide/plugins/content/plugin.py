@@ -12,11 +12,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File
 from mkdocs.utils import get_build_date
 
-from pocketguide.content import render
+from pocketguide.content import render, themeparts
 from pocketguide.content.citations import (
     check_citations,
     find_citations,
@@ -46,6 +46,7 @@ if TYPE_CHECKING:
     from mkdocs.structure.pages import Page
 
 log = get_plugin_logger(__name__)
+PARTS = themeparts.plugin_parts(__package__, css=["assets/stylesheets/pg-content.css"])
 
 
 class ContentPlugin(BasePlugin[ContentConfig]):
@@ -58,14 +59,18 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         self._config_dir = Path()
         self._registry = ""
 
+    # Before pocketguide/minify's on_config (0), which joins the stylesheets linked by then.
+    @event_priority(50)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
-        """Load the registry once per build; a broken registry stops the build at once.
+        """Add the citation styles to the theme, and load the registry once per build; a
+        broken registry stops the build at once.
 
         See https://www.mkdocs.org/dev-guide/plugins/#on_config.
         """
         if not self.config.enabled:
             log.info("disabled: citations are not rendered and front matter is not checked")
             return None
+        themeparts.attach(config, "pocketguide/content", PARTS)
         self._config_dir = Path(config.config_file_path or ".").parent
         self._registry = self._relative(self.config.sources)
         self.sources, findings = load_sources(Path(self.config.sources), self._registry)

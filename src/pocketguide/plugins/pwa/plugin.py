@@ -14,7 +14,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, PrefixedLogger, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from pocketguide.content import swdata
+from pocketguide.content import swdata, themeparts
 
 from . import chunks, icons, manifest, offline, precache
 from .config import PwaConfig
@@ -25,6 +25,11 @@ if TYPE_CHECKING:
     from mkdocs.structure.pages import Page
 
 log = PrefixedLogger("pocketguide/pwa", logging.getLogger(f"mkdocs.plugins.{__name__}"))
+PARTS = themeparts.plugin_parts(
+    __package__,
+    css=["assets/stylesheets/pg-pwa.css"],
+    js=["assets/javascripts/pg-install.js"],
+)
 
 _TEMPLATES = resources.files(__package__) / "templates"
 CLIENT_JS = "assets/javascripts/pwa.js"
@@ -45,11 +50,15 @@ class PwaPlugin(BasePlugin[PwaConfig]):
         """
         self.serving = command == "serve"
 
+    # Before pocketguide/minify's on_config (0), which joins the stylesheets linked by then.
+    @event_priority(50)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
-        """Decode the icon source once, so a bad image stops the build before any work."""
+        """Add the install and offline parts to the theme, and decode the icon source once, so
+        a bad image stops the build before any work."""
         if not self.config.enabled:
             log.info("disabled: no manifest, icons or service worker")
             return None
+        themeparts.attach(config, "pocketguide/pwa", PARTS)
         path = Path(self.config.icon)
         try:
             source = icons.load_source(path.read_bytes(), _relative(path, config))

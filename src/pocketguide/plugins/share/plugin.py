@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 
+from pocketguide.content import themeparts
 from pocketguide.findings import Finding
 from pocketguide.plugins.share.config import ShareConfig
 from pocketguide.plugins.share.freshness import as_date, freshness_data, guide_date
@@ -26,6 +27,12 @@ if TYPE_CHECKING:
 
 log = get_plugin_logger(__name__)
 
+PARTS = themeparts.plugin_parts(
+    __package__,
+    css=["assets/stylesheets/pg-outreach.css", "assets/stylesheets/pg-print.css"],
+    js=["assets/javascripts/pg-share.js", "assets/javascripts/pg-freshness.js"],
+)
+
 
 class SharePlugin(BasePlugin[ShareConfig]):
     """Share dialog data, build-time QR codes, the Emergency link and freshness dates."""
@@ -36,11 +43,15 @@ class SharePlugin(BasePlugin[ShareConfig]):
         self._guide_date: dt.date | None = None
         self._qr = False
 
+    # Before pocketguide/minify's on_config (0), which joins the stylesheets linked by then.
+    @event_priority(50)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
-        """Warn once when QR codes cannot be drawn ([on_config](https://www.mkdocs.org/dev-guide/plugins/#on_config)):
+        """Add the Share dialog's templates, styles and scripts to the theme, and warn once when
+        QR codes cannot be drawn ([on_config](https://www.mkdocs.org/dev-guide/plugins/#on_config)):
         a QR code of a local address would send readers nowhere."""
         if not self.config.enabled:
             return config
+        themeparts.attach(config, "pocketguide/share", PARTS)
         self._qr = self.config.qr and bool(config.site_url)
         if self.config.qr and not config.site_url:
             log.warning(

@@ -16,8 +16,10 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from mkdocs.plugins import BasePlugin, PrefixedLogger
+from mkdocs.plugins import BasePlugin, PrefixedLogger, event_priority
 from mkdocs.structure.files import File, Files
+
+from pocketguide.content import themeparts
 
 from . import markup
 from .config import ThemeConfig
@@ -36,6 +38,7 @@ SCRIPT_PARTS = ("search-query.js", "guide.js")
 MATERIAL_BUNDLE = "assets/javascripts/bundle.*.min.js*"
 # Material's stylesheet, which holds the admonition icons.
 MATERIAL_STYLESHEET = "assets/stylesheets/main.*.min.css"
+PARTS = themeparts.plugin_parts(__package__, css=["assets/stylesheets/pg-search.css"])
 
 
 class ThemePlugin(BasePlugin[ThemeConfig]):
@@ -44,6 +47,16 @@ class ThemePlugin(BasePlugin[ThemeConfig]):
 
     def __init__(self) -> None:
         self.icons: dict[str, markup.Icon] = {}
+
+    # Before pocketguide/minify's on_config (0), which joins the stylesheets linked by then.
+    @event_priority(50)
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        """Add the templates and styles the guide's script works with to Material's theme.
+
+        https://www.mkdocs.org/dev-guide/plugins/#on_config
+        """
+        themeparts.attach(config, "pocketguide/theme", PARTS if self.config.enabled else None)
+        return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         """Leave Material's bundle out of the site (no page loads it) and add ``guide.js``.
@@ -82,7 +95,7 @@ class ThemePlugin(BasePlugin[ThemeConfig]):
         return icons
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
-        """Tell the templates (``overrides/main.html``, the header) which script to load."""
+        """Tell the templates (``pocketguide/main.html``, the header) which script to load."""
         env.globals["pocketguide_theme"] = {"script": SCRIPT} if self.config.enabled else None
         return env
 

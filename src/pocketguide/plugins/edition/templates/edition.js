@@ -3,7 +3,7 @@
   "use strict";
   var box = document.getElementById("find");
   var out = document.getElementById("found");
-  if (!box || !out) return;
+  if (!box || !out) {return;}
   var pages = Array.prototype.slice.call(document.querySelectorAll("section.page"));
   var texts = pages.map(function (page) { return page.textContent.toLowerCase(); });
   var links = pages.map(function (page) {
@@ -17,8 +17,8 @@
     pages.forEach(function (page, i) {
       var match = words.every(function (word) { return texts[i].indexOf(word) !== -1; });
       page.hidden = !match;
-      if (links[i]) links[i].hidden = !match;
-      if (match) shown += 1;
+      if (links[i]) {links[i].hidden = !match;}
+      if (match) {shown += 1;}
     });
     out.textContent = words.length ? shown + (shown === 1 ? " page matches" : " pages match") : "";
   });

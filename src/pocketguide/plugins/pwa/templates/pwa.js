@@ -108,7 +108,7 @@
         if (!kept && (firstSave || installed)) {
           kept = await storage.persist();
         }
-      } catch (error) {
+      } catch {
         kept = null;
       }
     }
@@ -321,7 +321,7 @@
     let asked;
     try {
       asked = new URL(from, location.origin);
-    } catch (error) {
+    } catch {
       return null;
     }
     if (asked.origin !== location.origin || !asked.href.startsWith(scope)) {

@@ -164,7 +164,7 @@ async function fromHttpCache(cache, entry) {
       await store(cache, entry, body, response.headers.get("Content-Type"));
       return true;
     }
-  } catch (error) {
+  } catch {
     // not in the HTTP cache
   }
   return false;
@@ -215,7 +215,7 @@ async function fetchChunks(url, ids, held) {
       held.set(id, body.subarray(offset, offset + CHUNK_SIZE.get(id)));
       offset += CHUNK_SIZE.get(id);
     }
-  } catch (error) {
+  } catch {
     // offline or interrupted
   }
 }
@@ -396,7 +396,7 @@ async function fromCache(key, request) {
 async function networkOrOfflinePage(request) {
   try {
     return await fetch(request);
-  } catch (error) {
+  } catch {
     // Unknown page and no network: say so honestly on the offline page, never another page.
     const from = new URL(request.url);
     const target = new URL(OFFLINE_URL);

@@ -14,7 +14,7 @@
   var data;
   try {
     data = JSON.parse(block.textContent);
-  } catch (error) {
+  } catch {
     return;
   }
 

@@ -1,4 +1,4 @@
-// Pocket Guide: the Share dialog (overrides/partials/outreach.html). The dialog is a popover,
+// Pocket Guide: the Share dialog (pocketguide/share's partials/outreach.html). The dialog is a popover,
 // so it opens without this script; the script adds the system share sheet (Web Share API)
 // where the browser has it, and a Copy link button with a visible confirmation where not.
 (function () {
@@ -36,7 +36,7 @@
     var copied = false;
     try {
       copied = document.execCommand("copy");
-    } catch (error) {
+    } catch {
       copied = false;
     }
     dialog.removeChild(field);
