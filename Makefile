@@ -31,10 +31,12 @@ wheel:
 	rm -rf build
 	$(PYTHON) -m pip wheel --quiet --no-deps --wheel-dir build/wheel .
 
-## lock: resolve pyproject.toml's ranges again into requirements.lock (after changing them)
+## lock: resolve pyproject.toml's ranges again into requirements.lock (after changing them);
+## the versions already locked are kept where they still fit (`make lock UPGRADE=--upgrade`: newest)
 lock: $(VENV)/.site-installed
 	$(BIN)/python -m pip install --quiet uv==0.13.9
-	$(BIN)/uv pip compile pyproject.toml --extra test --universal --python-version 3.11.5 \
+	cp requirements.lock requirements.lock.new
+	$(BIN)/uv pip compile pyproject.toml --extra test --universal --python-version 3.11.5 $(UPGRADE) \
 	  --generate-hashes --no-header --no-annotate --quiet --output-file requirements.lock.new
 	{ sed -n '1,4p' requirements.lock; cat requirements.lock.new; } > requirements.lock.tmp
 	rm requirements.lock.new && mv requirements.lock.tmp requirements.lock
