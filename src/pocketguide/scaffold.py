@@ -2,8 +2,9 @@
 
 The template (``pocketguide/template/``) is a whole small guide: ``mkdocs.yml`` with every
 plugin explained, three sample pages with front matter and citations, a source registry with
-the two sources they cite, a Makefile with ``make site`` and ``make test``, and a README. The
-icon to replace is drawn here, so the package ships no binary file.
+the two sources they cite, the checks' settings (``pyproject.toml``), a Makefile with
+``make site`` and ``make test``, and a README. The icon to replace is drawn here, so the
+package ships no binary file.
 """
 
 from __future__ import annotations
@@ -82,7 +83,7 @@ def create(folder: Path, *, site_name: str | None = None) -> list[Path]:
         target = folder / relative.parent / RENAMED.get(relative.name, relative.name)
         target.parent.mkdir(parents=True, exist_ok=True)
         source = TEMPLATE / relative
-        if source.suffix in {".md", ".yml", ".txt"} or source.name == "Makefile":
+        if source.suffix in {".md", ".yml", ".toml", ".txt"} or source.name == "Makefile":
             text = source.read_text(encoding="utf-8").replace(NAME_MARK, name)
             text = text.replace(VERSION_MARK, __version__)
             target.write_text(text, encoding="utf-8")

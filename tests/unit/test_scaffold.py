@@ -23,6 +23,7 @@ EXPECTED = [
     "docs/sources.yml",
     "docs/topic.md",
     "mkdocs.yml",
+    "pyproject.toml",
     "requirements.txt",
 ]
 
@@ -36,7 +37,7 @@ def test_new_writes_a_whole_guide(tmp_path: Path, capsys: pytest.CaptureFixture[
     assert cli.main(["new", str(root)]) == 0
     assert written(root) == EXPECTED
     out = capsys.readouterr().out
-    assert out.startswith(f"pocketguide new: wrote 11 files in {root}/\nNext: cd {root} && ")
+    assert out.startswith(f"pocketguide new: wrote 12 files in {root}/\nNext: cd {root} && ")
     config = (root / "mkdocs.yml").read_text(encoding="utf-8")
     assert "site_name: Night bus\n" in config
     assert "custom_dir" not in config  # everything the theme needs ships in the package
