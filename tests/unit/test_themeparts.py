@@ -79,3 +79,12 @@ def test_another_theme_is_refused(tmp_path: Path) -> None:
     config = load(tmp_path, "{name: mkdocs}")
     with pytest.raises(themeparts.ThemeError, match="needs Material for MkDocs"):
         themeparts.attach(config, "pocketguide/share")
+
+
+def test_a_plugin_with_only_styles_adds_them_to_any_theme(tmp_path: Path) -> None:
+    config = load(tmp_path, "{name: mkdocs}")
+    parts = themeparts.plugin_parts("pocketguide.plugins.content", css=["c.css"])
+    themeparts.attach(config, "pocketguide/content", parts, any_theme=True)
+    assert str(parts.folder) in config.theme.dirs
+    assert str(themeparts.SHARED) not in config.theme.dirs
+    assert list(config.extra_css) == ["c.css"]

@@ -86,25 +86,34 @@ def check_theme(config: MkDocsConfig, plugin: str) -> None:
         )
 
 
-def attach(config: MkDocsConfig, plugin: str, parts: Parts | None = None) -> None:
-    """What each plugin's ``on_config`` calls: :func:`check_theme`, then :func:`add_parts`."""
+def attach(
+    config: MkDocsConfig, plugin: str, parts: Parts | None = None, *, any_theme: bool = False
+) -> None:
+    """What each plugin's ``on_config`` calls: :func:`check_theme`, then :func:`add_parts`.
+
+    A plugin whose parts are only styles (``any_theme``) works with any theme: there only its
+    own folder is added, without the shared templates, which extend Material's.
+    """
+    if any_theme and config.theme.name != "material":
+        add_parts(config, parts, shared=False)
+        return
     check_theme(config, plugin)
     add_parts(config, parts)
 
 
-def add_parts(config: MkDocsConfig, parts: Parts | None = None) -> None:
+def add_parts(config: MkDocsConfig, parts: Parts | None = None, *, shared: bool = True) -> None:
     """Put the shared parts and ``parts`` into the theme's search path (after ``custom_dir``,
     before Material), and link their stylesheets and scripts. Safe to call from every plugin:
     nothing is added twice."""
     dirs = config.theme.dirs
     at = 1 if config.theme.custom_dir and dirs and dirs[0] == config.theme.custom_dir else 0
-    for folder in (SHARED, parts.folder if parts else None):
+    for folder in (SHARED if shared else None, parts.folder if parts else None):
         if folder is not None and str(folder) not in dirs:
             # After the parts already added, so a plugin's folder never hides the shared one.
             while at < len(dirs) and _is_ours(dirs[at]):
                 at += 1
             dirs.insert(at, str(folder))
-    for href in (*SHARED_CSS, *(parts.css if parts else ())):
+    for href in (*(SHARED_CSS if shared else ()), *(parts.css if parts else ())):
         if href not in config.extra_css:
             config.extra_css.append(href)
     linked = {str(script) for script in config.extra_javascript}

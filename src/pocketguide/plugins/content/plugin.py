@@ -70,7 +70,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         if not self.config.enabled:
             log.info("disabled: citations are not rendered and front matter is not checked")
             return None
-        themeparts.attach(config, "pocketguide/content", PARTS)
+        themeparts.attach(config, "pocketguide/content", PARTS, any_theme=True)
         self._config_dir = Path(config.config_file_path or ".").parent
         self._registry = self._relative(self.config.sources)
         self.sources, findings = load_sources(Path(self.config.sources), self._registry)
