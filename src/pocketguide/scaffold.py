@@ -75,8 +75,9 @@ def create(folder: Path, *, site_name: str | None = None) -> list[Path]:
         )
         raise ScaffoldError(msg)
     name = site_name or guide_name(folder)
-    if any(mark in name for mark in ('"', "\\", "\n")):
-        msg = f"the name {name!r} holds a quote, backslash or line break — use plain words"
+    if any(mark in '"\\' or ord(mark) < 32 for mark in name):
+        # mkdocs.yml writes the name in double quotes, and comments in one line.
+        msg = f"the name {name!r} holds a quote, backslash or control character — use plain words"
         raise ScaffoldError(msg)
     written: list[Path] = []
     for relative in template_files():

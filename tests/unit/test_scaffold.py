@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import pytest
+import yaml
 from PIL import Image
 
 from pocketguide import __version__, cli, scaffold
@@ -39,7 +40,7 @@ def test_new_writes_a_whole_guide(tmp_path: Path, capsys: pytest.CaptureFixture[
     out = capsys.readouterr().out
     assert out.startswith(f"pocketguide new: wrote 12 files in {root}/\nNext: cd {root} && ")
     config = (root / "mkdocs.yml").read_text(encoding="utf-8")
-    assert "site_name: Night bus\n" in config
+    assert 'site_name: "Night bus"\n' in config
     assert "custom_dir" not in config  # everything the theme needs ships in the package
     assert (
         (root / "requirements.txt")
@@ -93,9 +94,10 @@ def test_the_icon_is_a_square_png_of_512_px(tmp_path: Path) -> None:
 
 def test_an_empty_folder_is_used(tmp_path: Path) -> None:
     (tmp_path / "g").mkdir()
-    scaffold.create(tmp_path / "g", site_name="Guía de la noche")
+    scaffold.create(tmp_path / "g", site_name="Guía: noche & día")
     assert written(tmp_path / "g") == EXPECTED
-    assert "site_name: Guía de la noche\n" in (tmp_path / "g" / "mkdocs.yml").read_text("utf-8")
+    config = yaml.load((tmp_path / "g" / "mkdocs.yml").read_text("utf-8"), Loader=yaml.BaseLoader)
+    assert config["site_name"] == "Guía: noche & día"
 
 
 def test_a_folder_with_files_is_refused_and_left_alone(
@@ -119,9 +121,10 @@ def test_a_file_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
     assert "is a file — give the name of a new folder" in capsys.readouterr().err
 
 
-def test_a_name_that_would_break_mkdocs_yml_is_refused(tmp_path: Path) -> None:
-    with pytest.raises(scaffold.ScaffoldError, match="holds a quote"):
-        scaffold.create(tmp_path / "g", site_name='My "guide"')
+@pytest.mark.parametrize("name", ['My "guide"', "C:\\guide", "Two\nlines", "Tab\there"])
+def test_a_name_that_would_break_mkdocs_yml_is_refused(tmp_path: Path, name: str) -> None:
+    with pytest.raises(scaffold.ScaffoldError, match="holds a quote, backslash or control"):
+        scaffold.create(tmp_path / "g", site_name=name)
     assert not (tmp_path / "g").exists()
 
 
