@@ -60,7 +60,7 @@ REVIEWER_KEYS = ("name", "role", "date")
 _REVIEWER_EXAMPLE = "reviewed_by: [{name: ..., role: ..., date: YYYY-MM-DD}]"
 _REVIEW_FIX = "check the page against its sources, then update last_reviewed and next_review"
 _EXAMPLES = {
-    "title": "Mixing ketamine with other drugs",
+    "title": "Mixing drugs",
     "description": "One sentence on what the page covers.",
     "last_reviewed": "2026-11-20",
     "next_review": "2027-11-20",

@@ -10,6 +10,7 @@ in a small YAML file under a top-level ``checks:`` key (``--config checks.yml``)
     exempt_pages = ["404.html", "offline/index.html", "offline.html"]
     citation_exempt = ["index.md", "offline.md", "install.md", "sources.md", "about/*"]
     phone_allow = []           # numbers a page may show that are not in docs/data (not helplines)
+    substances = []            # the guide's own drug names, for the wording rules ("X abuse")
 
     [tool.pocketguide.checks.data_review_years]
     emergency = 1              # a 'checked' date older than this is a warning (DAT007)
@@ -82,6 +83,7 @@ class CheckConfig:
     exempt_pages: tuple[str, ...] = DEFAULT_EXEMPT_PAGES
     citation_exempt: tuple[str, ...] = DEFAULT_CITATION_EXEMPT
     phone_allow: tuple[str, ...] = ()
+    substances: tuple[str, ...] = ()
     data_review_years: Mapping[str, int] = field(default_factory=lambda: dict(REVIEW_YEARS))
     blocked_hosts: Mapping[str, str] = field(default_factory=lambda: dict(BLOCKED_HOSTS))
     primary_pages: tuple[str, ...] = PRIMARY_PAGES
@@ -169,6 +171,7 @@ def config_from_mapping(raw: Mapping[str, object], where: str) -> tuple[CheckCon
             "exempt_pages",
             "citation_exempt",
             "phone_allow",
+            "substances",
         } and _is_str_list(value):
             config = replace(config, **{key: tuple(value)})  # type: ignore[arg-type]
         elif key == "data_review_years" and _is_year_table(value):
