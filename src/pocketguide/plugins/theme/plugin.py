@@ -38,7 +38,9 @@ SCRIPT_PARTS = ("search-query.js", "guide.js")
 MATERIAL_BUNDLE = "assets/javascripts/bundle.*.min.js*"
 # Material's stylesheet, which holds the admonition icons.
 MATERIAL_STYLESHEET = "assets/stylesheets/main.*.min.css"
-PARTS = themeparts.plugin_parts(__package__, css=["assets/stylesheets/pg-search.css"])
+PARTS = themeparts.plugin_parts(
+    __package__, css=["assets/stylesheets/pg-search.css", "assets/stylesheets/pg-sidebar.css"]
+)
 
 
 class ThemePlugin(BasePlugin[ThemeConfig]):
