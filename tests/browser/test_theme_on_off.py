@@ -14,7 +14,8 @@ from pocketguide.devserver import Server, Site
 from .conftest import BASE_PATH, Project, build_with_config_change
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Callable, Iterator
+    from pathlib import Path
 
     from playwright.sync_api import Browser, Page
 
@@ -156,3 +157,46 @@ def test_the_table_of_contents_fits_the_window_and_scrolls(
     box = last.bounding_box()
     assert box is not None
     assert box["y"] + box["height"] <= SIZES["desktop"]["height"]
+
+
+def test_a_sites_document_script_runs_under_guide_js(
+    browser: Browser,
+    tmp_path_factory: pytest.TempPathFactory,
+    build_site: Callable[..., tuple[Path, list[object]]],
+) -> None:
+    """A site script written as Material's documentation shows (document$.subscribe) runs once
+    per page under guide.js, which then stays in place of Material's bundle; a subscriber
+    added after the page is ready is called at once."""
+
+    def add_script(root: Path) -> None:
+        (root / "docs/extra.js").write_text(
+            "document$.subscribe(function (doc) {\n"
+            "  var runs = Number(doc.body.getAttribute('data-runs') || 0) + 1;\n"
+            "  doc.body.setAttribute('data-runs', String(runs));\n"
+            "});\n",
+            encoding="utf-8",
+        )
+        config = root / "mkdocs.yml"
+        config.write_text(
+            config.read_text(encoding="utf-8") + "extra_javascript:\n  - extra.js\n",
+            encoding="utf-8",
+        )
+
+    site, _ = build_site(tmp_path_factory.mktemp("document-script"), "theme", prepare=add_script)
+    assert (site / "assets/javascripts/guide.js").exists()
+    context = browser.new_context(viewport=SIZES["phone"], service_workers="block")
+    try:
+        with Server(Site(root=site, base_path="/guide/")) as server:
+            tab = context.new_page()
+            errors: list[str] = []
+            tab.on("pageerror", lambda error: errors.append(str(error)))
+            tab.goto(server.url + "other/", wait_until="load")
+            assert tab.locator("body").get_attribute("data-runs") == "1"
+            late = tab.evaluate(
+                "() => { let got = null; document$.subscribe(d => { got = d; });"
+                " return got === document; }"
+            )
+            assert late
+            assert errors == []
+    finally:
+        context.close()
