@@ -8,6 +8,18 @@ from urllib.parse import urlsplit
 
 MANIFEST_NAME = "manifest.webmanifest"
 
+#: Languages written right to left (Arabic, Hebrew, Persian, Urdu, and a few more).
+RTL_LANGUAGES = frozenset({"ar", "he", "fa", "ur", "yi", "ps", "sd", "ug", "dv", "ckb"})
+
+
+def direction_for(language: str) -> str:
+    """Return the manifest ``dir`` for a language tag: ``rtl`` or ``ltr``.
+
+    >>> direction_for("ar"), direction_for("fa-IR"), direction_for("es")
+    ('rtl', 'rtl', 'ltr')
+    """
+    return "rtl" if language.split("-", maxsplit=1)[0].lower() in RTL_LANGUAGES else "ltr"
+
 
 @dataclass(frozen=True)
 class IconSpec:
@@ -54,6 +66,7 @@ class ManifestInput:
     background_color: str
     categories: tuple[str, ...]
     shortcuts: tuple[tuple[str, str, str], ...]  # (name, site-relative url, description)
+    direction: str = "ltr"
 
 
 def site_path(site_url: str | None) -> str:
@@ -114,14 +127,14 @@ def build_manifest(data: ManifestInput) -> dict[str, object]:
         "short_name": data.short_name,
         "description": data.description,
         "lang": data.lang,
-        "dir": "ltr",
+        "dir": data.direction,
         "start_url": "./",
         "scope": "./",
         "display": "standalone",
         "orientation": "any",
         "theme_color": data.theme_color,
         "background_color": data.background_color,
-        "categories": list(data.categories),
+        **({"categories": list(data.categories)} if data.categories else {}),
         "icons": icons,
         "shortcuts": shortcuts,
     }
