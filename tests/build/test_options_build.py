@@ -12,7 +12,7 @@ import logging
 from typing import TYPE_CHECKING, Any
 
 import pytest
-from mkdocs.exceptions import Abort
+from mkdocs.exceptions import Abort, ConfigurationError
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
 from pocketguide.content.strings import load
@@ -226,3 +226,60 @@ def test_a_search_index_over_max_file_size_is_still_saved_for_offline_use(
     saved = {entry["url"]: entry for entry in entries}
     assert saved["search/search_index.json"]["size"] == index.stat().st_size
     assert not any("search_index.json" in w for w in pocketguide_warnings(records))
+
+
+# ---- the content plugin's requirements are settings ----
+
+
+def plain_pages(root: Path) -> None:
+    """Another service's pages: one with no front matter, one with a key of its own."""
+    (root / "docs" / "mixing.md").write_text("# Mixing\n\nPlain text.\n", encoding="utf-8")
+    (root / "docs" / "topics" / "effects.md").write_text(
+        "---\ntitle: Effects\nauthor: Sam\n---\n\n# Effects\n\nText.\n", encoding="utf-8"
+    )
+
+
+def test_a_site_with_no_registry_and_no_front_matter_builds_with_content_on(
+    build_site: Builder, tmp_path: Path
+) -> None:
+    plugins = [*pwa_and_share(), "pocketguide/content"]
+    site, records = build_site(tmp_path, "pwa", {"plugins": plugins}, prepare=plain_pages)
+
+    assert not (tmp_path / "pwa" / "docs" / "sources.yml").exists()
+    assert pocketguide_warnings(records) == []
+    page = html(site, "mixing/index.html")
+    assert page.css_first("article h1").text() == "Mixing"
+    # A page that does set review dates still shows them.
+    assert "2026" in html(site, "index.html").css_first("article").text()
+
+
+@pytest.mark.parametrize(
+    ("content", "error"),
+    [
+        # pocketguide/content options      the build's error (start)
+        (
+            {"require_sources": True},
+            "Config value 'plugins': Plugin 'pocketguide/content' option 'sources': the source "
+            "registry",
+        ),
+        (
+            {"require_review_dates": True},
+            "docs/mixing.md:1:1: FM002 page has no front matter — start the file with a --- "
+            "block holding title, description, last_reviewed and next_review",
+        ),
+    ],
+    ids=["registry", "review-dates"],
+)
+def test_the_guide_s_requirements_stop_the_build_when_on(
+    build_site: Builder,
+    tmp_path: Path,
+    caplog: pytest.LogCaptureFixture,
+    content: dict[str, Any],
+    error: str,
+) -> None:
+    plugins = [*pwa_and_share(), {"pocketguide/content": content}]
+    with pytest.raises((Abort, ConfigurationError)):
+        build_site(tmp_path, "pwa", {"plugins": plugins}, prepare=plain_pages)
+
+    errors = [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR]
+    assert any(message.startswith(error) for message in errors), errors
