@@ -112,3 +112,10 @@ def test_scripts_get_only_the_js_keys_without_prefix() -> None:
     assert "emergency" not in scripts
     assert scripts["update_now"] == "Update now"
     assert set(scripts) == {key[3:] for key in table("en") if key.startswith("js.")}
+
+
+@pytest.mark.parametrize("language", languages())
+def test_twelve_month_names_for_the_freshness_notice(language: str) -> None:
+    scripts = load(language).for_scripts()
+    assert len(scripts["months"].split(" ")) == 12
+    assert slots(scripts["date"]) == {"day", "month", "year"}

@@ -81,7 +81,8 @@ class SharePlugin(BasePlugin[ShareConfig]):
         if not self.config.enabled or not has_markers(html):
             return html
         home = public_url(config.site_url, "")
-        home_qr = qr_svg(home, title=f"QR code: {home}") if self._qr and home else ""
+        title = strings.for_site(config).text("share.qr_title", url=home)
+        home_qr = qr_svg(home, title=title) if self._qr and home else ""
         reviewed = as_date(page.meta.get("last_reviewed"))
         return fill_markers(html, home_qr=home_qr, last_reviewed=reviewed)
 
@@ -146,6 +147,7 @@ class SharePlugin(BasePlugin[ShareConfig]):
     ) -> dict[str, object]:
         """Return what ``partials/header.html`` and ``partials/outreach.html`` draw."""
         public = public_url(config.site_url, url)
+        words = strings.for_site(config)
         return {
             "emergency_url": self._emergency.url if self._emergency else None,
             "emergency_current": urgent,
@@ -153,7 +155,9 @@ class SharePlugin(BasePlugin[ShareConfig]):
             "share_url": public or "",
             "share_title": title,
             "share_text": text,
-            "qr_svg": qr_svg(public, title=f"QR code: {public}") if self._qr and public else "",
+            "qr_svg": qr_svg(public, title=words.text("share.qr_title", url=public))
+            if self._qr and public
+            else "",
             "freshness": freshness_data(
                 next_review, self._guide_date, self.config.stale_after_days, urgent=urgent
             ),
