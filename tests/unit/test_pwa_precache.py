@@ -502,3 +502,14 @@ def test_summary_line_with_and_without_left_out_files() -> None:
     assert summary_line(empty, {"index.html": b""}, {"entries": [{"url": "index.html"}]}) == (
         "offline copy: 1 files (1 HTML), 0.0 KiB, 0.0 KiB to download gzipped"
     )
+
+
+def test_the_search_index_is_saved_whatever_its_size() -> None:
+    # A 600-page site's index is about 3 MB, over the 2 MiB default: offline search must stay.
+    files = {"search/search_index.json": b"{}" * 300, "big.pdf": b"x" * 600, "a.html": b"<p>"}
+    result = plan(files, max_file_size=100)
+
+    assert [entry.url for entry in result.entries] == ["a.html", "search/search_index.json"]
+    assert result.excluded == {"big.pdf": "over max_file_size"}
+    assert len(result.warnings) == 1
+    assert result.warnings[0].startswith("big.pdf is 600 bytes")

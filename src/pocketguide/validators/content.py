@@ -37,6 +37,7 @@ from pocketguide.content.evidence import check_primary_citations, is_primary_pag
 from pocketguide.content.frontmatter import (
     clinical_review_status,
     parse_front_matter,
+    required_keys,
     review_status,
 )
 from pocketguide.content.sources import check_hosts, load_sources, parse_sources
@@ -159,6 +160,8 @@ def check_content(
 
 def _read_registry(registry: Path, checks: CheckConfig) -> tuple[dict[str, Source], list[Finding]]:
     """Read ``sources.yml`` with the same limits as a page (size, UTF-8, NUL) first."""
+    if not registry.exists() and not checks.require_sources:
+        return {}, []  # a site without a registry (require_sources off in mkdocs.yml)
     try:
         data = registry.read_bytes()
     except OSError:
@@ -224,7 +227,9 @@ def _check_text(  # noqa: PLR0917 (the page and everything checked against it)
     if unsafe:
         cited.update(c.id for c in find_citations(text, 1))  # the page still cites them
         return unsafe
-    fm, findings = parse_front_matter(text, path, today)
+    fm, findings = parse_front_matter(
+        text, path, today, required=required_keys(checks.require_review_dates)
+    )
     body_line = fm.body_line if fm else 1
     if fm is not None:
         status = review_status(fm, today)
@@ -255,7 +260,12 @@ def _check_text(  # noqa: PLR0917 (the page and everything checked against it)
         primary_kinds=checks.primary_kinds,
         written=body if marked else None,
     )
-    if not citations and not marked and not any(fnmatch(rel, p) for p in checks.citation_exempt):
+    if (
+        checks.require_sources
+        and not citations
+        and not marked
+        and not any(fnmatch(rel, p) for p in checks.citation_exempt)
+    ):
         message = "page cites no source"
         fix = "back its safety claims with [@id] citations from docs/sources.yml"
         findings.append(Finding(path, body_line, 1, "CI011", message, fix))

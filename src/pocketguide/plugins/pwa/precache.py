@@ -34,6 +34,9 @@ FIXED_EXCLUDES: tuple[tuple[str, str], ...] = (
     (f"{TRANSPORT_DIR}*", "chunks the service worker downloads pages in"),
 )
 LUNR_DIR = "assets/javascripts/lunr/"
+#: Saved whatever their size: without the index, search silently stops working offline. A big
+#: index is cut into chunks like the pages (see :mod:`.chunks`), so it is still fetched once.
+NEVER_TOO_BIG: tuple[str, ...] = ("search/search_index.json",)
 
 
 @dataclass(frozen=True)
@@ -119,7 +122,7 @@ def plan_precache(
                     used.add(pattern)
                     reason = "left out by precache_exclude"
                     break
-        if reason is None and len(data) > max_file_size:
+        if reason is None and len(data) > max_file_size and url not in NEVER_TOO_BIG:
             reason = "over max_file_size"
             plan.warnings.append(
                 f"{url} is {len(data)} bytes, over max_file_size ({max_file_size}), and won't be "

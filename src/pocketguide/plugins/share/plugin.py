@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 
-from pocketguide.content import themeparts
+from pocketguide.content import pages, strings, themeparts
 from pocketguide.findings import Finding
 from pocketguide.plugins.share.config import ShareConfig
 from pocketguide.plugins.share.freshness import as_date, freshness_data, guide_date
@@ -64,7 +64,12 @@ class SharePlugin(BasePlugin[ShareConfig]):
         """Find the Emergency page early, so a wrong name stops the build with a clear fix."""
         if not self.config.enabled:
             return files
-        self._emergency = _find_page(files, "emergency_page", self.config.emergency_page)
+        emergency = self.config.emergency_page
+        try:
+            page = pages.resolve_page(emergency, lambda src: _is_page(files, src))
+        except LookupError:
+            page = emergency  # _find_page names it and stops the build
+        self._emergency = _find_page(files, "emergency_page", page) if page else None
         if self.config.help_page is not None:
             self._help = _find_page(files, "help_page", self.config.help_page)
         return files
@@ -76,14 +81,17 @@ class SharePlugin(BasePlugin[ShareConfig]):
         if not self.config.enabled or not has_markers(html):
             return html
         home = public_url(config.site_url, "")
-        home_qr = qr_svg(home, title=f"QR code: {home}") if self._qr and home else ""
+        title = strings.for_site(config).text("share.qr_title", url=home)
+        home_qr = qr_svg(home, title=title) if self._qr and home else ""
         reviewed = as_date(page.meta.get("last_reviewed"))
         return fill_markers(html, home_qr=home_qr, last_reviewed=reviewed)
 
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> None:
-        """Work out the guide's content date once every page's front matter is read."""
+        """Work out the guide's content date once every page's front matter is read, and give
+        the templates the site's words (``pg_t``)."""
         if not self.config.enabled:
             return
+        strings.install(env, config)
         pages = [f.page for f in files.documentation_pages() if f.page is not None]
         self._guide_date = guide_date(p.meta.get("last_reviewed") for p in pages)
 
@@ -91,9 +99,9 @@ class SharePlugin(BasePlugin[ShareConfig]):
         self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext | None:
         """Give the header partials what they draw ([on_page_context](https://www.mkdocs.org/dev-guide/plugins/#on_page_context))."""
-        if not self.config.enabled or self._emergency is None:
+        if not self.config.enabled:
             return context
-        urgent = page.file.src_uri == self._emergency.src_uri
+        urgent = self._emergency is not None and page.file.src_uri == self._emergency.src_uri
         if page.file.generated_by:  # the offline fallback page: share the guide itself
             url, title, text = "", config.site_name, config.site_description or ""
         else:
@@ -115,7 +123,7 @@ class SharePlugin(BasePlugin[ShareConfig]):
         self, context: TemplateContext, /, *, template_name: str, config: MkDocsConfig
     ) -> TemplateContext | None:
         """The "page not found" page keeps the Emergency button; its Share shares the guide."""
-        if not self.config.enabled or self._emergency is None or template_name != "404.html":
+        if not self.config.enabled or template_name != "404.html":
             return context
         context["outreach"] = self._outreach(  # type: ignore[typeddict-unknown-key]
             config,
@@ -138,16 +146,18 @@ class SharePlugin(BasePlugin[ShareConfig]):
         urgent: bool,
     ) -> dict[str, object]:
         """Return what ``partials/header.html`` and ``partials/outreach.html`` draw."""
-        assert self._emergency is not None
         public = public_url(config.site_url, url)
+        words = strings.for_site(config)
         return {
-            "emergency_url": self._emergency.url,
+            "emergency_url": self._emergency.url if self._emergency else None,
             "emergency_current": urgent,
             "help_url": self._help.url if self._help else "",
             "share_url": public or "",
             "share_title": title,
             "share_text": text,
-            "qr_svg": qr_svg(public, title=f"QR code: {public}") if self._qr and public else "",
+            "qr_svg": qr_svg(public, title=words.text("share.qr_title", url=public))
+            if self._qr and public
+            else "",
             "freshness": freshness_data(
                 next_review, self._guide_date, self.config.stale_after_days, urgent=urgent
             ),
@@ -164,7 +174,13 @@ def _find_page(files: Files, option: str, src: str) -> File:
             col=0,
             code="SHARE001",
             message=f"pocketguide/share: {option} '{src}' is not a page in docs/",
-            fix=f"create it or set {option} to an existing page",
+            fix=f"create it or set {option} to an existing page"
+            + (" ('' for none)" if option == "emergency_page" else ""),
         )
         raise PluginError(finding.format())
     return file
+
+
+def _is_page(files: Files, src: str) -> bool:
+    file = files.get_file_from_path(src)
+    return file is not None and file.is_documentation_page()

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from mkdocs.plugins import BasePlugin, PrefixedLogger, event_priority
 from mkdocs.structure.files import File, Files
 
-from pocketguide.content import themeparts
+from pocketguide.content import strings, themeparts
 
 from . import features, markup
 from .config import ThemeConfig
@@ -113,6 +113,7 @@ class ThemePlugin(BasePlugin[ThemeConfig]):
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         """Tell the templates (``pocketguide/main.html``, the header) which script to load."""
         env.globals["pocketguide_theme"] = {"script": SCRIPT} if self.active else None
+        strings.install(env, config)  # the texts guide.js shows, in the site's language
         return env
 
     def on_page_content(

@@ -104,6 +104,16 @@
     }
   });
 
+  // The page's texts in the site's language (pocketguide/content/strings.py): a JSON block.
+  function pageText(key) {
+    var block = document.getElementById("pg-strings");
+    try {
+      return (block && JSON.parse(block.textContent)[key]) || key;
+    } catch {
+      return key;
+    }
+  }
+
   // --- Search.
 
   var search = document.querySelector("[data-md-component=search]");
@@ -114,9 +124,7 @@
   var asked = null; // the query to send once the worker is ready
   var separator = "[\\s\\-]+"; // Material's; the index's own replaces it
   var phrases = []; // names of a few words, written as one (pocketguide/search)
-  var SEARCH_FAILED =
-    "Search could not load. If you have no signal, this guide may not be saved on this " +
-    "phone yet. The menu lists every page.";
+  var SEARCH_FAILED = pageText("search_failed"); // in the site's language
 
   function startSearch() {
     if (worker || !query || !config.search) {

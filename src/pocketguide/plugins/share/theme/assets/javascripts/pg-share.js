@@ -26,6 +26,16 @@
     status.textContent = message;
   }
 
+  // The page's texts in the site's language (pocketguide/content/strings.py): a JSON block.
+  function pageText(key) {
+    var block = document.getElementById("pg-strings");
+    try {
+      return (block && JSON.parse(block.textContent)[key]) || key;
+    } catch {
+      return key;
+    }
+  }
+
   function copyWithSelection(text) {
     var field = document.createElement("textarea");
     field.value = text;
@@ -60,10 +70,10 @@
     var url = shareData().url;
     copy(url).then(
       function () {
-        say("Link copied. Paste it into a message or chat.");
+        say(pageText("link_copied"));
       },
       function () {
-        say("Could not copy. Press and hold the link below, then choose Copy.");
+        say(pageText("copy_failed"));
       },
     );
   });
@@ -74,19 +84,19 @@
       var data = shareData();
       if (typeof navigator.canShare === "function" && !navigator.canShare(data)) {
         showCopy();
-        say("This browser cannot share this page. Use Copy link.");
+        say(pageText("cannot_share"));
         return;
       }
       navigator.share(data).then(
         function () {
-          say("Shared.");
+          say(pageText("shared"));
         },
         function (error) {
           if (error && error.name === "AbortError") {
             return; // The reader closed the share sheet.
           }
           showCopy();
-          say("Sharing did not work. Use Copy link instead.");
+          say(pageText("share_failed"));
         },
       );
     });
