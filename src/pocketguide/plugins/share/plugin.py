@@ -8,12 +8,12 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 
 from pocketguide.content import themeparts
+from pocketguide.content.qr import qr_svg
 from pocketguide.findings import Finding
 from pocketguide.plugins.share.config import ShareConfig
 from pocketguide.plugins.share.freshness import as_date, freshness_data, guide_date
 from pocketguide.plugins.share.links import public_url
 from pocketguide.plugins.share.markers import fill_markers, has_markers
-from pocketguide.plugins.share.qr import qr_svg
 
 if TYPE_CHECKING:
     import datetime as dt
