@@ -146,6 +146,7 @@ class PwaPlugin(BasePlugin[PwaConfig]):
             exclude=self.config.precache_exclude,
             extra_excludes={**_unused_theme_files(config), **manifest.install_only_icons()},
             max_file_size=self.config.max_file_size,
+            later=self.config.precache_later,
         )
         for warning in plan.warnings:
             log.warning(warning)
@@ -160,6 +161,7 @@ class PwaPlugin(BasePlugin[PwaConfig]):
             offline_page=offline.offline_url(config.use_directory_urls),
             content_date=max(self.content_dates, default=None),
             self_destroying=self.config.self_destroying,
+            later=plan.later,
         )
         (site_dir / swdata.SW_NAME).write_text(
             swdata.render_sw(_template("sw.js"), data), encoding="utf-8"

@@ -129,6 +129,25 @@
     return "";
   }
 
+  /* ---- files kept for later: the one-file guide to pass on ---- */
+
+  // data-pg-send on <html>: "saving", "ready" or "failed" (pg-share.js and the tests read it).
+  function laterSentence(status) {
+    if (!status.later) {
+      return "";
+    }
+    if (status.savedLater === status.later) {
+      root.dataset.pgSend = "ready";
+      return " The whole guide as one file, to send to a friend, is saved too.";
+    }
+    if (status.laterFailed) {
+      root.dataset.pgSend = "failed";
+      return " The one-file guide to send to a friend could not be saved yet; it will try again.";
+    }
+    root.dataset.pgSend = "saving";
+    return ` Saving the one-file guide to send to a friend (${formatBytes(status.laterBytes)})…`;
+  }
+
   /* ---- the status line ---- */
 
   // Why the first save failed, as the service worker said: {reason: "space"|"download", bytes}.
@@ -176,8 +195,9 @@
       const saved = `Saved for offline use (${formatBytes(status.bytes)}, ${version}).`;
       const isKept = await keepCopy();
       setState("saved");
-      showStatus(saved + keptSentence(isKept));
-      return true;
+      showStatus(saved + keptSentence(isKept) + laterSentence(status));
+      // Keep asking until the files kept for later are saved too (or their try failed).
+      return !status.later || status.savedLater === status.later || status.laterFailed;
     }
     const counted =
       `${status.savedFiles} of ${status.files} files ` +
