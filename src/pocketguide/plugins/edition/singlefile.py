@@ -84,6 +84,8 @@ class EditionMeta:
     """Source path of the page linked prominently at the top, or ``""``."""
     version: str = ""
     """Shown as the content version; ``""`` means a hash of the assembled content."""
+    qr_svg: str = ""
+    """An inline ``<svg>`` QR code of ``site_url``, shown on the first screen, or ``""``."""
     css: str = ""
     script: str = ""
     """Inline script (the search); allowed by the file's CSP through its hash."""
@@ -227,8 +229,11 @@ class _PageRewriter:
     def rewrite(self, page: EditionPage) -> str:
         tree = LexborHTMLParser(page.content)
         slug = self.slugs[page.key]
-        for node in tree.css("a.headerlink"):
+        for node in tree.css("a.headerlink, [data-pg-online]"):  # parts for the web guide only
             node.decompose()
+        for node in tree.css("*"):  # no script in the file reads data-* attributes
+            for name in [name for name in node.attributes if name.startswith("data-")]:
+                del node.attrs[name]
         for node in tree.css(_DROP_TAGS):
             self.problems.append(f"{page.key}: dropped <{node.tag}> (not allowed in the file)")
             node.decompose()
@@ -409,9 +414,19 @@ def _document(
         when = f'<time datetime="{esc(date)}">{esc(human_date(date))}</time>'
         stamp += f" · facts checked up to {when}"
     online = ""
+    get_app = ""
     if meta.site_url:
         url = esc(meta.site_url)
         online = f' Online and installable: <a href="{url}">{url}</a>.'
+        get_app = (
+            '<section class="get-app" aria-labelledby="get-app-title">'
+            '<h2 id="get-app-title">Get the guide that updates itself</h2>'
+            "<p>This file does not update. When you have a connection again, open "
+            f'<a href="{url}">{url}</a>'
+            f"{' or scan this code with your camera' if meta.qr_svg else ''}, then add the "
+            "guide to your home screen: it works with no signal and keeps itself up to date.</p>"
+            f"{meta.qr_svg}</section>"
+        )
     emergency = ""
     if meta.emergency_page in slugs:
         target = slugs[meta.emergency_page]
@@ -447,6 +462,7 @@ def _document(
 passed on by Bluetooth, a messaging app or USB.{online}</p>
 {copyright_line}
 {emergency}
+{get_app}
 {search}
 </header>
 <nav id="contents" aria-labelledby="contents-title">
