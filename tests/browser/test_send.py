@@ -84,10 +84,8 @@ def saved_then_offline(context: BrowserContext, server: Server, script: str) -> 
     page = context.new_page()
     install(page, server.url)
     wait_until_kept(page)
-    assert (
-        "one file, to send to a friend, is saved too"
-        in page.locator("[data-pg-status]").inner_text()
-    )
+    status = page.locator("[data-pg-send-status]").inner_text()
+    assert status == "The whole guide as one file, to send to a friend, is saved too."
     go_offline(page, server)
     return page
 

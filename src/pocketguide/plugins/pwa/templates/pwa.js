@@ -131,21 +131,32 @@
 
   /* ---- files kept for later: the one-file guide to pass on ---- */
 
-  // data-pg-send on <html>: "saving", "ready" or "failed" (pg-share.js and the tests read it).
-  function laterSentence(status) {
+  // A second line under the status line; data-pg-send on <html>: "saving", "ready" or
+  // "failed" (the tests read it).
+  function showLater(status) {
     if (!status.later) {
-      return "";
+      return;
+    }
+    let line = document.querySelector("[data-pg-send-status]");
+    if (!line) {
+      line = document.createElement("p");
+      line.className = "pg-status";
+      line.dataset.pgSendStatus = "";
+      line.setAttribute("role", "status");
+      statusElement().after(line);
     }
     if (status.savedLater === status.later) {
       root.dataset.pgSend = "ready";
-      return " The whole guide as one file, to send to a friend, is saved too.";
-    }
-    if (status.laterFailed) {
+      line.textContent = "The whole guide as one file, to send to a friend, is saved too.";
+    } else if (status.laterFailed) {
       root.dataset.pgSend = "failed";
-      return " The one-file guide to send to a friend could not be saved yet; it will try again.";
+      line.textContent =
+        "The one-file guide to send to a friend could not be saved yet. It will try again.";
+    } else {
+      root.dataset.pgSend = "saving";
+      line.textContent =
+        `Saving the one-file guide to send to a friend (${formatBytes(status.laterBytes)})…`;
     }
-    root.dataset.pgSend = "saving";
-    return ` Saving the one-file guide to send to a friend (${formatBytes(status.laterBytes)})…`;
   }
 
   /* ---- the status line ---- */
@@ -195,7 +206,8 @@
       const saved = `Saved for offline use (${formatBytes(status.bytes)}, ${version}).`;
       const isKept = await keepCopy();
       setState("saved");
-      showStatus(saved + keptSentence(isKept) + laterSentence(status));
+      showStatus(saved + keptSentence(isKept));
+      showLater(status);
       // Keep asking until the files kept for later are saved too (or their try failed).
       return !status.later || status.savedLater === status.later || status.laterFailed;
     }
