@@ -120,7 +120,7 @@ def test_share_dialog_qr_code_decodes_to_the_page_public_url(tab: Page, site: Se
     assert box is not None
     assert box["width"] >= 200  # about 5 cm on a phone: scannable from another phone
     assert decode_qr(qr) == [f"{SITE_URL}mixing/"]
-    assert dialog.get_by_role("link").inner_text() == f"{SITE_URL}mixing/"
+    assert dialog.locator(".pg-share__url").get_by_role("link").inner_text() == f"{SITE_URL}mixing/"
 
 
 def test_offline_fallback_page_shares_the_guide_home(tab: Page, site: Server) -> None:

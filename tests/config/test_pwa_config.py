@@ -68,6 +68,7 @@ def test_defaults(project: Path) -> None:
         "shortcuts": [],
         "emergency_page": AUTO,
         "precache_exclude": [],
+        "precache_later": [],
         "max_file_size": 2 * 1024 * 1024,
         "cache_prefix": "pocketguide",
         "self_destroying": False,
@@ -184,8 +185,8 @@ def test_load_config_errors_and_warnings(
 
 ALL_OPTIONS = (
     "background_color, cache_prefix, categories, description, dir, emergency_page, enabled, "
-    "icon, max_file_size, name, precache_exclude, self_destroying, short_name, shortcuts, "
-    "strings, theme_color"
+    "icon, max_file_size, name, precache_exclude, precache_later, self_destroying, short_name, "
+    "shortcuts, strings, theme_color"
 )
 
 

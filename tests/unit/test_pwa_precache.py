@@ -237,6 +237,39 @@ def test_user_globs_exclude_and_warn_when_they_match_nothing() -> None:
     ]
 
 
+def test_later_globs_keep_files_out_of_the_first_save_and_warn_when_unused() -> None:
+    files = site("index.html", "pocketguide.html", "sitemap.xml")
+
+    result = plan(files, later=["pocketguide.html", "*.pdf", "sitemap.xml"])
+
+    assert [entry.url for entry in result.entries] == ["index.html"]
+    assert result.later == [Entry("pocketguide.html", sha16(b"pocketguide.html"), 16)]
+    # A fixed exclude wins: the sitemap is never kept, so its pattern is unused.
+    assert result.excluded == {"sitemap.xml": "sitemap (for search engines)"}
+    assert result.warnings == [
+        "precache_later pattern '*.pdf' matches no file — remove it or fix the pattern",
+        "precache_later pattern 'sitemap.xml' matches no file — remove it or fix the pattern",
+    ]
+
+
+def test_build_data_lists_later_files_apart_and_they_change_the_version() -> None:
+    options: dict[str, object] = {
+        "cache_prefix": "pg",
+        "offline_page": "offline.html",
+        "content_date": None,
+        "self_destroying": False,
+    }
+    entries = [Entry("index.html", "aaaa", 1)]
+    without = build_data(entries, **options)  # type: ignore[arg-type]
+    kept = build_data(entries, later=[Entry("g.html", "bbbb", 9)], **options)  # type: ignore[arg-type]
+    changed = build_data(entries, later=[Entry("g.html", "cccc", 9)], **options)  # type: ignore[arg-type]
+
+    assert "later" not in without
+    assert kept["later"] == [{"url": "g.html", "revision": "bbbb", "size": 9}]
+    assert kept["entries"] == without["entries"]
+    assert len({without["version"], kept["version"], changed["version"]}) == 3
+
+
 @pytest.mark.parametrize(
     ("size", "kept"),
     [

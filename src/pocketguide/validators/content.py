@@ -14,7 +14,7 @@ and this check can never disagree. This module adds the rules that need the whol
 - readability per page and section (RDG001/RDG002), see ``readability``;
 - one h1, no skipped levels, alt text (HDG001, HDG002, IMG001), see ``structure``;
 - the data files in ``docs/data/`` (DAT001-DAT008, see ``pocketguide.content.data``), the
-  ``<!-- data:... -->`` markers in pages (MRK001-MRK004), and phone numbers typed into a page
+  ``<!-- data:... -->`` markers in pages (MRK001-MRK006), and phone numbers typed into a page
   that are not in the data (PHN001, see ``numbers``).
 
 A page that cannot be read is a finding (CNT001), never a crash; so is input that would make
@@ -62,6 +62,8 @@ RULES = {
     "MRK002": "data marker argument names nothing",
     "MRK003": "data marker needs a missing data file",
     "MRK004": "block data marker not alone on its line",
+    "MRK005": "SMS marker without a short call rule",
+    "MRK006": "emergency SMS over two text messages",
     "PHN001": "phone number not in the data",
     "CNT001": "page cannot be read",
     "CI001": "citation of an unknown source",

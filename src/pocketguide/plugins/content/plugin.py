@@ -141,7 +141,9 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         if has_markers(markdown):
             # Before numbering, so the citations the data writes are numbered like any other;
             # after the check, so its line numbers are the page's own.
-            markdown, marker_findings = render_markers(markdown, self.data, path, first_line)
+            markdown, marker_findings = render_markers(
+                markdown, self.data, path, first_line, address=config.site_url or ""
+            )
             findings += marker_findings
         findings += self._primary_citations(markdown, page, path, first_line)
         if page.file.generated_by is None:

@@ -19,6 +19,7 @@ from mkdocs.structure.pages import Page
 
 from pocketguide import buildinfo
 from pocketguide.content import pages, strings
+from pocketguide.content.qr import qr_svg
 from pocketguide.plugins.edition.config import EditionConfig
 from pocketguide.plugins.edition.singlefile import (
     EditionMeta,
@@ -159,6 +160,9 @@ class EditionPlugin(BasePlugin[EditionConfig]):
             logo_svg=theme_logo_svg(config),
             emergency_page=self.emergency or "",
             version=self.config.version,
+            qr_svg=qr_svg(config.site_url, title=f"QR code: {config.site_url}")
+            if config.site_url
+            else "",
             css=(_TEMPLATES / "edition.css").read_text(encoding="utf-8").strip(),
             # Stripped: pocketguide/minify trims it later, and the CSP hash must still match.
             script=(_TEMPLATES / "edition.js").read_text(encoding="utf-8").strip()

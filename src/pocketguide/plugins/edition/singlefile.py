@@ -86,6 +86,8 @@ class EditionMeta:
     """Source path of the page linked prominently at the top, or ``""``."""
     version: str = ""
     """Shown as the content version; ``""`` means a hash of the assembled content."""
+    qr_svg: str = ""
+    """An inline ``<svg>`` QR code of ``site_url``, shown on the first screen, or ``""``."""
     css: str = ""
     script: str = ""
     """Inline script (the search); allowed by the file's CSP through its hash."""
@@ -231,8 +233,11 @@ class _PageRewriter:
     def rewrite(self, page: EditionPage) -> str:
         tree = LexborHTMLParser(page.content)
         slug = self.slugs[page.key]
-        for node in tree.css("a.headerlink"):
+        for node in tree.css("a.headerlink, [data-pg-online]"):  # parts for the web guide only
             node.decompose()
+        for node in tree.css("*"):  # no script in the file reads data-* attributes
+            for name in [name for name in node.attributes if name.startswith("data-")]:
+                del node.attrs[name]
         for node in tree.css(_DROP_TAGS):
             self.problems.append(f"{page.key}: dropped <{node.tag}> (not allowed in the file)")
             node.decompose()
@@ -422,9 +427,19 @@ def _document(
         when = Markup('<time datetime="{}">{}</time>').format(date, human_date(date))
         stamp += " · " + t("edition.checked", date=when)
     online = ""
+    get_app = ""
     if meta.site_url:
         link = Markup('<a href="{0}">{0}</a>').format(meta.site_url)
         online = " " + t("edition.online", link=link)
+        scan = t("edition.get_app_scan") if meta.qr_svg else ""
+        get_app = Markup(
+            '<section class="get-app" aria-labelledby="get-app-title">'
+            '<h2 id="get-app-title">{}</h2><p>{}</p>{}</section>'
+        ).format(
+            t("edition.get_app_title"),
+            t("edition.get_app", link=link, scan=scan),
+            Markup(meta.qr_svg),  # noqa: S704 (SVG from the core QR drawer; its text escaped)
+        )
     emergency = ""
     if meta.emergency_page in slugs:
         target = slugs[meta.emergency_page]
@@ -461,6 +476,7 @@ def _document(
 <p>{esc(meta.description)} {t("edition.whole")}{online}</p>
 {copyright_line}
 {emergency}
+{get_app}
 {search}
 </header>
 <nav id="contents" aria-labelledby="contents-title">

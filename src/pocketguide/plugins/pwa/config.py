@@ -125,6 +125,12 @@ class PwaConfig(Config):
     """Extra glob patterns (relative to the site root) left out of the offline copy.
     Source maps, the sitemap and unused search languages are always left out."""
 
+    precache_later = c.ListOfItems(c.Type(str), default=[])
+    """Glob patterns (relative to the site root) of files kept in the offline copy but left
+    out of the first save: the service worker fetches them at low priority once every other
+    file is saved, and the status line says when they are ready (``pocketguide.html``, the
+    one-file edition a reader passes on)."""
+
     max_file_size = c.Type(int, default=2 * 1024 * 1024)
     """Files larger than this many bytes are left out of the offline copy, with a warning.
     The search index is never left out: offline search would be lost without a word."""

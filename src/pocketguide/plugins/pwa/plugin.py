@@ -155,6 +155,7 @@ class PwaPlugin(BasePlugin[PwaConfig]):
                 buildinfo.NAME: "the build manifest",
             },
             max_file_size=self.config.max_file_size,
+            later=self.config.precache_later,
         )
         for warning in plan.warnings:
             log.warning(warning)
@@ -169,6 +170,7 @@ class PwaPlugin(BasePlugin[PwaConfig]):
             offline_page=offline.offline_url(config.use_directory_urls),
             content_date=max(self.content_dates, default=None),
             self_destroying=self.config.self_destroying,
+            later=plan.later,
         )
         (site_dir / swdata.SW_NAME).write_text(
             swdata.render_sw(_template("sw.js"), data), encoding="utf-8"

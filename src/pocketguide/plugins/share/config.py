@@ -42,6 +42,11 @@ class ShareConfig(Config):
     """Page the stale-content notice links to for how to update (``install.md``). Must exist
     when set."""
 
+    send_file = c.Type(str, default="pocketguide.html")
+    """The one-file edition (``pocketguide/edition``'s ``filename``) that "Send the whole
+    guide" hands to the share sheet, or saves. Left out when the site has no such file;
+    ``""`` leaves it out always."""
+
     stale_after_days = Days(default=183)
     """Show the stale-content notice when the copy on the phone is older than this many days
     (about 6 months) and no newer version has reached it."""

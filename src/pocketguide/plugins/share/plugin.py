@@ -6,14 +6,16 @@ from typing import TYPE_CHECKING
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.utils import get_relative_url
 
 from pocketguide.content import pages, strings, themeparts
+from pocketguide.content.qr import qr_svg
 from pocketguide.findings import Finding
 from pocketguide.plugins.share.config import ShareConfig
 from pocketguide.plugins.share.freshness import as_date, freshness_data, guide_date
 from pocketguide.plugins.share.links import public_url
 from pocketguide.plugins.share.markers import fill_markers, has_markers
-from pocketguide.plugins.share.qr import qr_svg
+from pocketguide.plugins.share.send import SEND_GUIDE, file_stem, send_block
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -30,7 +32,11 @@ log = get_plugin_logger(__name__)
 PARTS = themeparts.plugin_parts(
     __package__,
     css=["assets/stylesheets/pg-outreach.css", "assets/stylesheets/pg-print.css"],
-    js=["assets/javascripts/pg-share.js", "assets/javascripts/pg-freshness.js"],
+    js=[
+        "assets/javascripts/pg-share.js",
+        "assets/javascripts/pg-sms.js",
+        "assets/javascripts/pg-freshness.js",
+    ],
 )
 
 
@@ -42,6 +48,8 @@ class SharePlugin(BasePlugin[ShareConfig]):
         self._help: File | None = None
         self._guide_date: dt.date | None = None
         self._qr = False
+        self._send = ""  # site path of the one-file edition, when the site has one
+        self._stem = "guide"
 
     # Before pocketguide/minify's on_config (0), which joins the stylesheets linked by then.
     @event_priority(50)
@@ -74,11 +82,30 @@ class SharePlugin(BasePlugin[ShareConfig]):
             self._help = _find_page(files, "help_page", self.config.help_page)
         return files
 
+    def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> None:
+        """Note whether the site has the one-file edition to send (``send_file``): every
+        plugin has added its files by now (https://www.mkdocs.org/dev-guide/plugins/#on_nav)."""
+        if not self.config.enabled:
+            return
+        name = self.config.send_file
+        self._send = name if name and files.get_file_from_path(name) is not None else ""
+        self._stem = file_stem(config.site_name)
+
+    def _send_html(self, page_url: str) -> str:
+        """The "Send the whole guide" block for the page at ``page_url``, or ``""``."""
+        if not self._send:
+            return ""
+        return send_block(get_relative_url(self._send, page_url or "."), self._stem)
+
     def on_page_content(
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
         """Fill in the markers an editor wrote in the page (the printable card uses them)."""
-        if not self.config.enabled or not has_markers(html):
+        if not self.config.enabled:
+            return html
+        if SEND_GUIDE in html:
+            html = html.replace(SEND_GUIDE, self._send_html(page.url))
+        if not has_markers(html):
             return html
         home = public_url(config.site_url, "")
         title = strings.for_site(config).text("share.qr_title", url=home)
@@ -116,6 +143,7 @@ class SharePlugin(BasePlugin[ShareConfig]):
             text=text,
             next_review=page.meta.get("next_review"),
             urgent=urgent,
+            send_from=page.url,
         )
         return context
 
@@ -132,6 +160,7 @@ class SharePlugin(BasePlugin[ShareConfig]):
             text=config.site_description or "",
             next_review=None,
             urgent=False,
+            send_from=None,  # served at any depth: a relative link would miss
         )
         return context
 
@@ -144,6 +173,7 @@ class SharePlugin(BasePlugin[ShareConfig]):
         text: str,
         next_review: object,
         urgent: bool,
+        send_from: str | None,
     ) -> dict[str, object]:
         """Return what ``partials/header.html`` and ``partials/outreach.html`` draw."""
         public = public_url(config.site_url, url)
@@ -152,6 +182,7 @@ class SharePlugin(BasePlugin[ShareConfig]):
             "emergency_url": self._emergency.url if self._emergency else None,
             "emergency_current": urgent,
             "help_url": self._help.url if self._help else "",
+            "send_html": self._send_html(send_from) if send_from is not None else "",
             "share_url": public or "",
             "share_title": title,
             "share_text": text,

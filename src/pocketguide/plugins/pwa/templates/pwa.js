@@ -143,6 +143,36 @@
     return "";
   }
 
+  /* ---- files kept for later: the one-file guide to pass on ---- */
+
+  // A second line under the status line; data-pg-send on <html>: "saving", "ready" or
+  // "failed" (the tests read it).
+  function showLater(status) {
+    if (!status.later) {
+      return;
+    }
+    let line = document.querySelector("[data-pg-send-status]");
+    if (!line) {
+      line = document.createElement("p");
+      line.className = "pg-status";
+      line.dataset.pgSendStatus = "";
+      line.setAttribute("role", "status");
+      statusElement().after(line);
+    }
+    if (status.savedLater === status.later) {
+      root.dataset.pgSend = "ready";
+      line.textContent = "The whole guide as one file, to send to a friend, is saved too.";
+    } else if (status.laterFailed) {
+      root.dataset.pgSend = "failed";
+      line.textContent =
+        "The one-file guide to send to a friend could not be saved yet. It will try again.";
+    } else {
+      root.dataset.pgSend = "saving";
+      line.textContent =
+        `Saving the one-file guide to send to a friend (${formatBytes(status.laterBytes)})…`;
+    }
+  }
+
   /* ---- the status line ---- */
 
   // Why the first save failed, as the service worker said: {reason: "space"|"download", bytes}.
@@ -190,7 +220,9 @@
       const isKept = await keepCopy();
       setState("saved");
       showStatus(saved + keptSentence(isKept));
-      return true;
+      showLater(status);
+      // Keep asking until the files kept for later are saved too (or their try failed).
+      return !status.later || status.savedLater === status.later || status.laterFailed;
     }
     const counted = t("counted", {
       saved: status.savedFiles,
