@@ -10,17 +10,36 @@ PORT ?= 8001
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: site release serve preview lint test test-fast bench fuzz clean
+.PHONY: site release serve preview lint test test-fast bench fuzz clean wheel lock
 
-$(VENV)/.site-installed: pyproject.toml
+# The exact versions in requirements.lock (hashes checked), then the package itself without
+# its dependencies: editable by default; CI passes the built wheel (PACKAGE=build/wheel/*.whl).
+PACKAGE ?= -e .
+$(VENV)/.site-installed: pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e .
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps --force-reinstall $(PACKAGE)
 	touch $@
 
+# requirements.lock holds the test tools too: one set of versions for building and testing.
 $(VENV)/.test-installed: $(VENV)/.site-installed
-	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@
+
+## wheel: build the package as it is published, into build/wheel/
+wheel:
+	rm -rf build
+	$(PYTHON) -m pip wheel --quiet --no-deps --wheel-dir build/wheel .
+
+## lock: resolve pyproject.toml's ranges again into requirements.lock (after changing them);
+## the versions already locked are kept where they still fit (`make lock UPGRADE=--upgrade`: newest)
+lock: $(VENV)/.site-installed
+	$(BIN)/python -m pip install --quiet uv==0.13.9
+	cp requirements.lock requirements.lock.new
+	$(BIN)/uv pip compile pyproject.toml --extra test --universal --python-version 3.11.5 $(UPGRADE) \
+	  --generate-hashes --no-header --no-annotate --quiet --output-file requirements.lock.new
+	{ sed -n '1,4p' requirements.lock; cat requirements.lock.new; } > requirements.lock.tmp
+	rm requirements.lock.new && mv requirements.lock.tmp requirements.lock
 
 # ESLint for the guide's browser scripts, pinned in package-lock.json.
 node_modules/.installed: package.json package-lock.json
@@ -74,4 +93,4 @@ fuzz: $(VENV)/.test-installed
 	$(BIN)/python scripts/fuzz.py
 
 clean:
-	rm -rf site dist .pytest_cache .mypy_cache .ruff_cache node_modules
+	rm -rf site dist build .pytest_cache .mypy_cache .ruff_cache node_modules

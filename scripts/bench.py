@@ -2,12 +2,15 @@
 
 Prints (1) build time with and without our plugins, (2) install size (precached files, gzip
 bytes, and bytes Chromium downloads from the first visit until the guide is saved offline),
-(3) time to offline-ready on an emulated slow 4G link, (4) bytes of an update after a one-page
-edit, (5) Lighthouse mobile scores (median of three, then each run's performance score) on the
-home page and an inner page, (6) how long a first search takes on a slow phone (4x CPU
-slowdown): from "/" to the first result, (7) how often search puts a right page in the first
-three results for the everyday queries of ``tests/search/queries.yml``, and the size of the
-search index.
+(3) time to offline-ready on an emulated slow 4G link; (3b) the same with and without the
+one-file edition kept offline (fetched after the first save), and the bytes it costs a phone,
+(4) bytes of an update after a one-page edit, (5) Lighthouse mobile scores (median of three,
+then each run's performance score) on the home page and an inner page, (6) how long a first
+search takes on a slow phone (4x CPU slowdown): from "/" to the first result, (7) how often
+search puts a right page in the first three results for the everyday queries of
+``tests/search/queries.yml``, and the size of the search index, (8) build time and install
+size at about 600 pages (the guide's pages copied until there are 600; no explicit nav, and
+no one-file edition, which is meant for a small guide).
 
 "Stock" is the same docs built with a temporary ``mkdocs.yml`` that has no ``pocketguide/*``
 plugins (so none of their templates, styles or scripts). Not a test: numbers vary by machine.
@@ -55,6 +58,9 @@ EDITED_PAGE = "docs/mixing.md"
 LIGHTHOUSE_DIR = Path(tempfile.gettempdir()) / "pocketguide-lighthouse"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 SAVED = "document.documentElement.dataset.pgOffline === 'saved'"
+KEPT = "document.documentElement.dataset.pgSend === 'ready'"
+EDITION = "pocketguide.html"
+EDITION_KEPT = "      precache_later:\n        - pocketguide.html\n"
 SEARCH_WORD = "bladder"
 SEARCH_QUERIES = PROJECT / "tests" / "search" / "queries.yml"
 SEARCH_INDEX = "search/search_index.json"
@@ -62,15 +68,15 @@ CPU_SLOWDOWN = 4  # Lighthouse's mobile setting
 HELD_FRAME_MS = 500
 
 
-def wait_saved(page: Any, timeout: float = 120.0) -> None:
-    """Poll until the guide says it is saved offline. (``wait_for_function`` evaluates its
-    predicate with ``eval`` in the page, which the guide's CSP rightly blocks.)"""
+def wait_saved(page: Any, timeout: float = 120.0, state: str = SAVED) -> None:
+    """Poll until the guide says it is saved offline (or ``state`` holds). (``wait_for_function``
+    evaluates its predicate with ``eval`` in the page, which the guide's CSP rightly blocks.)"""
     from playwright.sync_api import Error  # noqa: PLC0415 (bench-only dependency)
 
     deadline = time.perf_counter() + timeout
     while time.perf_counter() < deadline:
         try:
-            if page.evaluate(SAVED):
+            if page.evaluate(state):
                 return
         except Error:  # the page is navigating (reload after an update)
             pass
@@ -166,6 +172,59 @@ def prepare(work: Path) -> tuple[Variant, Variant]:
     return ours, stock
 
 
+SCALE_PAGES = 600
+
+
+def scaled(variant: Variant, work: Path, pages: int = SCALE_PAGES) -> Variant:
+    """A copy of ``variant`` with its pages copied (``x01-effects.md``…) until the site has at
+    least ``pages`` pages, no explicit nav and no one-file edition; built non-strict, because a
+    large site may warn (a search index left out of the offline copy, say) and the bench
+    reports sizes, not checks."""
+    copy = Variant(variant.name, copy_sources(work / f"{variant.name}-{pages}", variant.root))
+    docs = copy.root / "docs"
+    originals = sorted(docs.glob("*.md"))
+    total, round_ = len(originals), 0
+    while total < pages:
+        round_ += 1
+        for page in originals:
+            if total >= pages:
+                break
+            shutil.copy2(page, docs / f"x{round_:02d}-{page.name}")
+            total += 1
+    with (copy.root / "mkdocs.yml").open(encoding="utf-8") as handle:
+        config = yaml_load(handle)
+    config.pop("nav", None)
+    config["plugins"] = [
+        item
+        for item in config.get("plugins", [])
+        if (item if isinstance(item, str) else next(iter(item))) != "pocketguide/edition"
+    ]
+    (copy.root / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    copy.build_seconds = statistics.median(build(copy.root, strict=False) for _ in range(3))
+    return copy
+
+
+def report_scale(ours: Variant, stock: Variant, work: Path) -> None:
+    """Print (8): build time and install size of both variants at about 600 pages."""
+    big = {v.name: scaled(v, work) for v in (ours, stock)}
+    pages = sum(1 for _ in big["ours"].site.rglob("index.html"))
+    print(f"(8) {SCALE_PAGES} pages (the guide's pages copied; {pages} index.html files)")
+    row(
+        "build time (median of 3)",
+        f"{big['ours'].build_seconds:.2f} s",
+        f"{big['stock'].build_seconds:.2f} s",
+    )
+    files = {name: precache_size(v.site) for name, v in big.items()}
+    row("files saved offline (stock: every file)", str(files["ours"][0]), str(files["stock"][0]))
+    row("their size gzipped, as downloaded", kib(files["ours"][2]), kib(files["stock"][2]))
+    index = {name: v.site / SEARCH_INDEX for name, v in big.items()}
+    row(
+        "search index gzipped",
+        kib(gzip_bytes(index["ours"])),
+        kib(gzip_bytes(index["stock"])),
+    )
+
+
 def gzip_bytes(path: Path) -> int:
     """Return the size of a file gzipped like the server does."""
     return len(gzip.compress(path.read_bytes(), compresslevel=6, mtime=0))
@@ -208,6 +267,69 @@ def first_visit(site: Path, throttle: SharedLink | None) -> tuple[int, float]:
         time.sleep(0.5)  # let late requests (icons, manifest) land in the count
         context.close()
         return server.site.sent_bytes, seconds
+
+
+def time_to_kept(site: Path, throttle: SharedLink) -> tuple[float, float, int]:
+    """Open the home page in a fresh profile on ``throttle``; return the seconds until the guide
+    is saved offline, until the one-file edition kept for later is saved too, and the bytes
+    served by then."""
+    from playwright.sync_api import sync_playwright  # noqa: PLC0415 (bench-only dependency)
+
+    with (
+        Server(Site(root=site, base_path="/", throttle=throttle)) as server,  # type: ignore[arg-type]
+        sync_playwright() as playwright,
+        tempfile.TemporaryDirectory(ignore_cleanup_errors=True) as profile,
+    ):
+        context = playwright.chromium.launch_persistent_context(
+            profile, executable_path=CHROMIUM, args=CHROMIUM_ARGS, service_workers="allow"
+        )
+        page = context.new_page()
+        started = time.perf_counter()
+        page.goto(server.url)
+        wait_saved(page)
+        saved = time.perf_counter() - started
+        wait_saved(page, state=KEPT)
+        kept = time.perf_counter() - started
+        context.close()
+        return saved, kept, server.site.sent_bytes
+
+
+def without_edition_kept(ours: Variant, work: Path) -> Variant:
+    """The same guide built with the one-file edition left out of the offline copy."""
+    plain = Variant("no-edition", copy_sources(work / "no-edition", ours.root))
+    config = plain.root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    if text.count(EDITION_KEPT) != 1:
+        sys.exit(f"bench: mkdocs.yml no longer keeps {EDITION} with precache_later")
+    config.write_text(
+        text.replace(EDITION_KEPT, "").replace(
+            "      precache_exclude:\n", f"      precache_exclude:\n        - {EDITION}\n", 1
+        ),
+        encoding="utf-8",
+    )
+    build(plain.root)
+    return plain
+
+
+def report_edition_kept(ours: Variant, work: Path, runs: int = 3) -> None:
+    """Print (3b): time to offline-ready with and without the edition kept, and its bytes."""
+    plain = without_edition_kept(ours, work)
+    print("(3b) the one-file edition kept offline, to pass on (slow 4G as in (3))")
+    with_edition = [time_to_kept(ours.site, SharedLink(*SLOW_4G)) for _ in range(runs)]
+    without = [first_visit(plain.site, SharedLink(*SLOW_4G))[1] for _ in range(runs)]
+    saved = statistics.median(run[0] for run in with_edition)
+    kept = statistics.median(run[1] for run in with_edition)
+    row("offline-ready, edition kept (median of 3)", f"{saved:.2f} s", "")
+    row("  ...and the edition ready to send", f"{kept:.2f} s", "")
+    row("offline-ready, edition not kept (median of 3)", f"{statistics.median(without):.2f} s", "")
+    edition = ours.site / EDITION
+    row(
+        "extra bytes: downloaded gzipped / stored",
+        f"{kib(gzip_bytes(edition))} / {kib(edition.stat().st_size)}",
+        "",
+    )
+    sent = statistics.median(run[2] for run in with_edition)
+    print(f"  served until the edition was saved too: {kib(sent)} (median of {runs})")
 
 
 def update_bytes(ours: Variant, work: Path) -> tuple[int, list[str]]:
@@ -404,13 +526,23 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="make bench", description=__doc__)
     parser.add_argument("--no-lighthouse", action="store_true", help="skip (5), the slowest")
     parser.add_argument("--search-only", action="store_true", help="build, then only (7)")
+    parser.add_argument("--send-only", action="store_true", help="build ours, then only (3b)")
+    parser.add_argument("--scale-only", action="store_true", help="build, then only (8)")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="pocketguide-bench-") as tmp:
         work = Path(tmp)
+        if args.send_only:
+            ours = Variant("ours", copy_sources(work / "ours"))
+            ours.build_seconds = build(ours.root)
+            report_edition_kept(ours, work)
+            return 0
         ours, stock = prepare(work)
         print(f"{'':46} {'Pocket Guide':>22} {'stock Material':>22}")
         if args.search_only:
             report_search(ours, stock)
+            return 0
+        if args.scale_only:
+            report_scale(ours, stock, work)
             return 0
         print("(1) build")
         row(
@@ -445,6 +577,7 @@ def main(argv: list[str] | None = None) -> int:
             f"{slow['ours']:.2f} s",
             f"never (page loaded in {slow['stock']:.2f} s)",
         )
+        report_edition_kept(ours, work)
         print(f"(4) update after editing {EDITED_PAGE}")
         sent, changed = update_bytes(ours, work)
         share = 100 * sent / visit["ours"][0]
@@ -482,6 +615,7 @@ def main(argv: list[str] | None = None) -> int:
             f"{searched['stock']:.2f} s",
         )
         report_search(ours, stock)
+        report_scale(ours, stock, work)
     return 0
 
 

@@ -214,7 +214,7 @@ def check_built(
     return report(links, len(list(site_dir.rglob("*.html"))), "built pages")
 
 
-def _load_checks(config_file: Path) -> tuple[CheckConfig, list[Finding]]:
+def load_checks(config_file: Path) -> tuple[CheckConfig, list[Finding]]:
     """The checks' settings: ``pyproject.toml`` beside ``mkdocs.yml``, then the content
     plugin's own options in ``mkdocs.yml`` (the build applies those too)."""
     checks, problems = load_check_config(config_file.parent / "pyproject.toml")
@@ -237,7 +237,7 @@ def main(argv: list[str] | None = None) -> int:
     scratch, scratch_dist = publish.scratch_for(site), publish.scratch_for(dist)
     for folder in (scratch, scratch_dist):  # left by a run killed before it published
         shutil.rmtree(folder, ignore_errors=True)
-    checks, problems = _load_checks(args.config_file)
+    checks, problems = load_checks(args.config_file)
 
     # Content first: every problem in the Markdown in one list, even when the build fails too.
     pages = len(list(args.docs_dir.rglob("*.md")))

@@ -34,6 +34,18 @@ def wait_for_state(page: Page, state: str) -> None:
     )
 
 
+def wait_until_kept(page: Page) -> None:
+    """Wait until the files kept for later (the one-file edition) are saved too."""
+    page.locator("html[data-pg-send='ready']").wait_for(state="attached", timeout=SAVED_TIMEOUT_MS)
+
+
+def later_revisions(site: Path) -> dict[str, str]:
+    """Return ``{url: revision}`` of the files a built ``sw.js`` keeps for later."""
+    later = read_build((site / "sw.js").read_text(encoding="utf-8")).get("later") or []
+    assert isinstance(later, list)
+    return {str(e["url"]): e["revision"] for e in later}
+
+
 def install(page: Page, url: str) -> None:
     """First online visit: open ``url`` and wait until the guide is saved for offline use."""
     page.goto(url)

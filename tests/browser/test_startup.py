@@ -130,8 +130,8 @@ def test_scripts_are_deferred_and_run_in_document_order(tab: Page, server: Serve
     assert all(is_deferred for _, is_deferred in deferred), deferred
     names = [src.rsplit("/", 1)[-1] for src, _ in deferred]
     # pwa.js is in the head; guide.js (pocketguide/theme, in place of Material's bundle), then
-    # the guide's extra_javascript, end <body>.
-    assert names == ["pwa.js", "guide.js", "share.js", "install.js", "freshness.js"]
+    # the scripts the plugins link (extra_javascript), end <body>.
+    assert names == ["pwa.js", "guide.js", "pg-share.js", "pg-freshness.js", "pg-install.js"]
 
 
 def test_guide_js_runs_header_title_search_and_drawer(tab: Page, server: Server) -> None:

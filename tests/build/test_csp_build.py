@@ -82,3 +82,64 @@ def test_serve_adds_no_policy_and_does_not_minify(
     assert "Content-Security-Policy" not in html
     assert '<html lang="en" class="no-js">' in html
     assert not [r for r in records if r.name.endswith(("csp.plugin", "minify.plugin"))]
+
+
+# ---- style= attributes and the allow-list ----
+
+ALIGNED = """
+
+| Name | Dose |
+| :--- | ---: |
+| a | b |
+
+<span style="color: rebeccapurple">purple</span>
+"""
+
+
+def add_aligned_table(root: Path) -> None:
+    page = root / "docs" / "other.md"
+    page.write_text(page.read_text("utf-8") + ALIGNED, "utf-8")
+
+
+def test_style_attributes_markdown_writes_are_allowed_by_hash(
+    tmp_path: Path, build_site: Callable[..., Built]
+) -> None:
+    allow = {"img-src": ["https://img.example.org"], "media-src": ["'self'"]}
+    plugins = ["search", "pocketguide/minify", {"pocketguide/csp": {"allow": allow}}]
+    site, records = build_site(
+        tmp_path, CASE, {"plugins": plugins, "strict": False}, prepare=add_aligned_table
+    )
+
+    html = (site / "other/index.html").read_text(encoding="utf-8")
+    match = META.search(html)
+    assert match is not None
+    directives = dict(d.split(" ", 1) for d in match[1].split("; "))
+    style_src = directives["style-src"].split()
+    assert style_src[:2] == ["'self'", "'unsafe-hashes'"]
+    for value in ("text-align: left;", "text-align: right;", "color: rebeccapurple"):
+        assert policy.sha256_source(value) in style_src, value
+    assert directives["img-src"] == "'self' data: https://img.example.org"
+    assert directives["media-src"] == "'self'"
+    warnings = [r.getMessage() for r in records if r.levelno == logging.WARNING]
+    assert not [w for w in warnings if "style=" in w]
+
+
+def test_style_attributes_block_warns_about_each_one(
+    tmp_path: Path, build_site: Callable[..., Built]
+) -> None:
+    plugins = ["search", {"pocketguide/csp": {"style_attributes": "block"}}]
+    site, records = build_site(
+        tmp_path, CASE, {"plugins": plugins, "strict": False}, prepare=add_aligned_table
+    )
+
+    warnings = [r.getMessage() for r in records if r.levelno == logging.WARNING]
+    styled = [w for w in warnings if "other.html" in w or "other/index.html" in w]
+    assert [re.sub(r":\d+:\d+:", ":L:C:", w).split(" (from")[0] for w in styled] == [
+        "pocketguide/csp: other/index.html:L:C: <th style=…> attribute",
+        "pocketguide/csp: other/index.html:L:C: <th style=…> attribute",
+        "pocketguide/csp: other/index.html:L:C: <td style=…> attribute",
+        "pocketguide/csp: other/index.html:L:C: <td style=…> attribute",
+        "pocketguide/csp: other/index.html:L:C: <span style=…> attribute",
+    ]
+    html = (site / "other/index.html").read_text(encoding="utf-8")
+    assert "'unsafe-hashes'" not in html

@@ -130,8 +130,8 @@ def test_limits_and_missing_emergency_page_warn_and_fail_strict(
     warnings = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
     size_kib = round((tmp_path / "site" / "pocketguide.html").stat().st_size / 1024)
     assert warnings == [
-        "pocketguide: emergency_page 'urgent.md' is not a page of the guide"
-        " — set it to a page in docs/ or ''",
+        "pocketguide: emergency_page 'unlisted.md' is not in the navigation, so not in the"
+        " file — add it to nav in mkdocs.yml, or set emergency_page to ''",
         f"pocketguide: pocketguide.html is {size_kib} KiB, over max_size_kib (1)"
         " — shorten pages or shrink images",
     ]

@@ -438,7 +438,7 @@ def small_icon(root: Path) -> None:
         (
             {"emergency_page": "sos.md"},
             "mkdocs.yml: plugins.pocketguide/pwa.emergency_page: page 'sos.md' is not in docs/ — "
-            "name an existing Markdown page, relative to docs/",
+            "name an existing Markdown page, relative to docs/ (or '' for none)",
         ),
     ],
     ids=["small-icon", "shortcut-page", "emergency-page"],

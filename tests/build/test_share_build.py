@@ -157,7 +157,7 @@ def test_disabled_plugin_leaves_pages_without_outreach_parts(
         (
             {"emergency_page": "sos.md"},
             "mkdocs.yml:0:0: SHARE001 pocketguide/share: emergency_page 'sos.md' is not a "
-            "page in docs/ — create it or set emergency_page to an existing page",
+            "page in docs/ — create it or set emergency_page to an existing page ('' for none)",
         ),
         (
             {"help_page": "install.md"},

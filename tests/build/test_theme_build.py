@@ -159,3 +159,67 @@ def test_inline_scripts_come_before_the_stylesheets(built: Built, stock: Built) 
     stock_page = (stock[0] / "index.html").read_text(encoding="utf-8")
     assert "__md_scope" in stock_page
     assert 'var palette=__md_get("__palette")' in stock_page
+
+
+def test_a_feature_guide_js_does_not_do_keeps_materials_bundle_and_says_so(
+    tmp_path: Path, build_site: Callable[..., Built]
+) -> None:
+    """Code copy buttons need Material's bundle: it stays in the site and on every page, the
+    templates are Material's own, and one line names the feature."""
+
+    def copy_buttons(root: Path) -> None:
+        config = root / "mkdocs.yml"
+        text = config.read_text(encoding="utf-8").replace(
+            "  font: false\n", "  font: false\n  features:\n    - content.code.copy\n"
+        )
+        config.write_text(text, encoding="utf-8")
+
+    site, records = build_site(tmp_path, CASE, prepare=copy_buttons)
+    (bundle,) = site.glob("assets/javascripts/bundle.*.min.js")
+    assert scripts(site, "index.html") == [f"assets/javascripts/{bundle.name}"]
+    assert not (site / "assets/javascripts/guide.js").exists()
+    assert "__pgPalette" not in (site / "index.html").read_text(encoding="utf-8")
+    theme_lines = [
+        (r.levelname, r.getMessage())
+        for r in records
+        if r.getMessage().startswith("pocketguide/theme") and r.levelname != "DEBUG"
+    ]
+    assert theme_lines == [
+        (
+            "INFO",
+            "pocketguide/theme: Material's JavaScript bundle is kept, as guide.js does not do "
+            "what this site uses: content.code.copy (theme.features) — leave these out of "
+            "mkdocs.yml and the pages to load guide.js instead",
+        )
+    ]
+
+
+def test_a_script_that_uses_more_than_document_subscribe_keeps_the_bundle(
+    tmp_path: Path, build_site: Callable[..., Built]
+) -> None:
+    def add_script(root: Path) -> None:
+        (root / "docs/extra.js").write_text(
+            "document$.subscribe(init);\nlocation$.subscribe(track);\n", encoding="utf-8"
+        )
+        config = root / "mkdocs.yml"
+        config.write_text(
+            config.read_text(encoding="utf-8") + "extra_javascript:\n  - extra.js\n",
+            encoding="utf-8",
+        )
+
+    site, records = build_site(tmp_path, CASE, prepare=add_script)
+    assert [p.name for p in site.glob("assets/javascripts/bundle.*.min.js")]
+    assert any(
+        "location$.subscribe (extra_javascript: extra.js)" in r.getMessage() for r in records
+    )
+    # document$.subscribe alone is what guide.js provides: guide.js stays.
+    site, records = build_site(
+        tmp_path / "subscribe-only",
+        CASE,
+        prepare=lambda root: (
+            add_script(root),
+            (root / "docs/extra.js").write_text("document$.subscribe(init);\n", encoding="utf-8"),
+        ),
+    )
+    assert scripts(site, "index.html") == ["assets/javascripts/guide.js", "extra.js"]
+    assert not any("bundle is kept" in r.getMessage() for r in records)

@@ -81,9 +81,19 @@ def test_option_errors(
     assert load(options, config_file) == (errors, warnings)
 
 
-def test_missing_registry_names_the_path(config_file: str, tmp_path: Path) -> None:
-    errors, _ = load({"sources": "nope.yml"}, config_file)
-    assert errors == [f"sources: The path '{tmp_path / 'nope.yml'}' isn't an existing file."]
+def test_missing_registry_names_the_path_when_required(config_file: str, tmp_path: Path) -> None:
+    errors, _ = load({"sources": "nope.yml", "require_sources": True}, config_file)
+    assert errors == [
+        f"sources: the source registry '{tmp_path / 'nope.yml'}' does not exist, and "
+        "require_sources is on — create it (a YAML list of sources), point 'sources' at it, "
+        "or set require_sources: false"
+    ]
+
+
+def test_missing_registry_is_fine_by_default(config_file: str) -> None:
+    plugin = ContentPlugin()
+    assert plugin.load_config({"sources": "nope.yml"}, config_file) == ([], [])
+    assert (plugin.config.require_sources, plugin.config.require_review_dates) == (False, False)
 
 
 def test_schema_matches_the_config() -> None:

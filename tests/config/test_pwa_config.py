@@ -18,6 +18,7 @@ from mkdocs.config.base import ValidationError
 from mkdocs.exceptions import Abort
 from PIL import Image
 
+from pocketguide.content.pages import AUTO, OptionalPage
 from pocketguide.plugins.pwa.config import Colour, PwaConfig, Shortcut
 from pocketguide.plugins.pwa.plugin import PwaPlugin
 
@@ -63,12 +64,15 @@ def test_defaults(project: Path) -> None:
         "theme_color": "#4a148c",
         "background_color": "#ffffff",
         "categories": ["health", "medical", "education"],
+        "dir": None,
         "shortcuts": [],
-        "emergency_page": "emergency.md",
+        "emergency_page": AUTO,
         "precache_exclude": [],
+        "precache_later": [],
         "max_file_size": 2 * 1024 * 1024,
         "cache_prefix": "pocketguide",
         "self_destroying": False,
+        "strings": {},
     }
 
 
@@ -180,8 +184,9 @@ def test_load_config_errors_and_warnings(
 
 
 ALL_OPTIONS = (
-    "background_color, cache_prefix, categories, description, emergency_page, enabled, icon, "
-    "max_file_size, name, precache_exclude, self_destroying, short_name, shortcuts, theme_color"
+    "background_color, cache_prefix, categories, description, dir, emergency_page, enabled, "
+    "icon, max_file_size, name, precache_exclude, precache_later, self_destroying, short_name, "
+    "shortcuts, strings, theme_color"
 )
 
 
@@ -366,7 +371,8 @@ def test_schema_defaults_equal_the_config_defaults(key: str, option: Any) -> Non
         assert "default" not in entry
         assert option.default is None
     else:
-        assert entry["default"] == option.default
+        # emergency_page has no default a site could write: left out, it means AUTO.
+        assert entry.get("default", AUTO) == option.default
     assert entry["title"]
 
 
@@ -377,6 +383,12 @@ def json_type(option: Any) -> str | list[str]:
     """The JSON Schema ``type`` an option of ``PwaConfig`` accepts."""
     if isinstance(option, c.ListOfItems):
         return "array"
+    if isinstance(option, c.DictOfItems):
+        return "object"
+    if isinstance(option, OptionalPage):
+        return ["string", "null"]
+    if isinstance(option, c.Optional) and isinstance(option.option, c.Choice):
+        return ["enum"]  # its "enum" lists the values instead
     if isinstance(option, c.Optional):
         inner: Any = option.option
         return [JSON_TYPES[inner._type], "null"]
@@ -387,7 +399,11 @@ def json_type(option: Any) -> str | list[str]:
     ("key", "option"), PwaConfig._schema, ids=[k for k, _ in PwaConfig._schema]
 )
 def test_schema_types_equal_the_config_types(key: str, option: Any) -> None:
-    assert plugin_schema()["properties"][key]["type"] == json_type(option)
+    entry = plugin_schema()["properties"][key]
+    if json_type(option) == ["enum"]:
+        assert entry["enum"] == [*option.option.choices, None]
+    else:
+        assert entry["type"] == json_type(option)
 
 
 @pytest.mark.parametrize(

@@ -99,7 +99,7 @@ def test_marker_renders(marker: str, markdown: str) -> None:
 
 def test_every_marker_is_tested() -> None:
     tested = {"mixing-table", "mixing-scale", "mixing-rating", "mixing-list", "mixing-names", "call-rule",
-              "red-flags", "emergency-table", "emergency-inline", "helplines", "helplines-card"}  # fmt: skip
+              "red-flags", "emergency-table", "emergency-inline", "sms-emergency", "helplines", "helplines-card"}  # fmt: skip
     assert set(MARKERS) == tested
 
 
@@ -133,7 +133,7 @@ def test_plain_text_from_the_data_is_escaped() -> None:
     [
         # page text (line 1 is the file's line 10), exact findings
         ("<!-- data:nope -->", [
-            "docs/page.md:10:1: MRK001 unknown data marker '<!-- data:nope -->' — use one of: mixing-scale, mixing-table, mixing-rating, mixing-list, mixing-names, call-rule, red-flags, emergency-table, emergency-inline, helplines, helplines-card",
+            "docs/page.md:10:1: MRK001 unknown data marker '<!-- data:nope -->' — use one of: mixing-scale, mixing-table, mixing-rating, mixing-list, mixing-names, call-rule, red-flags, emergency-table, emergency-inline, sms-emergency, helplines, helplines-card",
         ]),
         ("x\n<!-- data:mixing-rating ghb -->", [
             "docs/page.md:11:1: MRK002 marker data:mixing-rating names a substance id that is not in the data: 'ghb' — use one of: alcohol, benzos, mdma, cannabis",

@@ -110,7 +110,7 @@ BASE = {
     [
         # lines changed from BASE (None drops the key), exact formatted findings
         ({}, []),
-        ({"title": None}, ["p.md:1:1: FM002 missing required key 'title' — add 'title: Mixing ketamine with other drugs'"]),
+        ({"title": None}, ["p.md:1:1: FM002 missing required key 'title' — add 'title: Mixing drugs'"]),
         ({"next_review": None}, ["p.md:1:1: FM002 missing required key 'next_review' — add 'next_review: 2027-11-20'"]),
         ({"title": "title: 42"}, ["p.md:2:1: FM003 'title' must be text, not a number — write one line of text after 'title:'"]),
         ({"title": "title:"}, ["p.md:2:1: FM003 'title' must be text, not nothing — write one line of text after 'title:'"]),

@@ -113,7 +113,7 @@ ENTRY = {
         ]),
         ({"id": "  - id: Bad Id"}, [
             "s.yml:1:5: SR007 source id 'Bad Id' is not a valid id"
-            " — use lowercase letters, digits and hyphens, for example 'who-ketamine-2023'",
+            " — use lowercase letters, digits and hyphens, for example 'who-naloxone-2023'",
         ]),
         ({"pages": "    pages: 1-9"}, [
             "s.yml:8:5: SR009 (warn) unknown field 'pages'"

@@ -139,3 +139,53 @@ def test_strip_inline_code_removes_scripts_and_styles_only() -> None:
         '<div class="grid" title="<style>">b</div>',
         ["<script>", "<style>"],
     )
+
+
+def test_style_attributes_are_hashed_as_the_browser_reads_them() -> None:
+    html = (
+        "<td style=\"text-align: right;\">1</td><p style='a:&quot;b&quot;'>"
+        '<td style="text-align: right;">2</td><textarea><b style="x"></textarea>'
+    )
+    assert policy.style_attributes(html) == [
+        _sha("text-align: right;"),
+        _sha('a:"b"'),
+    ]
+
+
+def test_blocked_inline_leaves_hashed_style_attributes_alone() -> None:
+    html = '<td style="x">1</td><a onclick="y()">'
+    whats = [i.what for i in policy.blocked_inline(html, hashed_styles=True)]
+    assert whats == ["<a onclick=…> event handler"]
+
+
+def test_build_policy_with_attribute_hashes_and_allow() -> None:
+    text = policy.build_policy(
+        ["'sha256-s'"],
+        ["'sha256-b'"],
+        style_attribute_hashes=["'sha256-a'"],
+        allow={"img-src": ["https://img.example.org", "data:"], "frame-src": ["https://v.test"]},
+    )
+    assert text == (
+        "default-src 'none'; script-src 'self' 'sha256-s'; "
+        "style-src 'self' 'unsafe-hashes' 'sha256-a' 'sha256-b'; "
+        "img-src 'self' data: https://img.example.org; font-src 'self'; connect-src 'self'; "
+        "manifest-src 'self'; worker-src 'self'; base-uri 'self'; form-action 'self'; "
+        "frame-src https://v.test"
+    )
+
+
+@pytest.mark.parametrize(
+    ("directive", "sources", "problem"),
+    [
+        # allow entry                                  what the config error says (start)
+        ("img-src", ["https://a.test", "'self'"], None),
+        ("default-src", ["https://a.test"], "'default-src' is not a directive the policy can"),
+        ("script-src", ["'unsafe-inline'"], "'unsafe-inline' would let injected code run"),
+        ("script-src", ["'UNSAFE-EVAL'"], "'UNSAFE-EVAL' would let injected code run"),
+        ("img-src", ["*"], "* would let injected code run"),
+        ("img-src", ["https://a.test; script-src *"], "'https://a.test; script-src *' is not"),
+    ],
+)
+def test_allow_problem(directive: str, sources: list[str], problem: str | None) -> None:
+    found = policy.allow_problem(directive, sources)
+    assert found == problem if problem is None else (found or "").startswith(problem)

@@ -7,6 +7,7 @@ import re
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
+from pocketguide.content.strings import load
 from pocketguide.plugins.edition.singlefile import (
     EditionMeta,
     EditionPage,
@@ -334,3 +335,30 @@ def test_nav_pages_order_each_once():
 @pytest.mark.parametrize(("iso", "text"), [("2026-11-20", "20 November 2026"), ("soon", "soon")])
 def test_human_date(iso, text):
     assert human_date(iso) == text
+
+
+def test_the_file_speaks_the_site_s_language():
+    meta = EditionMeta(
+        site_name="Guía",
+        site_url="https://guide.example/",
+        emergency_page="emergency.md",
+        script="x()",
+        words=load("es"),
+    )
+    nav = (NavItem("Inicio", "index.md"), NavItem("Emergencia", "emergency.md"))
+    edition = assemble([HOME, EMERGENCY], nav, meta)
+    tree = LexborHTMLParser(edition.html)
+
+    assert tree.css_first("html").attributes["lang"] == "es"
+    assert tree.css_first("title").text() == "Guía (edición sin conexión)"
+    assert tree.css_first(".sos a").text() == "Emergencia: qué hacer ahora"
+    assert tree.css_first("#contents-title").text() == "Contenido"
+    assert tree.css_first("label[for=find]").text() == "Buscar en esta guía"
+    found = tree.css_first("output#found").attributes
+    assert (found["data-one"], found["data-many"]) == (
+        "{count} página coincide",
+        "{count} páginas coinciden",
+    )
+    assert 'En línea y para instalar: <a href="https://guide.example/">' in edition.html
+    assert "Versión " in tree.css_first(".stamp").text()
+    assert tree.css_first("p.top a").text() == "Volver al contenido"

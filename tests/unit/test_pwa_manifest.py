@@ -10,6 +10,7 @@ from pocketguide.plugins.pwa.manifest import (
     ICONS,
     ManifestInput,
     build_manifest,
+    direction_for,
     install_only_icons,
     manifest_json,
     short_name_for,
@@ -179,3 +180,30 @@ def test_install_only_icons_are_all_but_the_favicon_and_the_192_icon() -> None:
         "assets/icons/icon-maskable-512.png": reason,
         "assets/icons/apple-touch-icon-180.png": reason,
     }
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        # theme.language   manifest dir
+        ("en", "ltr"),
+        ("es", "ltr"),
+        ("ar", "rtl"),
+        ("he", "rtl"),
+        ("fa", "rtl"),
+        ("ur", "rtl"),
+        ("fa-IR", "rtl"),
+        ("AR", "rtl"),
+        ("fr-CA", "ltr"),
+    ],
+)
+def test_direction_for_language(language: str, expected: str) -> None:
+    assert direction_for(language) == expected
+
+
+def test_build_manifest_writes_the_direction_and_leaves_out_empty_categories() -> None:
+    data = build_manifest(manifest_input(direction="rtl", categories=()))
+
+    assert data["dir"] == "rtl"
+    assert "categories" not in data
+    assert build_manifest(manifest_input())["dir"] == "ltr"

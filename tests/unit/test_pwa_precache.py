@@ -237,6 +237,39 @@ def test_user_globs_exclude_and_warn_when_they_match_nothing() -> None:
     ]
 
 
+def test_later_globs_keep_files_out_of_the_first_save_and_warn_when_unused() -> None:
+    files = site("index.html", "pocketguide.html", "sitemap.xml")
+
+    result = plan(files, later=["pocketguide.html", "*.pdf", "sitemap.xml"])
+
+    assert [entry.url for entry in result.entries] == ["index.html"]
+    assert result.later == [Entry("pocketguide.html", sha16(b"pocketguide.html"), 16)]
+    # A fixed exclude wins: the sitemap is never kept, so its pattern is unused.
+    assert result.excluded == {"sitemap.xml": "sitemap (for search engines)"}
+    assert result.warnings == [
+        "precache_later pattern '*.pdf' matches no file — remove it or fix the pattern",
+        "precache_later pattern 'sitemap.xml' matches no file — remove it or fix the pattern",
+    ]
+
+
+def test_build_data_lists_later_files_apart_and_they_change_the_version() -> None:
+    options: dict[str, object] = {
+        "cache_prefix": "pg",
+        "offline_page": "offline.html",
+        "content_date": None,
+        "self_destroying": False,
+    }
+    entries = [Entry("index.html", "aaaa", 1)]
+    without = build_data(entries, **options)  # type: ignore[arg-type]
+    kept = build_data(entries, later=[Entry("g.html", "bbbb", 9)], **options)  # type: ignore[arg-type]
+    changed = build_data(entries, later=[Entry("g.html", "cccc", 9)], **options)  # type: ignore[arg-type]
+
+    assert "later" not in without
+    assert kept["later"] == [{"url": "g.html", "revision": "bbbb", "size": 9}]
+    assert kept["entries"] == without["entries"]
+    assert len({without["version"], kept["version"], changed["version"]}) == 3
+
+
 @pytest.mark.parametrize(
     ("size", "kept"),
     [
@@ -502,3 +535,14 @@ def test_summary_line_with_and_without_left_out_files() -> None:
     assert summary_line(empty, {"index.html": b""}, {"entries": [{"url": "index.html"}]}) == (
         "offline copy: 1 files (1 HTML), 0.0 KiB, 0.0 KiB to download gzipped"
     )
+
+
+def test_the_search_index_is_saved_whatever_its_size() -> None:
+    # A 600-page site's index is about 3 MB, over the 2 MiB default: offline search must stay.
+    files = {"search/search_index.json": b"{}" * 300, "big.pdf": b"x" * 600, "a.html": b"<p>"}
+    result = plan(files, max_file_size=100)
+
+    assert [entry.url for entry in result.entries] == ["a.html", "search/search_index.json"]
+    assert result.excluded == {"big.pdf": "over max_file_size"}
+    assert len(result.warnings) == 1
+    assert result.warnings[0].startswith("big.pdf is 600 bytes")

@@ -48,13 +48,35 @@ from pocketguide.validators.structure import Heading, check_headings, check_imag
     ],
 )
 def test_stigma_lexicon(text: str, expected: list[tuple[str, str]]) -> None:
-    found = check_wording(mask_quotes(text), "p.md")
+    found = check_wording(mask_quotes(text), "p.md", ("ketamine",))
     assert [f.code for f in found] == [code for code, _ in expected]
     got = [
         (f.code, text[f.col - 1 : f.col - 1 + len(term)])
         for f, (_, term) in zip(found, expected, strict=True)
     ]
     assert got == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "terms"),
+    [
+        # The guide's own drug names (the `substances` setting) join the general words.
+        ("abusing ketamine. A ketamine habit.", (), []),
+        ("abusing ketamine. A ketamine habit.", ("ketamine",), ["abusing ketamine",
+                                                                "ketamine habit"]),
+        ("Nitrous oxide abuse. Poppers users.", ("nitrous oxide", "poppers"),
+         ["Nitrous oxide abuse", "Poppers users"]),
+        ("A ketamine abuser.", (), ["abuser"]),
+        ("Child abuse is a crime.", ("ketamine",), []),
+    ],
+)  # fmt: skip
+def test_stigma_rules_name_a_guides_drugs(
+    text: str, names: tuple[str, ...], terms: list[str]
+) -> None:
+    found = check_wording(mask_quotes(text), "p.md", names)
+    assert [
+        text[f.col - 1 : f.col - 1 + len(term)] for f, term in zip(found, terms, strict=True)
+    ] == terms
 
 
 def test_stigma_finding_names_term_and_replacement() -> None:

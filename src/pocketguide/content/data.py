@@ -145,6 +145,8 @@ class Emergency:
     red_flags_sources: tuple[str, ...]
     numbers: tuple[Country, ...]
     call_rule_sources: tuple[str, ...] = ()
+    sms_rule: str | None = None
+    """The call rule short enough to text (plain text; see :mod:`pocketguide.content.sms`)."""
 
 
 @dataclass(frozen=True)
@@ -604,6 +606,7 @@ class _Checks:
             red_flags_sources=tuple(data["red_flags_sources"]),
             numbers=tuple(countries),
             call_rule_sources=tuple(data.get("call_rule_sources", ())),
+            sms_rule=data.get("sms_rule"),
         )
 
     def emergency_number(self, number: str, code: str, where: Path_) -> None:

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 import phonenumbers
 
+from pocketguide.content import sms
 from pocketguide.content.data import digits
 from pocketguide.content.lines import outside_fences
 from pocketguide.content.render import spell_day
@@ -58,6 +59,7 @@ MARKERS = {
     "red-flags": Marker("emergency", block=True),
     "emergency-table": Marker("emergency", block=True),
     "emergency-inline": Marker("emergency", block=False),
+    "sms-emergency": Marker("emergency", block=True),
     "helplines": Marker("helplines", block=True, argument="a country code"),
     "helplines-card": Marker("helplines", block=False),
 }
@@ -70,12 +72,13 @@ def has_markers(markdown: str) -> bool:
 
 
 def render_markers(
-    markdown: str, data: GuideData, path: str, first_line: int = 1
+    markdown: str, data: GuideData, path: str, first_line: int = 1, *, address: str = ""
 ) -> tuple[str, list[Finding]]:
     """Replace every data marker outside code blocks; return the Markdown and any errors.
 
     ``first_line`` is the file line of the first line of ``markdown``. A marker in error is
     left as written (an invisible comment), so one build reports every marker in error.
+    ``address`` is the guide's public address (``site_url``), which the SMS text carries.
     """
     lines = markdown.split("\n")
     findings: list[Finding] = []
@@ -88,7 +91,9 @@ def render_markers(
         prose = _CODE_SPAN_RE.sub(lambda m: " " * len(m.group()), line)  # same columns
         for match in reversed(list(MARKER_RE.finditer(prose))):
             where = (path, first_line + index, match.start() + 1)
-            text, problem = _render_one(match.group("body"), data, line, match, where)
+            text, problem = _render_one(
+                match.group("body"), data, line, match, where, address=address
+            )
             if problem is not None:
                 findings.append(problem)
                 continue
@@ -103,7 +108,13 @@ def render_markers(
 
 
 def _render_one(  # noqa: PLR0911 (one return per kind of mistake)
-    body: str, data: GuideData, line: str, match: re.Match[str], where: tuple[str, int, int]
+    body: str,
+    data: GuideData,
+    line: str,
+    match: re.Match[str],
+    where: tuple[str, int, int],
+    *,
+    address: str = "",
 ) -> tuple[str, Finding | None]:
     words = body.split()
     name = words[0] if words else ""
@@ -131,6 +142,9 @@ def _render_one(  # noqa: PLR0911 (one return per kind of mistake)
         message = f"marker data:{name} needs {file}, which is missing or has errors"
         return "", Finding(*where, "MRK003", message, f"create {file} or fix the errors in it")
     arg = args[0] if args else ""
+    if name == "sms-emergency":
+        assert data.emergency is not None
+        return _sms_marker(data.emergency, address, where, data.paths.get("emergency", ""))
     text = _RENDERERS[name](data, arg)
     if text is None:
         message = f"marker data:{name} names {marker.argument} that is not in the data: '{arg}'"
@@ -285,6 +299,44 @@ def emergency_inline(emergency: Emergency, _: str = "") -> str:
     return " · ".join(parts) + " " + cite(c.source for c in emergency.numbers)
 
 
+def _sms_marker(
+    emergency: Emergency, address: str, where: tuple[str, int, int], file: str
+) -> tuple[str, Finding | None]:
+    """The "Text the emergency steps" link, or why it cannot be made."""
+    texts = sms.texts(emergency, address)
+    file = file or "docs/data/emergency.yml"
+    if not texts:
+        message = f"marker data:sms-emergency needs sms_rule in {file}"
+        fix = "add sms_rule: the call rule as plain text short enough to text"
+        return "", Finding(*where, "MRK005", message, fix)
+    problems = sms.too_long(texts)
+    if problems:
+        message = "; ".join(problems)
+        fix = f"shorten sms_rule in {file} (or the site_url) so every text fits"
+        return "", Finding(*where, "MRK006", message, fix)
+    return sms_link(emergency, address), None
+
+
+def sms_link(emergency: Emergency, address: str) -> str:
+    """An ``sms:`` link whose draft holds the call rule, the numbers and the guide's address.
+
+    Raw HTML (a block of its own in the Markdown): without JavaScript the draft lists the
+    main numbers; ``pg-sms.js`` picks the text for the phone's country from ``data-pg-sms``
+    and shows how many SMS it takes.
+    """
+    texts = sms.texts(emergency, address)
+    fallback = texts[""]
+    count = sms.segments(fallback)
+    parts = "1 text message" if count.segments == 1 else f"{count.segments} text messages"
+    data = html.escape(sms.link_data(emergency, address))
+    return (
+        f'<p class="pg-sms"><a class="md-button pg-sms__link" href="{sms.sms_href(fallback)}" '
+        f'data-pg-sms="{data}">Text the emergency steps</a> '
+        f'<span class="pg-sms__count">It fits in {parts}: when to call, the emergency '
+        "numbers and the guide's address. You choose who to send it to.</span></p>"
+    )
+
+
 # ---- helplines ----
 
 
@@ -393,6 +445,7 @@ _RENDERERS: dict[str, _Renderer] = {
     "red-flags": _emergency(red_flags),
     "emergency-table": _emergency(emergency_table),
     "emergency-inline": _emergency(emergency_inline),
+    "sms-emergency": _emergency(lambda e, _: sms_link(e, "")),
     "helplines": _helplines,
     "helplines-card": _helplines_card,
 }

@@ -27,7 +27,16 @@ if TYPE_CHECKING:
     from collections.abc import Mapping
 
 REQUIRED_KEYS = ("title", "description", "last_reviewed", "next_review")
-"""Keys every page must set, in the order they are reported when missing."""
+"""Keys every page must set when review dates are required (``require_review_dates``, on for
+the guide), in the order they are reported when missing."""
+
+
+def required_keys(require_review_dates: bool) -> tuple[str, ...]:
+    """Return the keys every page must set: :data:`REQUIRED_KEYS` under the guide's contract,
+    none otherwise (a site's pages then need no front matter; what they set is still checked).
+    """
+    return REQUIRED_KEYS if require_review_dates else ()
+
 
 OPTIONAL_KEYS = frozenset(
     {
@@ -60,7 +69,7 @@ REVIEWER_KEYS = ("name", "role", "date")
 _REVIEWER_EXAMPLE = "reviewed_by: [{name: ..., role: ..., date: YYYY-MM-DD}]"
 _REVIEW_FIX = "check the page against its sources, then update last_reviewed and next_review"
 _EXAMPLES = {
-    "title": "Mixing ketamine with other drugs",
+    "title": "Mixing drugs",
     "description": "One sentence on what the page covers.",
     "last_reviewed": "2026-11-20",
     "next_review": "2027-11-20",
@@ -98,16 +107,23 @@ class FrontMatter:
 
 
 def parse_front_matter(
-    text: str, path: str, today: date | None = None
+    text: str,
+    path: str,
+    today: date | None = None,
+    *,
+    required: tuple[str, ...] = REQUIRED_KEYS,
 ) -> tuple[FrontMatter | None, list[Finding]]:
     """Parse and check the leading ``---`` block of ``text`` (the content of ``path``).
 
     Returns ``(None, findings)`` when there is no block or it is not valid YAML; otherwise
     the parsed front matter and any schema findings. ``today`` (default: the real today)
-    is the latest day a reviewer may have signed off. Never raises.
+    is the latest day a reviewer may have signed off. ``required``: the keys a page must set
+    (see :func:`required_keys`); with none, a page without a block is fine. Never raises.
     """
     lines = text.removeprefix("\ufeff").split("\n")
     if not _OPEN_RE.fullmatch(lines[0]):
+        if not required:
+            return None, []
         return None, [
             Finding(
                 path,
@@ -115,8 +131,7 @@ def parse_front_matter(
                 1,
                 "FM002",
                 "page has no front matter",
-                "start the file with a --- block holding title, description, "
-                "last_reviewed and next_review",
+                f"start the file with a --- block holding {_listed(required)}",
             )
         ]
     close = next((i for i in range(1, len(lines)) if _CLOSE_RE.fullmatch(lines[i])), None)
@@ -136,7 +151,7 @@ def parse_front_matter(
     if data is None:
         return None, findings
     fm = FrontMatter(data, "\n".join(lines[close + 1 :]), close + 2, path, positions)
-    return fm, findings + check_schema(fm, today)
+    return fm, findings + check_schema(fm, today, required=required)
 
 
 def markdown_start_line(text: str) -> int:
@@ -243,21 +258,24 @@ def _nested_positions(prefix: str, node: yaml.Node, positions: dict[str, tuple[i
         _nested_positions(key, value, positions)
 
 
-def check_schema(fm: FrontMatter, today: date | None = None) -> list[Finding]:
-    """Check parsed front matter against the content contract (``today``: see
-    :func:`parse_front_matter`)."""
+def check_schema(
+    fm: FrontMatter, today: date | None = None, *, required: tuple[str, ...] = REQUIRED_KEYS
+) -> list[Finding]:
+    """Check parsed front matter against the content contract (``today`` and ``required``:
+    see :func:`parse_front_matter`)."""
     findings = [
         _at(fm, key, "FM002", f"missing required key '{key}'", f"add '{key}: {_EXAMPLES[key]}'")
-        for key in REQUIRED_KEYS
+        for key in required
         if key not in fm.data
     ]
     findings += _check_text(fm)
     findings += _check_dates(fm)
     findings += _check_reviewers(fm, today or date.today())
+    # Under the guide's contract every key is known; another site's templates may read any.
     findings += [
         _at(fm, key, "FM007", f"unknown key '{key}'", _unknown_fix(key), severity=Severity.WARN)
         for key in fm.data
-        if key not in REQUIRED_KEYS and key not in OPTIONAL_KEYS
+        if required and key not in REQUIRED_KEYS and key not in OPTIONAL_KEYS
     ]
     return findings
 
@@ -433,6 +451,11 @@ def add_years(day: date, years: int) -> date:
         return day.replace(year=day.year + years)
     except ValueError:
         return day.replace(year=day.year + years, day=28)
+
+
+def _listed(keys: tuple[str, ...]) -> str:
+    """Return ``a, b, c and d``."""
+    return f"{', '.join(keys[:-1])} and {keys[-1]}" if len(keys) > 1 else "".join(keys)
 
 
 def _describe(value: object) -> str:

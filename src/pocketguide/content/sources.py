@@ -69,7 +69,6 @@ BLOCKED_HOSTS = {
     "github.com/josikinzz": "third-party scrape of harm-reduction sites",
     "dev.dancesafe.org": "development copy of dancesafe.org",
     "mdedge9-ma1.mdedge.com": "mirror of mdedge.com",
-    "ketamine.co.uk": "a ketamine clinic's marketing site",
     "dailymail.co.uk": "tabloid: not a source for safety facts",
     "docslib.org": "copy of a document uploaded by someone else",
     "studyres.com": "copy of a document uploaded by someone else",
@@ -247,7 +246,7 @@ class _EntryChecker:
         if not isinstance(ident, str) or not ID_RE.fullmatch(ident):
             if "id" in self.values:
                 message = f"source id {_yaml.describe(ident)} is not a valid id"
-                fix = "use lowercase letters, digits and hyphens, for example 'who-ketamine-2023'"
+                fix = "use lowercase letters, digits and hyphens, for example 'who-naloxone-2023'"
                 self.report("id", "SR007", message, fix)
             return None
         line = self.start[0]

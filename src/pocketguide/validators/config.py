@@ -10,6 +10,7 @@ in a small YAML file under a top-level ``checks:`` key (``--config checks.yml``)
     exempt_pages = ["404.html", "offline/index.html", "offline.html"]
     citation_exempt = ["index.md", "offline.md", "install.md", "sources.md", "about/*"]
     phone_allow = []           # numbers a page may show that are not in docs/data (not helplines)
+    substances = []            # the guide's own drug names, for the wording rules ("X abuse")
 
     [tool.pocketguide.checks.data_review_years]
     emergency = 1              # a 'checked' date older than this is a warning (DAT007)
@@ -29,7 +30,8 @@ in a small YAML file under a top-level ``checks:`` key (``--config checks.yml``)
     "github.com/josikinzz" = "third-party scrape"   # host and path prefix
 
 The content rules that the build applies too (``primary_pages``, ``primary_kinds``,
-``primary_citations``, ``require_clinical_review``) are options of ``pocketguide/content`` in
+``primary_citations``, ``require_clinical_review``, ``require_sources``,
+``require_review_dates``) are options of ``pocketguide/content`` in
 ``mkdocs.yml``, the one place for them: :func:`apply_site_options` reads them from there.
 
 A setting that cannot be used is itself a finding (code ``CFG001``), never a crash.
@@ -82,11 +84,14 @@ class CheckConfig:
     exempt_pages: tuple[str, ...] = DEFAULT_EXEMPT_PAGES
     citation_exempt: tuple[str, ...] = DEFAULT_CITATION_EXEMPT
     phone_allow: tuple[str, ...] = ()
+    substances: tuple[str, ...] = ()
     data_review_years: Mapping[str, int] = field(default_factory=lambda: dict(REVIEW_YEARS))
     blocked_hosts: Mapping[str, str] = field(default_factory=lambda: dict(BLOCKED_HOSTS))
     primary_pages: tuple[str, ...] = PRIMARY_PAGES
     primary_kinds: tuple[str, ...] = PRIMARY_KINDS
     require_clinical_review: bool = False
+    require_sources: bool = False
+    require_review_dates: bool = False
     max_page_kib: int = 512
     max_nesting: int = 16
     max_html_depth: int = 512
@@ -169,6 +174,7 @@ def config_from_mapping(raw: Mapping[str, object], where: str) -> tuple[CheckCon
             "exempt_pages",
             "citation_exempt",
             "phone_allow",
+            "substances",
         } and _is_str_list(value):
             config = replace(config, **{key: tuple(value)})  # type: ignore[arg-type]
         elif key == "data_review_years" and _is_year_table(value):
@@ -184,13 +190,21 @@ def config_from_mapping(raw: Mapping[str, object], where: str) -> tuple[CheckCon
     return config, problems
 
 
-_SITE_OPTIONS = ("primary_pages", "primary_kinds", "primary_citations", "require_clinical_review")
+_SITE_OPTIONS = (
+    "primary_pages",
+    "primary_kinds",
+    "primary_citations",
+    "require_clinical_review",
+    "require_sources",
+    "require_review_dates",
+)
 _PLUGIN = "pocketguide/content"
 
 
 def apply_site_options(checks: CheckConfig, config_file: Path) -> tuple[CheckConfig, list[Finding]]:
     """Take ``primary_pages``, ``primary_kinds``, ``primary_citations`` (the severity of CI012,
-    unless ``pyproject.toml`` sets one) and ``require_clinical_review`` from the
+    unless ``pyproject.toml`` sets one), ``require_clinical_review``, ``require_sources`` and
+    ``require_review_dates`` from the
     ``pocketguide/content`` options in ``config_file`` (``mkdocs.yml``, ``!ENV`` resolved),
     so the checks apply what the build applies. A missing file changes nothing.
     """
@@ -212,8 +226,8 @@ def apply_site_options(checks: CheckConfig, config_file: Path) -> tuple[CheckCon
         if key == "primary_citations" and value in {"error", "warn", "ignore"}:
             levels = {"CI012": Severity(value), **checks.severity}  # pyproject wins
             checks = replace(checks, severity=levels)
-        elif key == "require_clinical_review" and isinstance(value, bool):
-            checks = replace(checks, require_clinical_review=value)
+        elif key in _SITE_SWITCHES and isinstance(value, bool):
+            checks = replace(checks, **{key: value})  # type: ignore[arg-type]
         elif key == "primary_pages" and _is_str_list(value):
             checks = replace(checks, primary_pages=tuple(value))
         elif key == "primary_kinds" and _is_str_list(value) and set(value) <= set(KINDS):
@@ -234,6 +248,7 @@ def _site_paths(checks: CheckConfig, options: dict[str, object], folder: Path) -
     return checks
 
 
+_SITE_SWITCHES = frozenset({"require_clinical_review", "require_sources", "require_review_dates"})
 _INT_LIMITS = frozenset({"max_page_kib", "max_nesting", "max_html_depth"})
 _SECONDS = frozenset({"page_seconds", "build_seconds"})
 _MAX_SECONDS = 7 * 24 * 3600  # a week; the system timer cannot take much more

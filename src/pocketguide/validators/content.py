@@ -14,7 +14,7 @@ and this check can never disagree. This module adds the rules that need the whol
 - readability per page and section (RDG001/RDG002), see ``readability``;
 - one h1, no skipped levels, alt text (HDG001, HDG002, IMG001), see ``structure``;
 - the data files in ``docs/data/`` (DAT001-DAT008, see ``pocketguide.content.data``), the
-  ``<!-- data:... -->`` markers in pages (MRK001-MRK004), and phone numbers typed into a page
+  ``<!-- data:... -->`` markers in pages (MRK001-MRK006), and phone numbers typed into a page
   that are not in the data (PHN001, see ``numbers``).
 
 A page that cannot be read is a finding (CNT001), never a crash; so is input that would make
@@ -38,6 +38,7 @@ from pocketguide.content.evidence import check_primary_citations, is_primary_pag
 from pocketguide.content.frontmatter import (
     clinical_review_status,
     parse_front_matter,
+    required_keys,
     review_status,
 )
 from pocketguide.content.sources import check_hosts, load_sources, parse_sources
@@ -60,6 +61,8 @@ RULES = {
     "MRK002": "data marker argument names nothing",
     "MRK003": "data marker needs a missing data file",
     "MRK004": "block data marker not alone on its line",
+    "MRK005": "SMS marker without a short call rule",
+    "MRK006": "emergency SMS over two text messages",
     "PHN001": "phone number not in the data",
     "CNT001": "page cannot be read",
     "CI001": "citation of an unknown source",
@@ -158,6 +161,8 @@ def check_content(
 
 def _read_registry(registry: Path, checks: CheckConfig) -> tuple[dict[str, Source], list[Finding]]:
     """Read ``sources.yml`` with the same limits as a page (size, UTF-8, NUL) first."""
+    if not registry.exists() and not checks.require_sources:
+        return {}, []  # a site without a registry (require_sources off in mkdocs.yml)
     try:
         data = registry.read_bytes()
     except OSError:
@@ -223,7 +228,9 @@ def _check_text(  # noqa: PLR0917 (the page and everything checked against it)
     if unsafe:
         cited.update(c.id for c in find_citations(text, 1))  # the page still cites them
         return unsafe
-    fm, findings = parse_front_matter(text, path, today)
+    fm, findings = parse_front_matter(
+        text, path, today, required=required_keys(checks.require_review_dates)
+    )
     body_line = fm.body_line if fm else 1
     if fm is not None:
         status = review_status(fm, today)
@@ -254,14 +261,19 @@ def _check_text(  # noqa: PLR0917 (the page and everything checked against it)
         primary_kinds=checks.primary_kinds,
         written=body if marked else None,
     )
-    if not citations and not marked and not any(fnmatch(rel, p) for p in checks.citation_exempt):
+    if (
+        checks.require_sources
+        and not citations
+        and not marked
+        and not any(fnmatch(rel, p) for p in checks.citation_exempt)
+    ):
         message = "page cites no source"
         registry = display(Path(checks.registry)) if checks.registry else "docs/sources.yml"
         fix = f"back its safety claims with [@id] citations from {registry}"
         findings.append(Finding(path, body_line, 1, "CI011", message, fix))
     code_masked = mask_code(whole)
     findings += rawhtml.check_raw_html(code_masked, path)
-    findings += check_wording(mask_quotes(whole), path)
+    findings += check_wording(mask_quotes(whole), path, checks.substances)
     findings += check_forbidden(mask_markup(text), path)
     items = headings(code_masked)
     findings += check_headings(items, path, body_line)

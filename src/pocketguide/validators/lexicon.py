@@ -10,12 +10,16 @@ and "clean needles/equipment" is not about a person, so it is never flagged.
 Forbidden rules (FBD) come from the content contract and run on everything a reader can see
 (``prose.mask_markup``, so quotes and front matter count): milligram dose figures, "normal
 dose" talk, routes to a K-hole, injection preparation and needle gauges.
+
+The rules name drugs in general ("drug users", "substance abuse"); a guide adds the names of
+its own drugs with the ``substances`` setting of the checks, so "<name> abuse" is caught too.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from pocketguide.findings import Finding, Severity
 from pocketguide.validators.prose import position
@@ -70,60 +74,77 @@ def _stigma(pattern: str, fix: str, severity: Severity = Severity.ERROR) -> Rule
     return Rule(code, re.compile(pattern, _I), message, f"write '{fix}' instead", severity)
 
 
-STIGMA_RULES: tuple[Rule, ...] = (
-    _stigma(r"\b(?:(?:former|reformed|recovering|ex)[- ])?addicts?\b", PERSON),
-    _stigma(r"\b(?:drug |substance |ketamine |alcohol )?abusers?\b", PERSON),
-    _stigma(
-        r"\b(?:drug|substance|ketamine|alcohol|opioid|prescription drug|solvent|inhalant|k)s?"
-        r" abuse\b"
-        r"|\babus(?:e|es|ed|ing) (?:of )?(?:drugs|ketamine|substances|alcohol|k)\b",
-        "drug use (or 'substance use disorder' when a diagnosis is meant)",
-    ),
-    _stigma(
-        r"\b(?:junk(?:ie|y|ies)|crack ?heads?|druggies?|druggy|dope ?fiends?|stoners?|pot ?heads?"
-        r"|tweakers?|ket ?heads?|k ?heads?|alcoholics?)\b",
-        PERSON,
-    ),
-    _stigma(
-        r"\b(?:stay|stays|stayed|staying|get|gets|got|getting|go|goes|went|going|been|being|"
-        rf"keep|keeps|kept|remain|remains|remained)\s+clean\b(?!\s+(?:{_OBJECTS})\b)"
-        r"|\b(?:I|you|he|she|they|we|someone|people|person|friends?|I'm|you're|he's|she's|"
-        r"they're|we're)\s+(?:(?:is|are|am|was|were|has been|have been|had been)\s+)?(?:now\s+)?"
-        rf"(?:clean|dirty)\b(?!\s+(?:{_OBJECTS})\b)"
-        r"|\b(?:clean|dirty)\s+(?:for|since)\s+"
-        r"(?:\d+|a|an|one|two|three|several|many|months|years|weeks|days)\b"
-        r"|\bclean time\b",
-        "not using drugs / in recovery (for 'clean'), using drugs (for 'dirty')",
-    ),
-    _stigma(
-        r"\b(?:clean|dirty)\s+(?:urine|tests?|samples?|screens?|drug tests?|urine tests?)\b",
-        "tested negative / tested positive",
-    ),
-    _stigma(
-        r"\b(?:(?:drug|ketamine|k|substance|heroin|opioid|iv|injecting|injection|recreational|"
-        r"regular|heavy|chronic|problem|habitual)\s+)?users?\b",
-        PERSON,
-    ),
-    _stigma(r"\brelaps(?:e|es|ed|ing)\b", "return to use", Severity.WARN),
-    _stigma(r"\b(?:drug|ketamine|k|substance)\s+habits?\b", "drug use", Severity.WARN),
-    _stigma(
-        r"\b(?:opioid |drug )?(?:replacement|substitution) (?:therapy|treatment)\b",
-        "medication for opioid use disorder (MOUD)",
-        Severity.WARN,
-    ),
-    _stigma(r"\boverdose victims?\b", "person who overdosed", Severity.WARN),
-    _stigma(
-        r"\b(?:suffers?|suffering|afflicted)\s+(?:from|with)\s+"
-        r"(?:addiction|drug use|substance use)\b",
-        "has a substance use disorder",
-        Severity.WARN,
-    ),
-    _stigma(r"\b(?:drug|substance|ketamine)\s+misuse\b", "drug use", Severity.WARN),
-    _stigma(r"\baddicted\s+to\b", "dependent on (or 'has a ... use disorder')", Severity.WARN),
-)
+def _names(substances: tuple[str, ...]) -> str:
+    """A guide's own drug names as regular-expression alternatives, each followed by ``|``.
+
+    >>> _names(("poppers", " ", "k2"))
+    'poppers|k2|'
+    """
+    return "".join(f"{re.escape(name)}|" for name in substances if name.strip())
+
+
+@lru_cache(maxsize=8)
+def stigma_rules(substances: tuple[str, ...] = ()) -> tuple[Rule, ...]:
+    """The stigma rules, with ``substances`` (a guide's drug names) wherever drugs are named."""
+    s = _names(substances)
+    return (
+        _stigma(r"\b(?:(?:former|reformed|recovering|ex)[- ])?addicts?\b", PERSON),
+        _stigma(rf"\b(?:(?:{s}drug|substance|alcohol) )?abusers?\b", PERSON),
+        _stigma(
+            rf"\b(?:{s}drug|substance|alcohol|opioid|prescription drug|solvent|inhalant|k)s?"
+            r" abuse\b"
+            rf"|\babus(?:e|es|ed|ing) (?:of )?(?:{s}drugs|substances|alcohol|k)\b",
+            "drug use (or 'substance use disorder' when a diagnosis is meant)",
+        ),
+        _stigma(
+            r"\b(?:junk(?:ie|y|ies)|crack ?heads?|druggies?|druggy|dope ?fiends?|stoners?"
+            r"|pot ?heads?|tweakers?|ket ?heads?|k ?heads?|alcoholics?)\b",
+            PERSON,
+        ),
+        _stigma(
+            r"\b(?:stay|stays|stayed|staying|get|gets|got|getting|go|goes|went|going|been|being|"
+            rf"keep|keeps|kept|remain|remains|remained)\s+clean\b(?!\s+(?:{_OBJECTS})\b)"
+            r"|\b(?:I|you|he|she|they|we|someone|people|person|friends?|I'm|you're|he's|she's|"
+            r"they're|we're)\s+(?:(?:is|are|am|was|were|has been|have been|had been)\s+)?"
+            rf"(?:now\s+)?(?:clean|dirty)\b(?!\s+(?:{_OBJECTS})\b)"
+            r"|\b(?:clean|dirty)\s+(?:for|since)\s+"
+            r"(?:\d+|a|an|one|two|three|several|many|months|years|weeks|days)\b"
+            r"|\bclean time\b",
+            "not using drugs / in recovery (for 'clean'), using drugs (for 'dirty')",
+        ),
+        _stigma(
+            r"\b(?:clean|dirty)\s+(?:urine|tests?|samples?|screens?|drug tests?|urine tests?)\b",
+            "tested negative / tested positive",
+        ),
+        _stigma(
+            rf"\b(?:(?:{s}drug|k|substance|heroin|opioid|iv|injecting|injection|recreational|"
+            r"regular|heavy|chronic|problem|habitual)\s+)?users?\b",
+            PERSON,
+        ),
+        _stigma(r"\brelaps(?:e|es|ed|ing)\b", "return to use", Severity.WARN),
+        _stigma(rf"\b(?:{s}drug|k|substance)\s+habits?\b", "drug use", Severity.WARN),
+        _stigma(
+            r"\b(?:opioid |drug )?(?:replacement|substitution) (?:therapy|treatment)\b",
+            "medication for opioid use disorder (MOUD)",
+            Severity.WARN,
+        ),
+        _stigma(r"\boverdose victims?\b", "person who overdosed", Severity.WARN),
+        _stigma(
+            r"\b(?:suffers?|suffering|afflicted)\s+(?:from|with)\s+"
+            r"(?:addiction|drug use|substance use)\b",
+            "has a substance use disorder",
+            Severity.WARN,
+        ),
+        _stigma(rf"\b(?:{s}drug|substance)\s+misuse\b", "drug use", Severity.WARN),
+        _stigma(r"\baddicted\s+to\b", "dependent on (or 'has a ... use disorder')", Severity.WARN),
+    )
+
+
+STIGMA_RULES = stigma_rules()
+"""The stigma rules for a guide that names no drug of its own."""
 
 _KHOLE = r"k[- ]?hole"
-# "20 micrograms of ketamine per litre of blood" is a legal limit, not a dose.
+# "20 micrograms of a drug per litre of blood" is a legal limit, not a dose.
 _CONCENTRATION = r"(?:\s+of\s+\w+)?\s*(?:/|per)\s*(?:litre|liter|l|ml|dl|decilitre|deciliter)\b"
 _REACH = r"(?:reach|get\s+(?:in)?to|enter|hit|achieve|induce|go\s+into|fall\s+into|get)"
 
@@ -168,7 +189,7 @@ FORBIDDEN_RULES: tuple[Rule, ...] = (
         r"|\bhow\s+to\s+(?:inject|shoot\s+up|bang)\b"
         r"|\b(?:prepar(?:e|es|ing)|preparation\s+of|mix(?:ing)?|dissolv(?:e|ing))\s+"
         r"(?:an?\s+|the\s+|your\s+)?"
-        r"(?:shot|injection|solution\s+(?:for|to)\s+inject\w*|ketamine\s+(?:for|to)\s+inject\w*)\b"
+        r"(?:shot|injection|(?:solution|\w+)\s+(?:for|to)\s+inject\w*)\b"
         r"|\bdraw(?:ing)?\s+(?:it\s+|the\s+\w+\s+)?up\s+(?:into|in)\s+(?:a|the)\s+syringe\b"
         r"|\binject(?:ing)?\s+(?:it\s+)?into\s+(?:a|the|your)\s+(?:vein|muscle)\b"
         r"|\bfind(?:ing)?\s+a\s+vein\b",
@@ -178,9 +199,10 @@ FORBIDDEN_RULES: tuple[Rule, ...] = (
 )
 
 
-def check_wording(prose: str, path: str) -> list[Finding]:
-    """Return stigma findings (WRD001 error, WRD002 warn) in quote-masked prose."""
-    return [f for rule in STIGMA_RULES for f in rule.findings(prose, path)]
+def check_wording(prose: str, path: str, substances: tuple[str, ...] = ()) -> list[Finding]:
+    """Return stigma findings (WRD001 error, WRD002 warn) in quote-masked prose;
+    ``substances`` are the guide's own drug names (the ``substances`` setting)."""
+    return [f for rule in stigma_rules(substances) for f in rule.findings(prose, path)]
 
 
 def check_forbidden(visible: str, path: str) -> list[Finding]:

@@ -4,7 +4,7 @@ This is the one place that decides what counts as an external resource. Links a 
 chooses to follow (``<a href>``) are allowed; anything the browser loads by itself from
 another origin (scripts, styles, fonts, images, ``srcset``, iframes, ``preconnect`` and
 ``dns-prefetch``, CSS ``url()`` in stylesheets and ``style`` attributes, manifest icons) is
-not, because it tells a third party that someone is reading about ketamine. ``scan_site``
+not, because it tells a third party that someone is reading about drugs. ``scan_site``
 runs the rule on a whole ``site/``; the link check calls the same functions per page.
 """
 

@@ -9,7 +9,7 @@ endless sentence.
 Score: Flesch-Kincaid grade, ``0.39 * words/sentences + 11.8 * syllables/words - 15.59``.
 Syllables come from pyphen's hyphenation dictionary (shipped with the package, nothing is
 downloaded), raised to a vowel-group estimate where hyphenation points undercount (pyphen
-splits "ketamine" once), plus a small table for drug names. Upper-case abbreviations count
+splits some drug names only once), plus a small table for drug names. Upper-case abbreviations count
 one syllable per letter (M-D-M-A).
 
 Rule codes: RDG001 page above the grade threshold; RDG002 section above it (reported at the
@@ -38,7 +38,6 @@ BLOCK_TAG = re.compile(
 WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
 SENTENCE_END = re.compile(r"[.!?]+(?=\s|$)")
 KNOWN_SYLLABLES = {
-    "ketamine": 3,
     "naloxone": 3,
     "fentanyl": 3,
     "xylazine": 3,

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from mkdocs.config import config_options as c
-from mkdocs.config.base import Config, ValidationError
+from mkdocs.config.base import Config, ConfigErrors, ConfigWarnings, ValidationError
 
 from pocketguide.content.evidence import PRIMARY_PAGES
 from pocketguide.content.sources import KINDS, PRIMARY_KINDS
@@ -31,8 +33,17 @@ class ContentConfig(Config):
     Off: pages build as plain Markdown, ``[@id]`` stays as written and ``<!-- data:... -->``
     markers stay invisible comments (the data does not show)."""
 
-    sources = c.File(exists=True, default="docs/sources.yml")
-    """The source registry (a YAML list of sources), relative to ``mkdocs.yml``."""
+    sources = c.File(exists=False, default="docs/sources.yml")
+    """The source registry (a YAML list of sources), relative to ``mkdocs.yml``. Without the
+    file, no source can be cited (unless ``require_sources`` makes it an error)."""
+
+    require_sources = c.Type(bool, default=False)
+    """The registry must exist: the build stops without it. On for the guide."""
+
+    require_review_dates = c.Type(bool, default=False)
+    """Every page must have front matter with ``title``, ``description``, ``last_reviewed``
+    and ``next_review`` (FM002), and only known keys (FM007). Off: a page needs no front
+    matter, and what it sets is still checked (dates real and in order). On for the guide."""
 
     sources_page = MarkdownPage(default="sources.md")
     """The page, inside ``docs/``, whose ``<!-- pocketguide:sources -->`` marker is replaced
@@ -64,3 +75,19 @@ class ContentConfig(Config):
     """The licence of the published data, as an SPDX id such as ``CC-BY-4.0``. Set: each data
     file is published as ``data/<name>.json`` (with its schema) for other apps to reuse.
     Unset: the data is not published."""
+
+    def validate(self) -> tuple[ConfigErrors, ConfigWarnings]:
+        """With ``require_sources``, the registry must exist (the message says how to fix)."""
+        failed, warnings = super().validate()
+        if self.require_sources and self.sources and not Path(self.sources).is_file():
+            failed.append(
+                (
+                    "sources",
+                    ValidationError(
+                        f"the source registry '{self.sources}' does not exist, and "
+                        "require_sources is on — create it (a YAML list of sources), point "
+                        "'sources' at it, or set require_sources: false"
+                    ),
+                )
+            )
+        return failed, warnings

@@ -33,6 +33,7 @@ from pocketguide.content.frontmatter import (
     clinical_review_status,
     markdown_start_line,
     parse_front_matter,
+    required_keys,
     reviewers,
 )
 from pocketguide.content.sources import Source, load_sources
@@ -74,7 +75,10 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         themeparts.attach(config, "pocketguide/content", PARTS, any_theme=True)
         self._config_dir = Path(config.config_file_path or ".").parent
         self._registry = self._relative(self.config.sources)
-        self.sources, findings = load_sources(Path(self.config.sources), self._registry)
+        findings: list[Finding] = []
+        self.sources = {}
+        if self._has_registry():  # required ones are checked when mkdocs.yml is loaded
+            self.sources, findings = load_sources(Path(self.config.sources), self._registry)
         self.errors = []
         _raise_errors(findings)
         # Review dates of the data are the checks' business: a strict build never fails on them.
@@ -89,7 +93,8 @@ class ContentPlugin(BasePlugin[ContentConfig]):
     ) -> LiveReloadServer | None:
         """Rebuild when the registry changes under ``mkdocs serve``."""
         if self.config.enabled:
-            server.watch(self.config.sources)
+            if self._has_registry():
+                server.watch(self.config.sources)
             if Path(self.config.data_dir).is_dir():  # a missing folder cannot be watched
                 server.watch(self.config.data_dir)
         return server
@@ -108,7 +113,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
             )
             for name, text in published.items():
                 files.append(File.generated(config, name, content=text))
-        if files.get_file_from_path(self.config.sources_page) is None:
+        if self._has_registry() and files.get_file_from_path(self.config.sources_page) is None:
             log.warning(
                 "sources_page '%s' is not in %s — create it with the marker %s, "
                 "or point the 'sources_page' option at the page that has it",
@@ -136,15 +141,17 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         if has_markers(markdown):
             # Before numbering, so the citations the data writes are numbered like any other;
             # after the check, so its line numbers are the page's own.
-            markdown, marker_findings = render_markers(markdown, self.data, path, first_line)
+            markdown, marker_findings = render_markers(
+                markdown, self.data, path, first_line, address=config.site_url or ""
+            )
             findings += marker_findings
         findings += self._primary_citations(markdown, page, path, first_line)
         if page.file.generated_by is None:
-            fm, fm_findings = parse_front_matter(text, path)
+            required = required_keys(self.config.require_review_dates)
+            fm, fm_findings = parse_front_matter(text, path, required=required)
             findings = fm_findings + findings
             if fm is not None:
-                required = self.config.require_clinical_review
-                status = clinical_review_status(fm, required=required)
+                status = clinical_review_status(fm, required=self.config.require_clinical_review)
                 findings = [status, *findings] if status else findings
             if fm is not None and not _errors(findings):
                 markdown = self._review_line(markdown, page, fm)
@@ -198,9 +205,11 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         return findings
 
     def _review_line(self, markdown: str, page: Page, fm: FrontMatter) -> str:
-        """Show the review dates and sign-offs under the title; ISO strings in ``page.meta``."""
-        last, nxt = fm.data["last_reviewed"], fm.data["next_review"]
-        assert isinstance(last, date) and isinstance(nxt, date)  # checked by the schema
+        """Show the review dates and sign-offs under the title; ISO strings in ``page.meta``.
+        A page without both dates (allowed unless ``require_review_dates``) shows none."""
+        last, nxt = fm.data.get("last_reviewed"), fm.data.get("next_review")
+        if not isinstance(last, date) or not isinstance(nxt, date):
+            return markdown
         page.meta["last_reviewed"] = last.isoformat()
         page.meta["next_review"] = nxt.isoformat()
         line = render.reviewed_line(last, nxt, reviewers(fm))
@@ -216,6 +225,9 @@ class ContentPlugin(BasePlugin[ContentConfig]):
             return markdown
         listing = render.registry_list(self.sources.values())
         return markdown.replace(render.SOURCES_MARKER, listing, 1)
+
+    def _has_registry(self) -> bool:
+        return bool(self.config.sources) and Path(self.config.sources).is_file()
 
     def _relative(self, path: str) -> str:
         """Return ``path`` relative to the folder of ``mkdocs.yml``, with forward slashes."""

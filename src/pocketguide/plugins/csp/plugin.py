@@ -65,7 +65,8 @@ class CspPlugin(BasePlugin[CspConfig]):
         https://www.mkdocs.org/dev-guide/plugins/#on_post_page
         """
         if self.config.enabled and not self.serving:
-            for item in policy.blocked_inline(output):
+            hashed = self.config.style_attributes == "hash"
+            for item in policy.blocked_inline(output, hashed_styles=hashed):
                 log.warning(
                     "%s:%d:%d: %s (from %s) cannot run under the Content-Security-Policy — "
                     "move it into a script or stylesheet file",
@@ -98,7 +99,13 @@ class CspPlugin(BasePlugin[CspConfig]):
             if has_policy(html):
                 continue
             scripts, styles = policy.inline_code(html)
-            text = policy.add_policy(html, policy.build_policy(scripts, styles))
+            attributes = (
+                policy.style_attributes(html) if self.config.style_attributes == "hash" else []
+            )
+            rules = policy.build_policy(
+                scripts, styles, style_attribute_hashes=attributes, allow=self.config.allow
+            )
+            text = policy.add_policy(html, rules)
             path.write_text(text, encoding="utf-8")
             pages += 1
         log.info("Content-Security-Policy written into %d pages", pages)

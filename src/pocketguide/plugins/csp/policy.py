@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import html as html_lib
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -27,7 +28,7 @@ from typing import TYPE_CHECKING
 from pocketguide.htmltags import ATTRS, JS_TYPES, attributes
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Mapping
 
 META_NAME = "Content-Security-Policy"
 
@@ -108,9 +109,25 @@ def strip_inline_code(html: str) -> tuple[str, list[str]]:
     return "".join(out), removed
 
 
-def blocked_inline(html: str) -> list[Inline]:
+def style_attributes(html: str) -> list[str]:
+    """Return the hash sources of every ``style=`` attribute value, in order, each once.
+
+    Markdown writes them (table column alignment, ``style="text-align: right"``), and so do
+    icon SVGs. The value is hashed as the browser reads it (character references decoded);
+    a policy with ``'unsafe-hashes'`` and these hashes in ``style-src`` allows exactly them.
+    """
+    found: list[str] = []
+    for tag in _tokens(html):
+        value = attributes(tag["rattrs"] or tag["attrs"] or "").get("style")
+        if value is not None:
+            found.append(sha256_source(html_lib.unescape(value)))
+    return _unique(found)
+
+
+def blocked_inline(html: str, *, hashed_styles: bool = False) -> list[Inline]:
     """Return inline code that a hash-based policy blocks: event handlers, ``javascript:``
-    URLs and ``style`` attributes, with their line and column."""
+    URLs and (unless the policy allows them by hash, ``hashed_styles``) ``style``
+    attributes, with their line and column."""
     found: list[Inline] = []
     for tag in _tokens(html):
         name = tag["raw"] or tag["tag"]
@@ -118,7 +135,7 @@ def blocked_inline(html: str) -> list[Inline]:
             what = None
             if attr.startswith("on"):
                 what = f"<{name} {attr}=…> event handler"
-            elif attr == "style":
+            elif attr == "style" and not hashed_styles:
                 what = f"<{name} style=…> attribute"
             elif attr in {"href", "src", "action"} and value.strip().lower().startswith(
                 "javascript:"
@@ -131,31 +148,79 @@ def blocked_inline(html: str) -> list[Inline]:
     return found
 
 
+#: What the policy allows before a site's ``allow``: the guide's own origin only.
+BASE_SOURCES: dict[str, tuple[str, ...]] = {
+    "default-src": ("'none'",),
+    "script-src": ("'self'",),
+    "style-src": ("'self'",),
+    "img-src": ("'self'", "data:"),
+    "font-src": ("'self'",),
+    "connect-src": ("'self'",),
+    "manifest-src": ("'self'",),
+    "worker-src": ("'self'",),
+    "base-uri": ("'self'",),
+    "form-action": ("'self'",),
+}
+#: Directives a site's ``allow`` may name: the ones above (but ``default-src``) and the other
+#: fetch directives, which ``default-src 'none'`` otherwise blocks.
+ALLOWED_DIRECTIVES = frozenset(
+    {*BASE_SOURCES, "media-src", "frame-src", "child-src", "object-src", "prefetch-src"}
+    - {"default-src"}
+)
+#: Sources ``allow`` may not add: each would let injected code run, which hashes are there to
+#: prevent.
+REFUSED_SOURCES = frozenset({"'unsafe-inline'", "'unsafe-eval'", "*", "'strict-dynamic'"})
+_SOURCE = re.compile(r"^[^\s;,]+$")
+
+
+def allow_problem(directive: str, sources: Iterable[str]) -> str | None:
+    """Say what is wrong with one entry of a site's ``allow`` option, or ``None`` if nothing.
+
+    >>> allow_problem("img-src", ["https://img.example.org"]) is None
+    True
+    >>> allow_problem("script-src", ["'unsafe-inline'"])
+    "'unsafe-inline' would let injected code run — allow a file's origin, never inline code"
+    """
+    if directive not in ALLOWED_DIRECTIVES:
+        return f"'{directive}' is not a directive the policy can widen — use one of " + ", ".join(
+            sorted(ALLOWED_DIRECTIVES)
+        )
+    for source in sources:
+        if source.lower() in REFUSED_SOURCES:
+            return (
+                f"{source} would let injected code run — allow a file's origin, never inline code"
+            )
+        if not _SOURCE.match(source):
+            return f"'{source}' is not one source — write one origin or keyword per list item"
+    return None
+
+
 def build_policy(
     script_hashes: Iterable[str] = (),
     style_hashes: Iterable[str] = (),
     *,
     header: bool = False,
+    style_attribute_hashes: Iterable[str] = (),
+    allow: Mapping[str, Iterable[str]] | None = None,
 ) -> str:
     """Return the policy: the guide's own origin only, inline code by hash only.
 
-    ``header=True`` adds the directives a ``<meta>`` policy may not carry (browsers ignore
-    them there with a console error): ``frame-ancestors``.
+    ``style_attribute_hashes`` (of ``style=`` values) go into ``style-src`` after
+    ``'unsafe-hashes'``, which lets a hash match an attribute (CSP Level 3). ``allow`` adds a
+    site's own sources per directive (checked by :func:`allow_problem` when the site's
+    configuration is loaded). ``header=True`` adds the directives a ``<meta>`` policy may not
+    carry (browsers ignore them there with a console error): ``frame-ancestors``.
     """
-    scripts = " ".join(["'self'", *sorted(set(script_hashes))])
-    styles = " ".join(["'self'", *sorted(set(style_hashes))])
-    directives = [
-        "default-src 'none'",
-        f"script-src {scripts}",
-        f"style-src {styles}",
-        "img-src 'self' data:",
-        "font-src 'self'",
-        "connect-src 'self'",
-        "manifest-src 'self'",
-        "worker-src 'self'",
-        "base-uri 'self'",
-        "form-action 'self'",
-    ]
+    sources = {name: list(values) for name, values in BASE_SOURCES.items()}
+    sources["script-src"] += sorted(set(script_hashes))
+    attribute_hashes = sorted(set(style_attribute_hashes))
+    if attribute_hashes:
+        sources["style-src"].append("'unsafe-hashes'")
+    sources["style-src"] += sorted(set(style_hashes) | set(attribute_hashes))
+    for name, extra in (allow or {}).items():
+        kept = sources.setdefault(name, [])
+        kept += [source for source in extra if source not in kept]
+    directives = [f"{name} {' '.join(values)}" for name, values in sources.items()]
     if header:
         directives.append("frame-ancestors 'self'")
     return "; ".join(directives)
@@ -171,15 +236,25 @@ def add_policy(html: str, policy: str) -> str:
     return html[: anchor.end()] + tag + html[anchor.end() :]
 
 
-def site_policy(pages: Iterable[str]) -> str:
+def site_policy(
+    pages: Iterable[str],
+    *,
+    hash_style_attributes: bool = False,
+    allow: Mapping[str, Iterable[str]] | None = None,
+) -> str:
     """Return one policy for a whole site (for a ``_headers`` file): every page's hashes."""
     scripts: list[str] = []
     styles: list[str] = []
+    attributes_: list[str] = []
     for html in pages:
         page_scripts, page_styles = inline_code(html)
         scripts += page_scripts
         styles += page_styles
-    return build_policy(scripts, styles, header=True)
+        if hash_style_attributes:
+            attributes_ += style_attributes(html)
+    return build_policy(
+        scripts, styles, header=True, style_attribute_hashes=attributes_, allow=allow
+    )
 
 
 def _unique(items: list[str]) -> list[str]:

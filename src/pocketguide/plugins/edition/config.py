@@ -5,6 +5,9 @@ from __future__ import annotations
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 
+from pocketguide.content import pages
+from pocketguide.content import strings as pg_strings
+
 
 class EditionConfig(Config):
     """Options of the ``pocketguide/edition`` plugin."""
@@ -19,8 +22,10 @@ class EditionConfig(Config):
     """Warn (and so fail a strict build) when the file is larger than this many KiB: it must
     stay small enough to send over a slow connection or Bluetooth."""
 
-    emergency_page = c.Type(str, default="emergency.md")
-    """Page linked in red at the top of the file, relative to ``docs/``; ``""`` for none."""
+    emergency_page = pages.OptionalPage()
+    """Page linked in red at the top of the file, relative to ``docs/``. Left out:
+    ``emergency.md`` when ``docs/`` has it, else none; ``null`` or ``''``: none; a page named
+    here must exist."""
 
     search = c.Type(bool, default=True)
     """Add the small inline search box (it needs JavaScript; the file reads fine without)."""
@@ -28,3 +33,7 @@ class EditionConfig(Config):
     version = c.Type(str, default="")
     """Content version stamped at the top; empty means the first 8 hex digits of a SHA-256
     of the assembled pages, so two files with the same version carry the same content."""
+
+    strings = pg_strings.option()
+    """Reader-facing texts that replace those of ``theme.language`` (keys of
+    ``pocketguide/content/strings/en.yml``), for the whole site."""

@@ -18,6 +18,8 @@ from mkdocs.structure.nav import Section
 from mkdocs.structure.pages import Page
 
 from pocketguide import buildinfo
+from pocketguide.content import pages, strings
+from pocketguide.content.qr import qr_svg
 from pocketguide.plugins.edition.config import EditionConfig
 from pocketguide.plugins.edition.singlefile import (
     EditionMeta,
@@ -74,6 +76,7 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         self.pages: dict[str, EditionPage] = {}
         self.nav: tuple[NavItem, ...] = ()
         self.sources: list[tuple[str, str]] = []
+        self.emergency: str | None = None
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> None:
         """Announce the file (empty until ``on_post_build``) so pages may link to it.
@@ -91,6 +94,20 @@ class EditionPlugin(BasePlugin[EditionConfig]):
             raise PluginError(msg)
         files.append(File.generated(config, self.config.filename, content=""))
         self.sources = [(f.dest_uri, f.src_uri) for f in files.documentation_pages()]
+        try:
+            self.emergency = pages.resolve_page(
+                self.config.emergency_page,
+                lambda src: (
+                    (f := files.get_file_from_path(src)) is not None and f.is_documentation_page()
+                ),
+            )
+        except LookupError:
+            msg = (
+                f"mkdocs.yml: plugins.pocketguide/edition.emergency_page: page "
+                f"'{self.config.emergency_page}' is not in docs/ — name an existing Markdown "
+                "page, relative to docs/ (or '' for none)"
+            )
+            raise PluginError(msg) from None
 
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> None:
         """Remember the navigation tree: it gives the order of the pages in the file.
@@ -141,23 +158,28 @@ class EditionPlugin(BasePlugin[EditionConfig]):
             site_url=config.site_url or "",
             copyright=config.copyright or "",
             logo_svg=theme_logo_svg(config),
-            emergency_page=self.config.emergency_page,
+            emergency_page=self.emergency or "",
             version=self.config.version,
+            qr_svg=qr_svg(config.site_url, title=f"QR code: {config.site_url}")
+            if config.site_url
+            else "",
             css=(_TEMPLATES / "edition.css").read_text(encoding="utf-8").strip(),
             # Stripped: pocketguide/minify trims it later, and the CSP hash must still match.
             script=(_TEMPLATES / "edition.js").read_text(encoding="utf-8").strip()
             if self.config.search
             else "",
+            words=strings.for_site(config),
         )
         edition = assemble(list(self.pages.values()), self.nav, meta, read_asset)
         for problem in edition.problems:
             log.warning("%s", problem)
         for ref in external_references(edition.html):
             log.warning("%s: refers outside the file: %s", self.config.filename, ref)
-        if self.config.emergency_page and self.config.emergency_page not in edition.pages:
+        if self.emergency and self.emergency not in edition.pages:
             log.warning(
-                "emergency_page %r is not a page of the guide — set it to a page in docs/ or ''",
-                self.config.emergency_page,
+                "emergency_page %r is not in the navigation, so not in the file — add it to "
+                "nav in mkdocs.yml, or set emergency_page to ''",
+                self.emergency,
             )
         out = site_dir / self.config.filename
         out.write_text(edition.html, encoding="utf-8")

@@ -26,9 +26,11 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 from urllib.parse import unquote, urljoin, urlsplit
 
+from markupsafe import Markup
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from pocketguide.content.editions import GENERATOR
+from pocketguide.content.strings import Strings, load
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -84,9 +86,13 @@ class EditionMeta:
     """Source path of the page linked prominently at the top, or ``""``."""
     version: str = ""
     """Shown as the content version; ``""`` means a hash of the assembled content."""
+    qr_svg: str = ""
+    """An inline ``<svg>`` QR code of ``site_url``, shown on the first screen, or ``""``."""
     css: str = ""
     script: str = ""
     """Inline script (the search); allowed by the file's CSP through its hash."""
+    words: Strings = field(default_factory=lambda: load("en"))
+    """The file's texts, in the site's language (English by default)."""
 
 
 @dataclass
@@ -227,8 +233,11 @@ class _PageRewriter:
     def rewrite(self, page: EditionPage) -> str:
         tree = LexborHTMLParser(page.content)
         slug = self.slugs[page.key]
-        for node in tree.css("a.headerlink"):
+        for node in tree.css("a.headerlink, [data-pg-online]"):  # parts for the web guide only
             node.decompose()
+        for node in tree.css("*"):  # no script in the file reads data-* attributes
+            for name in [name for name in node.attributes if name.startswith("data-")]:
+                del node.attrs[name]
         for node in tree.css(_DROP_TAGS):
             self.problems.append(f"{page.key}: dropped <{node.tag}> (not allowed in the file)")
             node.decompose()
@@ -382,7 +391,7 @@ def assemble(
         body = rewriter.rewrite(page)
         if not _has_h1(page.content):
             body = f"<h1>{html.escape(page.title)}</h1>\n{body}"
-        top = '<p class="top"><a href="#contents">Back to contents</a></p>'
+        top = f'<p class="top"><a href="#contents">{meta.words.markup("edition.back")}</a></p>'
         sections.append(f'<section class="page" id="{slugs[page.key]}">\n{body}\n{top}\n</section>')
     problems += rewriter.problems
 
@@ -412,21 +421,34 @@ def _document(
     slugs: Mapping[str, str],
 ) -> str:
     esc = html.escape
-    stamp = f"Version {esc(version)}"
+    t = meta.words.markup
+    stamp = t("edition.version", version=version)
     if date:
-        when = f'<time datetime="{esc(date)}">{esc(human_date(date))}</time>'
-        stamp += f" · facts checked up to {when}"
+        when = Markup('<time datetime="{}">{}</time>').format(date, human_date(date))
+        stamp += " · " + t("edition.checked", date=when)
     online = ""
+    get_app = ""
     if meta.site_url:
-        url = esc(meta.site_url)
-        online = f' Online and installable: <a href="{url}">{url}</a>.'
+        link = Markup('<a href="{0}">{0}</a>').format(meta.site_url)
+        online = " " + t("edition.online", link=link)
+        scan = t("edition.get_app_scan") if meta.qr_svg else ""
+        get_app = Markup(
+            '<section class="get-app" aria-labelledby="get-app-title">'
+            '<h2 id="get-app-title">{}</h2><p>{}</p>{}</section>'
+        ).format(
+            t("edition.get_app_title"),
+            t("edition.get_app", link=link, scan=scan),
+            Markup(meta.qr_svg),  # noqa: S704 (SVG from the core QR drawer; its text escaped)
+        )
     emergency = ""
     if meta.emergency_page in slugs:
         target = slugs[meta.emergency_page]
-        emergency = f'<p class="sos"><a href="#{target}">Emergency: what to do now</a></p>'
+        emergency = f'<p class="sos"><a href="#{target}">{t("emergency.now")}</a></p>'
     search = (
-        '<p class="find" hidden><label for="find">Search this guide</label> '
-        '<input type="search" id="find" autocomplete="off"> <output id="found"></output></p>'
+        f'<p class="find" hidden><label for="find">{t("edition.search")}</label> '
+        '<input type="search" id="find" autocomplete="off"> '
+        f'<output id="found" data-one="{t("edition.one_match")}" '
+        f'data-many="{t("edition.matches")}"></output></p>'
     )
     script = f"<script>{meta.script}</script>" if meta.script else ""
     favicon = ""
@@ -435,7 +457,7 @@ def _document(
         favicon = f'<link rel="icon" href="data:image/svg+xml;base64,{svg}">'
     copyright_line = f"<p>{esc(meta.copyright)}</p>" if meta.copyright else ""
     return f"""<!doctype html>
-<html lang="en">
+<html lang="{esc(meta.words.language)}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -443,7 +465,7 @@ def _document(
 <meta name="color-scheme" content="light dark">
 <meta name="description" content="{esc(meta.description)}">
 <meta name="generator" content="{GENERATOR} {esc(version)}">
-<title>{esc(meta.site_name)} (offline edition)</title>
+<title>{t("edition.title", site=meta.site_name)}</title>
 {favicon}
 <style>{meta.css}</style>
 </head>
@@ -451,14 +473,14 @@ def _document(
 <header id="top">
 <p class="brand">{meta.logo_svg}<span>{esc(meta.site_name)}</span></p>
 <p class="stamp">{stamp}</p>
-<p>{esc(meta.description)} This file is the whole guide: it works with no signal and can be
-passed on by Bluetooth, a messaging app or USB.{online}</p>
+<p>{esc(meta.description)} {t("edition.whole")}{online}</p>
 {copyright_line}
 {emergency}
+{get_app}
 {search}
 </header>
 <nav id="contents" aria-labelledby="contents-title">
-<h2 id="contents-title">Contents</h2>
+<h2 id="contents-title">{t("edition.contents")}</h2>
 {toc}
 </nav>
 <main>

@@ -9,6 +9,9 @@ from typing import TYPE_CHECKING
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config, ConfigErrors, ConfigWarnings, ValidationError
 
+from pocketguide.content import pages
+from pocketguide.content import strings as pg_strings
+
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
@@ -105,20 +108,32 @@ class PwaConfig(Config):
     """Splash-screen background while the app starts."""
 
     categories = c.ListOfItems(c.Type(str), default=["health", "medical", "education"])
-    """Manifest ``categories``, for app stores and launchers."""
+    """Manifest ``categories``, for app stores and launchers; ``[]`` for none."""
+
+    dir = c.Optional(c.Choice(("ltr", "rtl", "auto")))
+    """Manifest text direction. Left out: ``rtl`` when ``theme.language`` is Arabic, Hebrew,
+    Persian or Urdu (``ar``, ``he``, ``fa``, ``ur``), else ``ltr``."""
 
     shortcuts = c.ListOfItems(c.SubConfig(Shortcut), default=[])
     """Home-screen shortcuts; each names a page that must exist."""
 
-    emergency_page = c.Type(str, default="emergency.md")
-    """The page the offline fallback page links to first. Must exist."""
+    emergency_page = pages.OptionalPage()
+    """The page the offline fallback page links to first. Left out: ``emergency.md`` when
+    ``docs/`` has it, else none; ``null`` or ``''``: none; a page named here must exist."""
 
     precache_exclude = c.ListOfItems(c.Type(str), default=[])
     """Extra glob patterns (relative to the site root) left out of the offline copy.
     Source maps, the sitemap and unused search languages are always left out."""
 
+    precache_later = c.ListOfItems(c.Type(str), default=[])
+    """Glob patterns (relative to the site root) of files kept in the offline copy but left
+    out of the first save: the service worker fetches them at low priority once every other
+    file is saved, and the status line says when they are ready (``pocketguide.html``, the
+    one-file edition a reader passes on)."""
+
     max_file_size = c.Type(int, default=2 * 1024 * 1024)
-    """Files larger than this many bytes are left out of the offline copy, with a warning."""
+    """Files larger than this many bytes are left out of the offline copy, with a warning.
+    The search index is never left out: offline search would be lost without a word."""
 
     cache_prefix = c.Type(str, default="pocketguide")
     """Prefix of the cache names; only caches with this prefix for this site's own scope are
@@ -127,6 +142,10 @@ class PwaConfig(Config):
     self_destroying = c.Type(bool, default=False)
     """Escape hatch: build a service worker that deletes its caches and unregisters itself,
     for pulling a broken release off phones."""
+
+    strings = pg_strings.option()
+    """Reader-facing texts that replace those of ``theme.language`` (keys of
+    ``pocketguide/content/strings/en.yml``), for the whole site."""
 
     def validate(self) -> tuple[ConfigErrors, ConfigWarnings]:
         """Check rules that span options after each option is valid on its own."""

@@ -9,6 +9,18 @@ from pocketguide.sitefiles import site_path
 
 MANIFEST_NAME = "manifest.webmanifest"
 
+#: Languages written right to left (Arabic, Hebrew, Persian, Urdu, and a few more).
+RTL_LANGUAGES = frozenset({"ar", "he", "fa", "ur", "yi", "ps", "sd", "ug", "dv", "ckb"})
+
+
+def direction_for(language: str) -> str:
+    """Return the manifest ``dir`` for a language tag: ``rtl`` or ``ltr``.
+
+    >>> direction_for("ar"), direction_for("fa-IR"), direction_for("es")
+    ('rtl', 'rtl', 'ltr')
+    """
+    return "rtl" if language.split("-", maxsplit=1)[0].lower() in RTL_LANGUAGES else "ltr"
+
 
 @dataclass(frozen=True)
 class IconSpec:
@@ -55,6 +67,7 @@ class ManifestInput:
     background_color: str
     categories: tuple[str, ...]
     shortcuts: tuple[tuple[str, str, str], ...]  # (name, site-relative url, description)
+    direction: str = "ltr"
 
 
 def short_name_for(name: str) -> str:
@@ -101,14 +114,14 @@ def build_manifest(data: ManifestInput) -> dict[str, object]:
         "short_name": data.short_name,
         "description": data.description,
         "lang": data.lang,
-        "dir": "ltr",
+        "dir": data.direction,
         "start_url": "./",
         "scope": "./",
         "display": "standalone",
         "orientation": "any",
         "theme_color": data.theme_color,
         "background_color": data.background_color,
-        "categories": list(data.categories),
+        **({"categories": list(data.categories)} if data.categories else {}),
         "icons": icons,
         "shortcuts": shortcuts,
     }

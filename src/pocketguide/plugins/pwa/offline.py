@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+import json
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pocketguide.content.strings import Strings
+
 OFFLINE_SRC = "offline.md"
 
 
@@ -10,24 +16,29 @@ def offline_url(use_directory_urls: bool) -> str:
     return "offline/index.html" if use_directory_urls else "offline.html"
 
 
-def offline_markdown(emergency_page: str) -> str:
-    """Return the offline page as Markdown; MkDocs resolves the ``.md`` links.
+def offline_markdown(emergency_page: str | None, words: Strings) -> str:
+    """Return the offline page as Markdown, in the site's language; MkDocs resolves the
+    ``.md`` links.
 
     It never pretends to be the page that was asked for: it says the page is not saved and
-    links to Emergency first, then home. The client script fills ``data-pg-asked``.
+    links to the Emergency page first (when the site has one), then home. The client script
+    fills ``data-pg-asked``.
     """
+    emergency = (
+        f"- [**{words.text('emergency.now')}**]({emergency_page})\n" if emergency_page else ""
+    )
+    # JSON strings are YAML strings: any text is safe in the front matter.
     return f"""---
-title: Not saved on this phone
-description: This page is not part of the guide saved on this phone.
+title: {json.dumps(words.text("offline.title"), ensure_ascii=False)}
+description: {json.dumps(words.text("offline.description"), ensure_ascii=False)}
 search:
   exclude: true
 ---
 
-# This page is not saved on this phone
+# {words.text("offline.heading")}
 
-You seem to be offline, and this page is not part of the copy of the guide on this phone.
+{words.text("offline.body")}
 {{: data-pg-asked }}
 
-- [**Emergency: what to do now**]({emergency_page})
-- [Home page of the guide](index.md)
+{emergency}- [{words.text("home")}](index.md)
 """

@@ -15,7 +15,7 @@ from mkdocs.plugins import BasePlugin, PrefixedLogger, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from pocketguide import buildinfo
-from pocketguide.content import swdata, themeparts
+from pocketguide.content import pages, strings, swdata, themeparts
 
 from . import chunks, icons, manifest, offline, precache
 from .config import PwaConfig
@@ -93,20 +93,22 @@ class PwaPlugin(BasePlugin[PwaConfig]):
                 content=manifest.manifest_json(self._manifest_input(files, config)),
             )
         )
-        self._page_url(files, self.config.emergency_page, "emergency_page")  # must exist
+        emergency = self._emergency_page(files)
         files.append(
             File.generated(
                 config,
                 offline.OFFLINE_SRC,
-                content=offline.offline_markdown(self.config.emergency_page),
+                content=offline.offline_markdown(emergency, strings.for_site(config)),
                 inclusion=InclusionLevel.NOT_IN_NAV,
             )
         )
         return files
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
-        """Give templates what they need to link the manifest and start the worker."""
+        """Give templates what they need to link the manifest and start the worker, and the
+        site's words (``pg_t``, the scripts' texts)."""
         self.pages = [(f.dest_uri, f.src_uri) for f in files.documentation_pages()]
+        strings.install(env, config)
         env.globals["pocketguide_pwa"] = (
             {
                 "theme_color": self.config.theme_color,
@@ -153,6 +155,7 @@ class PwaPlugin(BasePlugin[PwaConfig]):
                 buildinfo.NAME: "the build manifest",
             },
             max_file_size=self.config.max_file_size,
+            later=self.config.precache_later,
         )
         for warning in plan.warnings:
             log.warning(warning)
@@ -167,6 +170,7 @@ class PwaPlugin(BasePlugin[PwaConfig]):
             offline_page=offline.offline_url(config.use_directory_urls),
             content_date=max(self.content_dates, default=None),
             self_destroying=self.config.self_destroying,
+            later=plan.later,
         )
         (site_dir / swdata.SW_NAME).write_text(
             swdata.render_sw(_template("sw.js"), data), encoding="utf-8"
@@ -190,6 +194,7 @@ class PwaPlugin(BasePlugin[PwaConfig]):
 
     def _manifest_input(self, files: Files, config: MkDocsConfig) -> manifest.ManifestInput:
         name, short_name = self._names(config)
+        language = str(config.theme.get("language") or "en")
         shortcuts = tuple(
             (s.name, self._page_url(files, s.page, "shortcuts"), s.description)
             for s in self.config.shortcuts
@@ -198,23 +203,43 @@ class PwaPlugin(BasePlugin[PwaConfig]):
             name=name,
             short_name=short_name,
             description=self.config.description or config.site_description or name,
-            lang=str(config.theme.get("language") or "en"),
+            lang=language,
             site_url=config.site_url,
             theme_color=self.config.theme_color,
             background_color=self.config.background_color,
             categories=tuple(self.config.categories),
             shortcuts=shortcuts,
+            direction=self.config.dir or manifest.direction_for(language),
         )
+
+    def _emergency_page(self, files: Files) -> str | None:
+        """The page the offline page links to first: see :mod:`pocketguide.content.pages`."""
+        try:
+            return pages.resolve_page(
+                self.config.emergency_page, lambda page: _is_page(files, page)
+            )
+        except LookupError:
+            raise PluginError(
+                _not_a_page("emergency_page", self.config.emergency_page, " (or '' for none)")
+            ) from None
 
     def _page_url(self, files: Files, page: str, option: str) -> str:
         file = files.get_file_from_path(page)
         if file is None or not file.is_documentation_page():
-            msg = (
-                f"mkdocs.yml: plugins.pocketguide/pwa.{option}: page '{page}' is not in docs/ "
-                "— name an existing Markdown page, relative to docs/"
-            )
-            raise PluginError(msg)
+            raise PluginError(_not_a_page(option, page))
         return file.url or "./"
+
+
+def _not_a_page(option: str, page: str, alternative: str = "") -> str:
+    return (
+        f"mkdocs.yml: plugins.pocketguide/pwa.{option}: page '{page}' is not in docs/ "
+        f"— name an existing Markdown page, relative to docs/{alternative}"
+    )
+
+
+def _is_page(files: Files, page: str) -> bool:
+    file = files.get_file_from_path(page)
+    return file is not None and file.is_documentation_page()
 
 
 def _template(name: str) -> str:

@@ -34,6 +34,9 @@ FIXED_EXCLUDES: tuple[tuple[str, str], ...] = (
     (f"{TRANSPORT_DIR}*", "chunks the service worker downloads pages in"),
 )
 LUNR_DIR = "assets/javascripts/lunr/"
+#: Saved whatever their size: without the index, search silently stops working offline. A big
+#: index is cut into chunks like the pages (see :mod:`.chunks`), so it is still fetched once.
+NEVER_TOO_BIG: tuple[str, ...] = ("search/search_index.json",)
 
 
 @dataclass(frozen=True)
@@ -59,6 +62,8 @@ class Plan:
     """The precache list plus what was left out and why."""
 
     entries: list[Entry] = field(default_factory=list)
+    later: list[Entry] = field(default_factory=list)
+    """Kept offline too, but fetched after the guide is saved (``precache_later``)."""
     excluded: dict[str, str] = field(default_factory=dict)  # url -> reason
     warnings: list[str] = field(default_factory=list)
 
@@ -100,15 +105,19 @@ def plan_precache(
     exclude: Iterable[str] = (),
     extra_excludes: Mapping[str, str] | None = None,
     max_file_size: int,
+    later: Iterable[str] = (),
 ) -> Plan:
     """Return the precache plan for a site given as ``{site-relative url: bytes}``.
 
     ``exclude`` are the editor's glob patterns; each must match something, or the plan warns.
     ``extra_excludes`` maps exact urls to a reason (files the build knows nobody loads).
+    ``later`` are glob patterns of files kept offline but out of the first save: the service
+    worker fetches them once every other file is saved (the one-file edition, to pass on).
     """
     plan = Plan()
     languages_needed = search_language_files(languages)
     patterns = list(exclude)
+    later_patterns = list(later)
     used: set[str] = set()
     for url in sorted(files):
         data = files[url]
@@ -119,7 +128,7 @@ def plan_precache(
                     used.add(pattern)
                     reason = "left out by precache_exclude"
                     break
-        if reason is None and len(data) > max_file_size:
+        if reason is None and len(data) > max_file_size and url not in NEVER_TOO_BIG:
             reason = "over max_file_size"
             plan.warnings.append(
                 f"{url} is {len(data)} bytes, over max_file_size ({max_file_size}), and won't be "
@@ -128,10 +137,13 @@ def plan_precache(
         if reason is not None:
             plan.excluded[url] = reason
             continue
-        plan.entries.append(Entry(url, revision_of(data), len(data)))
+        deferred = [pattern for pattern in later_patterns if fnmatch(url, pattern)]
+        used.update(deferred)
+        (plan.later if deferred else plan.entries).append(Entry(url, revision_of(data), len(data)))
     plan.warnings.extend(
-        f"precache_exclude pattern '{pattern}' matches no file — remove it or fix the pattern"
-        for pattern in patterns
+        f"{option} pattern '{pattern}' matches no file — remove it or fix the pattern"
+        for option, listed in (("precache_exclude", patterns), ("precache_later", later_patterns))
+        for pattern in listed
         if pattern not in used
     )
     return plan
@@ -154,21 +166,25 @@ def build_data(
     offline_page: str,
     content_date: str | None,
     self_destroying: bool,
+    later: Iterable[Entry] = (),
 ) -> dict[str, object]:
     """Return what ``sw.js`` embeds; ``version`` is derived from every entry's revision.
 
     With a ``chunk_plan``, each file it cut also lists its chunks (indexes into the plan's ids)
-    and the content type to store it under.
+    and the content type to store it under. ``later`` entries are fetched whole, after the
+    others are saved.
     """
     listed = [e.as_json() for e in entries]
-    version = hashlib.sha256(json.dumps(listed, sort_keys=True).encode()).hexdigest()[:12]
+    deferred = [e.as_json() for e in later]
+    hashed = json.dumps([listed, deferred] if deferred else listed, sort_keys=True)
+    version = hashlib.sha256(hashed.encode()).hexdigest()[:12]
     cut = chunk_plan.files if chunk_plan else {}
     for item in listed:
         url = str(item["url"])
         if url in cut:
             item["chunks"] = cut[url]
             item["type"] = chunks.content_type(url)
-    return {
+    data: dict[str, object] = {
         "chunks": chunk_plan.as_json() if chunk_plan else None,
         "version": version,
         "contentDate": content_date,
@@ -177,6 +193,9 @@ def build_data(
         "selfDestroying": self_destroying,
         "entries": listed,
     }
+    if deferred:
+        data["later"] = deferred
+    return data
 
 
 def gzip_size(data: bytes) -> int:
@@ -221,6 +240,9 @@ def summary_line(plan: Plan, site: Mapping[str, bytes], build: Mapping[str, obje
         f"offline copy: {len(plan.entries)} files ({pages} HTML), {raw / 1024:.1f} KiB, "
         f"{download_size(build, site) / 1024:.1f} KiB to download gzipped"
     )
+    if plan.later:
+        kib = sum(entry.size for entry in plan.later) / 1024
+        line += f"; then {len(plan.later)} more kept offline ({kib:.1f} KiB, fetched after)"
     if plan.excluded:
         count = len(plan.excluded)
         line += f"; left out {count} file{'' if count == 1 else 's'}: {plan.excluded_summary()}"

@@ -5,6 +5,8 @@ from __future__ import annotations
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 
+from pocketguide.content import strings as pg_strings
+
 
 class ThemeConfig(Config):
     """Options of the ``pocketguide/theme`` plugin."""
@@ -14,3 +16,7 @@ class ThemeConfig(Config):
     bundle out of the site, and when the page is built wrap tables for scrolling and write
     admonition icons into their titles. Off: stock Material behaviour (its bundle is loaded and
     saved for offline use)."""
+
+    strings = pg_strings.option()
+    """Reader-facing texts that replace those of ``theme.language`` (keys of
+    ``pocketguide/content/strings/en.yml``), for the whole site."""

@@ -19,9 +19,9 @@ from typing import TYPE_CHECKING
 from mkdocs.plugins import BasePlugin, PrefixedLogger, event_priority
 from mkdocs.structure.files import File, Files
 
-from pocketguide.content import themeparts
+from pocketguide.content import strings, themeparts
 
-from . import markup
+from . import features, markup
 from .config import ThemeConfig
 
 if TYPE_CHECKING:
@@ -38,7 +38,9 @@ SCRIPT_PARTS = ("search-query.js", "guide.js")
 MATERIAL_BUNDLE = "assets/javascripts/bundle.*.min.js*"
 # Material's stylesheet, which holds the admonition icons.
 MATERIAL_STYLESHEET = "assets/stylesheets/main.*.min.css"
-PARTS = themeparts.plugin_parts(__package__, css=["assets/stylesheets/pg-search.css"])
+PARTS = themeparts.plugin_parts(
+    __package__, css=["assets/stylesheets/pg-search.css", "assets/stylesheets/pg-sidebar.css"]
+)
 
 
 class ThemePlugin(BasePlugin[ThemeConfig]):
@@ -47,15 +49,29 @@ class ThemePlugin(BasePlugin[ThemeConfig]):
 
     def __init__(self) -> None:
         self.icons: dict[str, markup.Icon] = {}
+        self.active = False
+        """guide.js replaces Material's bundle: enabled, and the site needs nothing else."""
 
     # Before pocketguide/minify's on_config (0), which joins the stylesheets linked by then.
     @event_priority(50)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
-        """Add the templates and styles the guide's script works with to Material's theme.
+        """Keep Material's bundle if the site uses what guide.js does not do (one line says
+        what); otherwise add the templates and styles the guide's script works with.
 
         https://www.mkdocs.org/dev-guide/plugins/#on_config
         """
-        themeparts.attach(config, "pocketguide/theme", PARTS if self.config.enabled else None)
+        self.active = False
+        if self.config.enabled:
+            needs = _bundle_needs(config)
+            if needs:
+                log.info(
+                    "Material's JavaScript bundle is kept, as guide.js does not do what this "
+                    "site uses: %s — leave these out of mkdocs.yml and the pages to load "
+                    "guide.js instead",
+                    features.describe(needs),
+                )
+            self.active = not needs
+        themeparts.attach(config, "pocketguide/theme", PARTS if self.active else None)
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
@@ -63,7 +79,7 @@ class ThemePlugin(BasePlugin[ThemeConfig]):
 
         https://www.mkdocs.org/dev-guide/plugins/#on_files
         """
-        if not self.config.enabled:
+        if not self.active:
             return None
         for file in [f for f in files if fnmatch(f.src_uri, MATERIAL_BUNDLE)]:
             files.remove(file)
@@ -96,7 +112,8 @@ class ThemePlugin(BasePlugin[ThemeConfig]):
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         """Tell the templates (``pocketguide/main.html``, the header) which script to load."""
-        env.globals["pocketguide_theme"] = {"script": SCRIPT} if self.config.enabled else None
+        env.globals["pocketguide_theme"] = {"script": SCRIPT} if self.active else None
+        strings.install(env, config)  # the texts guide.js shows, in the site's language
         return env
 
     def on_page_content(
@@ -107,6 +124,28 @@ class ThemePlugin(BasePlugin[ThemeConfig]):
 
         https://www.mkdocs.org/dev-guide/plugins/#on_page_content
         """
-        if not self.config.enabled:
+        if not self.active:
             return None
         return markup.inline_admonition_icons(markup.wrap_tables(html), self.icons)
+
+
+def _bundle_needs(config: MkDocsConfig) -> list[features.Need]:
+    """Read what :mod:`.features` looks at: ``mkdocs.yml``, the site's own scripts and
+    templates, and the pages' Markdown."""
+    docs = Path(config.docs_dir)
+    needs = features.feature_needs(config.theme.get("features") or [])
+    needs += features.extension_needs(config.markdown_extensions, config.mdx_configs)
+    for script in config.extra_javascript:
+        src = str(script)
+        path = docs / src
+        if "://" not in src and not src.startswith("//") and path.is_file():
+            text = path.read_text(encoding="utf-8", errors="replace")
+            needs += features.script_needs(f"extra_javascript: {src}", text)
+    custom = config.theme.custom_dir
+    for template in sorted(Path(custom).rglob("*.html")) if custom else ():
+        text = template.read_text(encoding="utf-8", errors="replace")
+        needs += features.script_needs(str(template), text)
+    for page in sorted(docs.rglob("*.md")):
+        text = page.read_text(encoding="utf-8", errors="replace")
+        needs += features.page_needs(page.relative_to(docs).as_posix(), text)
+    return needs

@@ -20,6 +20,8 @@
       if (links[i]) {links[i].hidden = !match;}
       if (match) {shown += 1;}
     });
-    out.textContent = words.length ? shown + (shown === 1 ? " page matches" : " pages match") : "";
+    // "{count} page matches" / "{count} pages match", in the guide's language.
+    var said = shown === 1 ? out.dataset.one : out.dataset.many;
+    out.textContent = words.length ? said.replace("{count}", String(shown)) : "";
   });
 })();

@@ -12,15 +12,32 @@
   const root = document.documentElement;
   const scope = new URL(settings.scope || "./", location.href).href;
 
+  // The texts in the site's language: a JSON block of the page (pocketguide/content/strings.py).
+  const strings = (() => {
+    const block = document.getElementById("pg-strings");
+    try {
+      return block ? JSON.parse(block.textContent) : {};
+    } catch {
+      return {};
+    }
+  })();
+
+  // The text of ``key`` with its {slots} filled from ``values``.
+  function t(key, values) {
+    return (strings[key] || key).replace(/\{(\w+)\}/g, (slot, name) =>
+      values && name in values ? String(values[name]) : slot,
+    );
+  }
+
   function setState(state) {
     root.dataset.pgOffline = state;
   }
 
   function formatBytes(bytes) {
     if (bytes < 1024 * 1024) {
-      return `${Math.max(1, Math.round(bytes / 1024))} KB`;
+      return t("size_kb", { size: Math.max(1, Math.round(bytes / 1024)) });
     }
-    return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+    return t("size_mb", { size: (bytes / (1024 * 1024)).toFixed(1) });
   }
 
   function statusElement() {
@@ -118,15 +135,42 @@
 
   function keptSentence(isKept) {
     if (isKept === true) {
-      return " Kept on this phone until you remove it.";
+      return ` ${t("kept")}`;
     }
     if (isKept === false) {
-      return (
-        " The phone may clear it when it runs low on space;" +
-        " adding the guide to the home screen helps keep it."
-      );
+      return ` ${t("may_clear")}`;
     }
     return "";
+  }
+
+  /* ---- files kept for later: the one-file guide to pass on ---- */
+
+  // A second line under the status line; data-pg-send on <html>: "saving", "ready" or
+  // "failed" (the tests read it).
+  function showLater(status) {
+    if (!status.later) {
+      return;
+    }
+    let line = document.querySelector("[data-pg-send-status]");
+    if (!line) {
+      line = document.createElement("p");
+      line.className = "pg-status";
+      line.dataset.pgSendStatus = "";
+      line.setAttribute("role", "status");
+      statusElement().after(line);
+    }
+    if (status.savedLater === status.later) {
+      root.dataset.pgSend = "ready";
+      line.textContent = "The whole guide as one file, to send to a friend, is saved too.";
+    } else if (status.laterFailed) {
+      root.dataset.pgSend = "failed";
+      line.textContent =
+        "The one-file guide to send to a friend could not be saved yet. It will try again.";
+    } else {
+      root.dataset.pgSend = "saving";
+      line.textContent =
+        `Saving the one-file guide to send to a friend (${formatBytes(status.laterBytes)})…`;
+    }
   }
 
   /* ---- the status line ---- */
@@ -147,11 +191,9 @@
     setState("error");
     const why =
       failure && failure.reason === "space"
-        ? ` This phone does not have enough free space for it (${formatBytes(failure.bytes)}).`
-        : " Part of it did not download correctly.";
-    showStatus(
-      `The guide could not be saved for offline use.${why} It will try again on your next visit.`,
-    );
+        ? t("failed_space", { size: formatBytes(failure.bytes) })
+        : t("failed_download");
+    showStatus(t("failed", { why }));
   }
 
   // Shows the status line; returns true once there is nothing more to wait for.
@@ -165,34 +207,37 @@
     const status = worker ? await askStatus(worker, repair) : null;
     if (!status) {
       setState("saving");
-      showStatus("Saving the guide for offline use…");
+      showStatus(t("saving"));
       return false;
     }
-    const dated = status.contentDate ? `, facts checked ${status.contentDate}` : "";
-    const version = `version ${status.version}${dated}`;
+    const version = status.contentDate
+      ? t("version_dated", { version: status.version, date: status.contentDate })
+      : t("version", { version: status.version });
     // Saved once a worker is in charge (this page may be the one a hard reload left without).
     const inCharge = navigator.serviceWorker.controller || registration.active;
     if (status.savedFiles === status.files && inCharge) {
-      const saved = `Saved for offline use (${formatBytes(status.bytes)}, ${version}).`;
+      const saved = t("saved", { size: formatBytes(status.bytes), version });
       const isKept = await keepCopy();
       setState("saved");
       showStatus(saved + keptSentence(isKept));
-      return true;
+      showLater(status);
+      // Keep asking until the files kept for later are saved too (or their try failed).
+      return !status.later || status.savedLater === status.later || status.laterFailed;
     }
-    const counted =
-      `${status.savedFiles} of ${status.files} files ` +
-      `(${formatBytes(status.savedBytes)} of ${formatBytes(status.bytes)})`;
+    const counted = t("counted", {
+      saved: status.savedFiles,
+      files: status.files,
+      saved_size: formatBytes(status.savedBytes),
+      size: formatBytes(status.bytes),
+    });
     if (status.repairFailed) {
       // Some saved files failed their check and could not be fetched again.
       setState("incomplete");
-      showStatus(
-        `Part of the offline copy is missing: ${counted} saved.` +
-          " The rest will be fetched again when you have signal.",
-      );
+      showStatus(t("incomplete", { counted }));
       return true;
     }
     setState("saving");
-    showStatus(`Saving for offline use: ${counted}.`);
+    showStatus(t("progress", { counted }));
     return false;
   }
 
@@ -240,14 +285,14 @@
     bar.className = "pg-update";
     bar.setAttribute("role", "status");
     const text = document.createElement("span");
-    text.textContent = "A newer version of this guide is available.";
+    text.textContent = t("update_available");
     const button = document.createElement("button");
     button.type = "button";
     button.className = "md-button md-button--primary";
-    button.textContent = "Update now";
+    button.textContent = t("update_now");
     button.addEventListener("click", () => {
       button.disabled = true;
-      button.textContent = "Updating…";
+      button.textContent = t("updating");
       waiting.postMessage({ type: "SKIP_WAITING" });
     });
     bar.append(text, button);
@@ -337,21 +382,22 @@
       const link = document.createElement("a");
       link.href = path;
       link.textContent = path;
-      slot.replaceChildren("You asked for ", link, ". Try again when you have signal.");
+      const [before, after] = t("asked").split("{link}");
+      slot.replaceChildren(before, link, after === undefined ? "" : after);
     }
   }
 
   explainOfflinePage();
   if (!("serviceWorker" in navigator)) {
     setState("unsupported");
-    showStatus("This browser cannot save the guide for offline use.");
+    showStatus(t("unsupported"));
   } else if (settings.mode === "register") {
     // After "load": the worker's first install (a download and rebuilding every page) would
     // otherwise compete with the page's own start-up for the phone's processor.
     const start = () =>
       register().catch(() => {
         setState("error");
-        showStatus("The guide could not be saved for offline use. It will try again next visit.");
+        showStatus(t("register_failed"));
       });
     if (document.readyState === "complete") {
       start();

@@ -26,6 +26,12 @@
  * - Pages and the search index are rebuilt from chunks: those of the files already cached (each
  *   lists its chunks in an X-Pg-Chunks header), the pack, else the missing chunks one by one.
  * - Anything else, or anything that does not rebuild to its revision, is downloaded whole.
+ *
+ * Files kept for later (BUILD.later, pwa's precache_later: the one-file edition a reader passes
+ * on) are not part of the first save, so they never slow it down or fail it. Once every other
+ * file is saved, the worker in charge fetches them whole, at low priority, checked against
+ * their revision like every other file, into the same cache; a failure is retried on the next
+ * page view. The status line says when they are ready.
  */
 "use strict";
 
@@ -51,7 +57,11 @@ const ENTRIES = BUILD.entries.map((entry) => {
   const chunks = entry.chunks ? entry.chunks.map((index) => CHUNKS.ids[index]) : null;
   return { url, key, revision: entry.revision, size: entry.size, type: entry.type, chunks };
 });
-const KEY_FOR_URL = new Map(ENTRIES.map((entry) => [entry.url, entry.key]));
+const LATER = (BUILD.later || []).map((entry) => {
+  const url = new URL(entry.url, SCOPE).href;
+  return { url, key: `${url}?__pg=${entry.revision}`, revision: entry.revision, size: entry.size };
+});
+const KEY_FOR_URL = new Map([...ENTRIES, ...LATER].map((entry) => [entry.url, entry.key]));
 const OFFLINE_URL = new URL(BUILD.offlinePage, SCOPE).href;
 // When the cache was last checked whole, kept in the cache itself: {"time": <ms>}.
 const CHECKED_KEY = `${SCOPE}?__pg-checked`;
@@ -256,11 +266,12 @@ async function rebuild(cache, entries, held) {
 // The whole file. "no-cache" revalidates with the server, so a stale or poisoned HTTP cache
 // (a login page kept "immutable" for a year) cannot hand us wrong bytes. This is the one step
 // whose failure fails the install.
-async function download(cache, entry) {
+async function download(cache, entry, priority = "auto") {
   const response = await fetch(entry.url, {
     cache: "no-cache",
     mode: "same-origin",
     credentials: "same-origin",
+    priority,
   });
   if (!fromOurScope(response)) {
     throw new Error(`${entry.url}: HTTP ${response.status} from ${response.url}`);
@@ -351,11 +362,40 @@ async function checkAndRepair(event) {
   event.waitUntil(repairing);
 }
 
+/* ---- files kept for later: after the guide is saved, at low priority ---- */
+
+let fetchingLater = null;
+let laterFailed = false;
+
+// Called for every status request of an open page: starts the download of what is missing,
+// once every file of the first save is in the cache, if none is under way.
+function fetchLaterIfDue(event, cache, cached) {
+  const missing = LATER.filter((entry) => !cached.has(entry.key));
+  const saved = ENTRIES.every((entry) => cached.has(entry.key));
+  if (!missing.length || !saved || installing || repairing || fetchingLater || !cache) {
+    return;
+  }
+  laterFailed = false;
+  fetchingLater = (async () => {
+    for (const entry of missing) {
+      await download(cache, entry, "low");
+    }
+  })()
+    .catch(() => {
+      laterFailed = true; // no signal, say: the next page view tries again
+    })
+    .finally(() => {
+      fetchingLater = null;
+    });
+  event.waitUntil(fetchingLater);
+}
+
 /* ---- activate: drop what this version does not list ---- */
 
 async function activate() {
   const cache = await caches.open(CACHE);
-  const wanted = new Set([...ENTRIES.map((entry) => entry.key), CHECKED_KEY]);
+  const wanted = new Set([...ENTRIES, ...LATER].map((entry) => entry.key));
+  wanted.add(CHECKED_KEY);
   for (const request of await cache.keys()) {
     if (!wanted.has(request.url)) {
       await cache.delete(request);
@@ -438,6 +478,8 @@ async function status(event) {
   const cache = (await caches.has(CACHE)) ? await caches.open(CACHE) : null;
   const cached = new Set(cache ? (await cache.keys()).map((request) => request.url) : []);
   const saved = ENTRIES.filter((entry) => cached.has(entry.key));
+  fetchLaterIfDue(event, cache, cached);
+  const savedLater = LATER.filter((entry) => cached.has(entry.key));
   return {
     type: "STATUS",
     version: BUILD.version,
@@ -448,6 +490,11 @@ async function status(event) {
     savedBytes: totalBytes(saved),
     // Some files failed the check and could not be fetched again (no signal, say).
     repairFailed: repairFailed && saved.length < ENTRIES.length,
+    // Files kept for later: how many, how many are saved, and whether the last try failed.
+    later: LATER.length,
+    savedLater: savedLater.length,
+    laterBytes: totalBytes(LATER),
+    laterFailed: laterFailed && !fetchingLater && savedLater.length < LATER.length,
   };
 }
 

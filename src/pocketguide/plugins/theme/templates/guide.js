@@ -15,7 +15,10 @@
 //   reader (read on scroll, in an animation frame, when the layout is already up to date);
 // - keyboard focus rings (the class focus-visible Material's styles expect);
 // - menu sections report aria-expanded; <details> open for printing and for a link into them;
-// - p and n (or , and .) go to the previous and next page.
+// - p and n (or , and .) go to the previous and next page;
+// - document$ for the site's own scripts: document$.subscribe(fn) calls fn(document) once the
+//   page is ready, the use Material's documentation shows (pocketguide/theme keeps Material's
+//   bundle for a script that uses more of it).
 //
 // Tables are wrapped for sideways scrolling when the page is built (pocketguide/theme).
 (function () {
@@ -31,6 +34,49 @@
     var text = (config.translations || {})[key] || "";
     return count === undefined ? text : text.replace("#", String(count));
   }
+
+  // --- document$: what Material's documentation tells a site's scripts to use ("run your code
+  // once the page has been fully loaded"). Each page is a full load here (no instant
+  // navigation), so it tells its subscribers once, at DOMContentLoaded, or at once if that has
+  // passed, as Material's replayed observable does.
+
+  function provideDocumentObservable() {
+    var waiting = [];
+    var loaded = document.readyState !== "loading";
+
+    function call(observer) {
+      var next = typeof observer === "function" ? observer : observer && observer.next;
+      if (typeof next === "function") {
+        next.call(observer, document);
+      }
+    }
+
+    if (!loaded) {
+      document.addEventListener("DOMContentLoaded", function () {
+        loaded = true;
+        waiting.splice(0).forEach(call);
+      });
+    }
+    window.document$ = {
+      subscribe: function (observer) {
+        if (loaded) {
+          call(observer);
+        } else {
+          waiting.push(observer);
+        }
+        return {
+          unsubscribe: function () {
+            var at = waiting.indexOf(observer);
+            if (at !== -1) {
+              waiting.splice(at, 1);
+            }
+          },
+        };
+      },
+    };
+  }
+
+  provideDocumentObservable();
 
   // --- Toggles: the menu (drawer) and search are checkboxes Material's CSS shows and hides.
 
@@ -58,6 +104,16 @@
     }
   });
 
+  // The page's texts in the site's language (pocketguide/content/strings.py): a JSON block.
+  function pageText(key) {
+    var block = document.getElementById("pg-strings");
+    try {
+      return (block && JSON.parse(block.textContent)[key]) || key;
+    } catch {
+      return key;
+    }
+  }
+
   // --- Search.
 
   var search = document.querySelector("[data-md-component=search]");
@@ -68,9 +124,7 @@
   var asked = null; // the query to send once the worker is ready
   var separator = "[\\s\\-]+"; // Material's; the index's own replaces it
   var phrases = []; // names of a few words, written as one (pocketguide/search)
-  var SEARCH_FAILED =
-    "Search could not load. If you have no signal, this guide may not be saved on this " +
-    "phone yet. The menu lists every page.";
+  var SEARCH_FAILED = pageText("search_failed"); // in the site's language
 
   function startSearch() {
     if (worker || !query || !config.search) {

@@ -24,6 +24,23 @@
     }
   }
 
+  // The page's texts in the site's language (pocketguide/content/strings.py): a JSON block.
+  function text(key) {
+    var block = document.getElementById("pg-strings");
+    try {
+      return (block && JSON.parse(block.textContent)[key]) || key;
+    } catch {
+      return key;
+    }
+  }
+
+  // "Installed. Look for <the name under the icon> on your home screen."
+  function installed() {
+    var meta = document.querySelector('meta[name="apple-mobile-web-app-title"]');
+    var name = meta ? meta.getAttribute("content") : document.title;
+    return text("installed").replace("{name}", name);
+  }
+
   window.addEventListener("beforeinstallprompt", function (event) {
     event.preventDefault();
     offer = event;
@@ -33,7 +50,7 @@
   window.addEventListener("appinstalled", function () {
     offer = null;
     show(false);
-    say("Installed. Look for Pocket Guide on your home screen.");
+    say(installed());
   });
 
   buttons.forEach(function (button) {
@@ -47,9 +64,9 @@
       prompt.prompt();
       prompt.userChoice.then(function (choice) {
         if (choice.outcome === "accepted") {
-          say("Installed. Look for Pocket Guide on your home screen.");
+          say(installed());
         } else {
-          say("Not installed. You can install it later from the browser menu.");
+          say(text("not_installed"));
         }
       });
     });

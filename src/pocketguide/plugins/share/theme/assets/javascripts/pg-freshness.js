@@ -25,14 +25,22 @@
     return parts ? new Date(+parts[1], +parts[2] - 1, +parts[3]) : null;
   }
 
-  var MONTHS = [
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-  ];
+  // The month names and date pattern of the site's language (the page's strings block).
+  var words = {};
+  try {
+    words = JSON.parse(document.getElementById("pg-strings").textContent);
+  } catch {
+    words = {};
+  }
+  var MONTHS = (words.months || "January February March April May June July August " +
+    "September October November December").split(" ");
 
-  // "22 November 2026", the way the guide writes dates everywhere else.
+  // "22 November 2026" (or "22 de noviembre de 2026"), as the guide writes dates elsewhere.
   function spell(date) {
-    return date.getDate() + " " + MONTHS[date.getMonth()] + " " + date.getFullYear();
+    var values = { day: date.getDate(), month: MONTHS[date.getMonth()], year: date.getFullYear() };
+    return (words.date || "{day} {month} {year}").replace(/\{(\w+)\}/g, function (slot, name) {
+      return name in values ? String(values[name]) : slot;
+    });
   }
 
   var now = new Date();

@@ -26,6 +26,16 @@
     status.textContent = message;
   }
 
+  // The page's texts in the site's language (pocketguide/content/strings.py): a JSON block.
+  function pageText(key) {
+    var block = document.getElementById("pg-strings");
+    try {
+      return (block && JSON.parse(block.textContent)[key]) || key;
+    } catch {
+      return key;
+    }
+  }
+
   function copyWithSelection(text) {
     var field = document.createElement("textarea");
     field.value = text;
@@ -60,10 +70,10 @@
     var url = shareData().url;
     copy(url).then(
       function () {
-        say("Link copied. Paste it into a message or chat.");
+        say(pageText("link_copied"));
       },
       function () {
-        say("Could not copy. Press and hold the link below, then choose Copy.");
+        say(pageText("copy_failed"));
       },
     );
   });
@@ -74,19 +84,19 @@
       var data = shareData();
       if (typeof navigator.canShare === "function" && !navigator.canShare(data)) {
         showCopy();
-        say("This browser cannot share this page. Use Copy link.");
+        say(pageText("cannot_share"));
         return;
       }
       navigator.share(data).then(
         function () {
-          say("Shared.");
+          say(pageText("shared"));
         },
         function (error) {
           if (error && error.name === "AbortError") {
             return; // The reader closed the share sheet.
           }
           showCopy();
-          say("Sharing did not work. Use Copy link instead.");
+          say(pageText("share_failed"));
         },
       );
     });
@@ -108,4 +118,128 @@
       }
     });
   }
+})();
+
+// "Send the whole guide" (pocketguide/share's send.py: in the dialog and on the outreach page).
+// Without this script the block is a download link. With it, the one-file guide is read
+// (from the offline copy when there is no signal: the service worker keeps it), named for the
+// guide and its version, and handed to the phone's share sheet where the browser can share
+// files (Bluetooth, Nearby Share, AirDrop); elsewhere it is saved under that name.
+(function () {
+  "use strict";
+
+  var blocks = document.querySelectorAll(".pg-send[data-pg-send-file]");
+  if (!blocks.length) {
+    return;
+  }
+  // The edition's stamp, <meta name="generator" content="pocketguide edition <version>">.
+  var STAMP = /<meta name="generator" content="pocketguide edition ([^"]+)">/;
+
+  function canShareFiles() {
+    if (typeof navigator.share !== "function" || typeof navigator.canShare !== "function") {
+      return false;
+    }
+    try {
+      var probe = new File(["<!doctype html>"], "guide.html", { type: "text/html" });
+      return navigator.canShare({ files: [probe] });
+    } catch {
+      return false;
+    }
+  }
+
+  function sizeOf(bytes) {
+    return bytes < 1024 * 1024
+      ? Math.max(1, Math.round(bytes / 1024)) + " KB"
+      : (bytes / (1024 * 1024)).toFixed(1) + " MB";
+  }
+
+  blocks.forEach(function (block) {
+    var url = new URL(block.dataset.pgSendFile, location.href).href;
+    var stem = block.dataset.pgSendName || "guide";
+    var shareButton = block.querySelector(".pg-send__share");
+    var saveLink = block.querySelector(".pg-send__save");
+    var status = block.querySelector(".pg-send__status");
+    var reading = null;
+
+    function say(message) {
+      status.textContent = message;
+    }
+
+    // The file as a File named "<guide>-<version>.html"; read once, when first wanted.
+    function guideFile() {
+      if (!reading) {
+        reading = fetch(url, { credentials: "same-origin" })
+          .then(function (response) {
+            if (!response.ok) {
+              throw new Error("HTTP " + response.status);
+            }
+            return response.arrayBuffer();
+          })
+          .then(function (bytes) {
+            var head = new TextDecoder().decode(bytes.slice(0, 4096));
+            var stamp = STAMP.exec(head);
+            var name = stem + (stamp ? "-" + stamp[1].replace(/[^A-Za-z0-9.-]+/g, "-") : "") + ".html";
+            return new File([bytes], name, { type: "text/html" });
+          });
+        reading.catch(function () {
+          reading = null; // no signal and not saved yet: the next tap tries again
+        });
+      }
+      return reading;
+    }
+
+    function notSaved() {
+      say(
+        "The one-file guide is not on this phone yet. Connect to the internet, open the guide " +
+          "once, and try again.",
+      );
+    }
+
+    function save(file) {
+      var link = document.createElement("a");
+      link.href = URL.createObjectURL(file);
+      link.download = file.name;
+      link.hidden = true;
+      block.appendChild(link);
+      link.click();
+      block.removeChild(link);
+      setTimeout(function () {
+        URL.revokeObjectURL(link.href);
+      }, 60000);
+      say(
+        "Saved " + file.name + " (" + sizeOf(file.size) + "). Send it from your Downloads or " +
+          "Files app by Bluetooth, Nearby Share, AirDrop or a chat app.",
+      );
+    }
+
+    saveLink.addEventListener("click", function (event) {
+      event.preventDefault();
+      guideFile().then(save, notSaved);
+    });
+
+    if (canShareFiles()) {
+      shareButton.hidden = false;
+      // Read it before the tap: the share sheet only opens soon after one.
+      shareButton.addEventListener("pointerdown", guideFile);
+      shareButton.addEventListener("focus", guideFile);
+      shareButton.addEventListener("click", function () {
+        guideFile().then(function (file) {
+          if (!navigator.canShare({ files: [file] })) {
+            say("This phone cannot send this file. Use Save instead, then send it.");
+            return;
+          }
+          navigator.share({ files: [file], title: document.title }).then(
+            function () {
+              say("Sent " + file.name + ".");
+            },
+            function (error) {
+              if (error && error.name !== "AbortError") {
+                say("Sending did not work. Use Save instead, then send the file.");
+              }
+            },
+          );
+        }, notSaved);
+      });
+    }
+  });
 })();

@@ -1,4 +1,7 @@
-"""Draw QR codes as inline SVG at build time (segno: pure Python, no network)."""
+"""Draw QR codes as inline SVG at build time (segno: pure Python, no network).
+
+In the core because the Share dialog, the printable card and the one-file edition all draw them.
+"""
 
 from __future__ import annotations
 
