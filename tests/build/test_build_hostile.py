@@ -247,8 +247,9 @@ def disable_edition(root: Path, option: str = "enabled: false", name: str = "") 
     text = config.read_text("utf-8").replace(
         "  - pocketguide/edition\n", f"  - pocketguide/edition:\n      {option}\n"
     )
-    later = "      precache_later:\n        - pocketguide.html\n"
-    text = text.replace(later, later.replace("pocketguide.html", name) if name else "")
+    if not name:  # a list of nothing left empty would be no list at all
+        text = text.replace("precache_later:\n        - pocketguide.html\n", "precache_later: []\n")
+    text = text.replace("        - pocketguide.html\n", f"        - {name}\n" if name else "")
     config.write_text(text, "utf-8")
     for page in ("about.md", "outreach.md"):
         path = root / "docs" / page

@@ -27,6 +27,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import date
 from fnmatch import fnmatch
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pocketguide.content import data_markers
@@ -52,8 +53,6 @@ from pocketguide.validators.report import display
 from pocketguide.validators.structure import check_headings, check_images, headings
 
 if TYPE_CHECKING:
-    from pathlib import Path
-
     from pocketguide.content.sources import Source
 
 RULES = {
@@ -269,7 +268,8 @@ def _check_text(  # noqa: PLR0917 (the page and everything checked against it)
         and not any(fnmatch(rel, p) for p in checks.citation_exempt)
     ):
         message = "page cites no source"
-        fix = "back its safety claims with [@id] citations from docs/sources.yml"
+        registry = display(Path(checks.registry)) if checks.registry else "docs/sources.yml"
+        fix = f"back its safety claims with [@id] citations from {registry}"
         findings.append(Finding(path, body_line, 1, "CI011", message, fix))
     code_masked = mask_code(whole)
     findings += rawhtml.check_raw_html(code_masked, path)

@@ -17,8 +17,8 @@ SEND_GUIDE = "<!-- share:send-guide -->"
 def file_stem(site_name: str) -> str:
     """Return the start of the shared file's name, from the guide's name.
 
-    >>> file_stem("Pocket Guide to Ketamine")
-    'pocket-guide-to-ketamine'
+    >>> file_stem("Pocket Guide to Night Safety")
+    'pocket-guide-to-night-safety'
     >>> file_stem("!!!")
     'guide'
     """
