@@ -155,7 +155,7 @@ def test_release_build_requires_a_sign_off_on_every_page(
     else:
         monkeypatch.setenv("POCKETGUIDE_RELEASE", release)
     config = (FIXTURE / "mkdocs.yml").read_text(encoding="utf-8")
-    edits = {"mkdocs.yml": config.replace("  - pocketguide/content\n", RELEASE)}
+    edits = {"mkdocs.yml": config.replace("  - pocketguide/content:\n", RELEASE)}
     if release is None:
         site = build_fixture(tmp_path / "s", {**edits, "docs/index.md": SIGNED_OFF})
         assert "Awaiting clinical review." in (site / "sources" / "index.html").read_text()
@@ -287,8 +287,9 @@ def test_missing_registry_is_a_config_error(
     with pytest.raises(Abort, match=r"^Aborted with a configuration error!$"):
         load_config(config_file=str(tmp_path / "s" / "mkdocs.yml"))
     assert [r.getMessage() for r in caplog.records] == [
-        "Config value 'plugins': Plugin 'pocketguide/content' option 'sources':"
-        f" The path '{registry}' isn't an existing file.",
+        "Config value 'plugins': Plugin 'pocketguide/content' option 'sources': the source"
+        f" registry '{registry}' does not exist, and require_sources is on — create it (a YAML"
+        " list of sources), point 'sources' at it, or set require_sources: false",
     ]
 
 
@@ -333,7 +334,7 @@ def test_missing_sources_page_warns_and_fails_strict(
 def test_disabled_plugin_leaves_citations_alone(tmp_path: Path) -> None:
     config = (FIXTURE / "mkdocs.yml").read_text(encoding="utf-8")
     config = config.replace(
-        "  - pocketguide/content\n", "  - pocketguide/content:\n      enabled: false\n"
+        "  - pocketguide/content:\n", "  - pocketguide/content:\n      enabled: false\n"
     )
     site = build_fixture(tmp_path / "s", {"mkdocs.yml": config, "docs/bad.md": BAD_PAGE})
     html = (site / "bad" / "index.html").read_text(encoding="utf-8")
@@ -347,7 +348,7 @@ def test_primary_citations_can_be_a_warning_or_skipped(
 ) -> None:
     config = (FIXTURE / "mkdocs.yml").read_text(encoding="utf-8")
     config = config.replace(
-        "  - pocketguide/content\n",
+        "  - pocketguide/content:\n",
         f"  - pocketguide/content:\n      primary_citations: {level}\n",
     ).replace("strict: true\n", "")
     with caplog.at_level(logging.WARNING):
