@@ -11,6 +11,7 @@ from pocketguide.plugins.theme.features import (
     Need,
     describe,
     extension_needs,
+    extra_needs,
     feature_needs,
     page_needs,
     script_needs,
@@ -105,6 +106,28 @@ def test_a_sites_script_needs_the_bundle_for_more_than_document_subscribe(
     assert script_needs("extra_javascript: x.js", script) == [
         Need(name, "extra_javascript: x.js") for name in needed
     ]
+
+
+@pytest.mark.parametrize(
+    ("extra", "needed"),
+    [
+        # mkdocs.yml's extra, what in it needs the bundle
+        ({}, []),
+        ({"social": [{"icon": "x", "link": "y"}], "homepage": "/"}, []),
+        (
+            {"analytics": {"provider": "google", "property": "G-X"}},
+            [Need("analytics", "extra.analytics")],
+        ),
+        (
+            {"analytics": {"provider": "google"}, "consent": {"title": "Cookies"}},
+            [Need("analytics", "extra.analytics"), Need("cookie consent", "extra.consent")],
+        ),
+        ({"version": {"provider": "mike"}}, [Need("version selector", "extra.version")]),
+        ({"version": None}, []),
+    ],
+)
+def test_extra_settings_the_bundle_runs(extra: dict[str, Any], needed: list[Need]) -> None:
+    assert extra_needs(extra) == needed
 
 
 @pytest.mark.parametrize(

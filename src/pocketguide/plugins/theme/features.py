@@ -100,6 +100,20 @@ def extension_needs(
     return needs
 
 
+EXTRA_NEEDS = {
+    "analytics": "analytics",
+    "consent": "cookie consent",
+    "version": "version selector",
+}
+"""``extra`` settings whose feature Material's bundle runs (web analytics and its consent
+dialog, mike's version selector)."""
+
+
+def extra_needs(extra: Mapping[str, Any]) -> list[Need]:
+    """``extra`` settings (:data:`EXTRA_NEEDS`) that need Material's bundle."""
+    return [Need(what, f"extra.{key}") for key, what in EXTRA_NEEDS.items() if extra.get(key)]
+
+
 def script_needs(where: str, text: str) -> list[Need]:
     """Uses of Material's observables in a site's own script (or template) other than
     ``document$.subscribe``, which ``guide.js`` provides."""

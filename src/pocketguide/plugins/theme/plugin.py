@@ -135,6 +135,7 @@ def _bundle_needs(config: MkDocsConfig) -> list[features.Need]:
     custom = config.theme.custom_dir
     needs = features.feature_needs(config.theme.get("features") or [])
     needs += features.extension_needs(config.markdown_extensions, config.mdx_configs)
+    needs += features.extra_needs(config.extra)
     for script in config.extra_javascript:
         src = str(script)
         if "://" in src or src.startswith("//"):
