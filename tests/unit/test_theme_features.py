@@ -131,18 +131,21 @@ def test_extra_settings_the_bundle_runs(extra: dict[str, Any], needed: list[Need
 
 
 @pytest.mark.parametrize(
-    ("markdown", "annotated"),
+    ("markdown", "line"),
     [
-        ("Text (1)\n{ .annotate }\n\n1. Note", True),
-        ("Text\n{: .annotate }", True),
-        ('<div class="note annotate" markdown>', True),
-        ("``` py\ncode # (1)!\n```", False),  # code annotations: content.code.annotate
-        ("{ .annotated-list }", False),
-        ("Plain text about annotate.", False),
+        # a page's Markdown, the line of its first content annotation (0: none)
+        ("Text (1)\n{ .annotate }\n\n1. Note", 2),
+        ("Text\n{: .annotate }", 2),
+        ('<div class="note annotate" markdown>', 1),
+        ("``` py\ncode # (1)!\n```", 0),  # code annotations: content.code.annotate
+        ("``` md\nText (1)\n{ .annotate }\n```\n\nText\n{ .annotate }", 7),
+        ("``` md\nText (1)\n{ .annotate }\n```", 0),  # the syntax shown, not used
+        ("{ .annotated-list }", 0),
+        ("Plain text about annotate.", 0),
     ],
 )
-def test_content_annotations_in_a_page(markdown: str, annotated: bool) -> None:
-    expected = [Need("content annotations", "a.md")] if annotated else []
+def test_content_annotations_in_a_page(markdown: str, line: int) -> None:
+    expected = [Need("content annotations", f"a.md:{line}")] if line else []
     assert page_needs("a.md", markdown) == expected
 
 

@@ -15,6 +15,8 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from pocketguide.content._markdown import outside_fences
+
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
 
@@ -125,8 +127,12 @@ def script_needs(where: str, text: str) -> list[Need]:
 
 
 def page_needs(where: str, markdown: str) -> list[Need]:
-    """Content annotations (``{ .annotate }``) in a page's Markdown."""
-    return [Need("content annotations", where)] if ANNOTATE.search(markdown) else []
+    """Content annotations (``{ .annotate }``) in a page's Markdown, outside fenced code (a page
+    that shows the syntax in a code block uses none); the first one's line is named."""
+    for index, line in outside_fences(markdown.splitlines()):
+        if ANNOTATE.search(line):
+            return [Need("content annotations", f"{where}:{index + 1}")]
+    return []
 
 
 def describe(needs: Iterable[Need]) -> str:
