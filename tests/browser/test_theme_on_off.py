@@ -81,6 +81,8 @@ def test_the_menu_shows_every_section(tab: Page, site: Server, size: str) -> Non
         tab.locator(".md-header label[for=__drawer]").click()
     link = menu.get_by_role("link", name="Mixing", exact=True).first
     link.wait_for(state="visible")
+    # On a phone the menu slides in: measure where it comes to rest.
+    menu.evaluate("e => Promise.all(e.getAnimations().map(a => a.finished))")
     box = link.bounding_box()
     assert box is not None
     assert 0 <= box["x"] < SIZES[size]["width"]
@@ -96,7 +98,10 @@ def test_search_finds_a_page_without_widening_the_page(tab: Page, site: Server, 
     first = tab.locator(".md-search-result__item").first
     first.wait_for(state="visible")
     assert "bladder" in first.inner_text().lower()
-    tab.wait_for_timeout(400)  # the overlay's growing circle (a transition on a phone)
+    # The overlay's growing circle (a transition on a phone): measure once it has grown.
+    tab.locator(".md-search__overlay").evaluate(
+        "e => Promise.all(e.getAnimations().map(a => a.finished))"
+    )
     width = SIZES[size]["width"]
     assert page_width(tab) <= width
     box = first.bounding_box()
@@ -139,10 +144,11 @@ def test_the_table_of_contents_fits_the_window_and_scrolls(
     tab.goto(site.url + LONG_TOC, wait_until="load")
     wrap = tab.locator(".md-sidebar--secondary .md-sidebar__scrollwrap")
     wrap.wait_for(state="visible")
-    tab.wait_for_timeout(200)  # Material's bundle sets the height in an animation frame
+    # Material's bundle sets the height in an animation frame after the page has loaded.
     sizes = wrap.evaluate(
-        "e => ({bottom: e.getBoundingClientRect().bottom, client: e.clientHeight,"
-        " content: e.scrollHeight})"
+        """e => new Promise(resolve => requestAnimationFrame(() => requestAnimationFrame(() =>
+            resolve({bottom: e.getBoundingClientRect().bottom, client: e.clientHeight,
+                     content: e.scrollHeight}))))"""
     )
     assert sizes["content"] > sizes["client"], sizes  # longer than the window: it must scroll
     assert sizes["bottom"] <= SIZES["desktop"]["height"], sizes
