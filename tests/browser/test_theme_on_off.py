@@ -206,3 +206,43 @@ def test_a_sites_document_script_runs_under_guide_js(
             assert errors == []
     finally:
         context.close()
+
+
+def test_navigation_tracking_under_guide_js_puts_the_section_read_in_the_address(
+    browser: Browser,
+    tmp_path_factory: pytest.TempPathFactory,
+    build_site: Callable[..., tuple[Path, list[object]]],
+) -> None:
+    def long_page_with_tracking(root: Path) -> None:
+        text = "\n\n".join(
+            f"## Part {n}\n\n" + "A line of text to read.\n\n" * 12 for n in range(1, 13)
+        )
+        (root / "docs/long.md").write_text(f"# Long\n\n{text}\n", encoding="utf-8")
+        config = root / "mkdocs.yml"
+        config.write_text(
+            config.read_text(encoding="utf-8").replace(
+                "  font: false\n", "  font: false\n  features:\n    - navigation.tracking\n"
+            ),
+            encoding="utf-8",
+        )
+
+    site, _ = build_site(
+        tmp_path_factory.mktemp("tracking"), "theme", prepare=long_page_with_tracking
+    )
+    assert (site / "assets/javascripts/guide.js").exists()
+    context = browser.new_context(viewport=SIZES["desktop"], service_workers="block")
+    try:
+        with Server(Site(root=site, base_path="/guide/")) as server:
+            tab = context.new_page()
+            tab.goto(server.url + "long/", wait_until="load")
+            history = tab.evaluate("history.length")
+            tab.mouse.wheel(0, 3000)
+            active = tab.locator(".md-sidebar--secondary a.md-nav__link--active")
+            active.wait_for()
+            tab.wait_for_url(f"**/long/{active.get_attribute('href')}")
+            assert active.get_attribute("href") != "#part-1"
+            tab.mouse.wheel(0, -20000)  # back above the first section: the page's own address
+            tab.wait_for_url(server.url + "long/")
+            assert tab.evaluate("history.length") == history  # replaced, not added
+    finally:
+        context.close()

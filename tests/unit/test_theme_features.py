@@ -27,7 +27,7 @@ from pocketguide.plugins.theme.features import (
         (["content.code.copy", "navigation.top"], ["content.code.copy"]),
         (
             ["navigation.instant", "navigation.tracking", "search.suggest", "search.share"],
-            ["navigation.instant", "navigation.tracking", "search.suggest", "search.share"],
+            ["navigation.instant", "search.suggest", "search.share"],
         ),
         (
             ["content.code.annotate", "content.tooltips", "content.tabs.link"],

@@ -36,6 +36,7 @@ GUIDE_JS_FEATURES = frozenset(
         "toc.integrate",
         # What guide.js does itself.
         "navigation.top",
+        "navigation.tracking",
         "search.highlight",
     }
 )

@@ -16,6 +16,7 @@
 // - keyboard focus rings (the class focus-visible Material's styles expect);
 // - menu sections report aria-expanded; <details> open for printing and for a link into them;
 // - p and n (or , and .) go to the previous and next page;
+// - navigation.tracking: the address follows the section being read;
 // - document$ for the site's own scripts: document$.subscribe(fn) calls fn(document) once the
 //   page is ready, the use Material's documentation shows (pocketguide/theme keeps Material's
 //   bundle for a script that uses more of it).
@@ -648,6 +649,7 @@
       title.classList.toggle("md-header__title--active", titlePassed);
     }
     if (active !== activeSection) {
+      var first = activeSection === -2; // the page as opened: its address stays as it is
       activeSection = active;
       sections.forEach(function (section, index) {
         section.links.forEach(function (link) {
@@ -655,7 +657,30 @@
           link.classList.toggle("md-nav__link--active", index === active);
         });
       });
+      if (!first) {
+        trackSection(sections[active] || null);
+      }
     }
+  }
+
+  // --- navigation.tracking (Material's feature): the address follows the section being read,
+  // a quarter of a second after it changes, without adding to the history; above the first
+  // section it is the page's own.
+  var tracking = features.indexOf("navigation.tracking") !== -1;
+  var trackTimer = 0;
+
+  function trackSection(section) {
+    if (!tracking) {
+      return;
+    }
+    clearTimeout(trackTimer);
+    trackTimer = setTimeout(function () {
+      var url = new URL(location.href);
+      url.hash = section ? section.target.id : "";
+      if (url.href !== location.href) {
+        history.replaceState(history.state, "", url.href);
+      }
+    }, 250);
   }
 
   function onScroll() {
