@@ -246,3 +246,41 @@ def test_navigation_tracking_under_guide_js_puts_the_section_read_in_the_address
             assert tab.evaluate("history.length") == history  # replaced, not added
     finally:
         context.close()
+
+
+def test_toc_follow_under_guide_js_keeps_the_section_read_in_view(
+    browser: Browser,
+    tmp_path_factory: pytest.TempPathFactory,
+    build_site: Callable[..., tuple[Path, list[object]]],
+) -> None:
+    def long_toc(root: Path) -> None:
+        text = "\n\n".join(f"## Part {n}\n\n" + "A line.\n\n" * 6 for n in range(1, 41))
+        (root / "docs/long.md").write_text(f"# Long\n\n{text}\n", encoding="utf-8")
+        config = root / "mkdocs.yml"
+        config.write_text(
+            config.read_text(encoding="utf-8").replace(
+                "  font: false\n", "  font: false\n  features:\n    - toc.follow\n"
+            ),
+            encoding="utf-8",
+        )
+
+    site, _ = build_site(tmp_path_factory.mktemp("follow"), "theme", prepare=long_toc)
+    assert (site / "assets/javascripts/guide.js").exists()
+    context = browser.new_context(viewport=SIZES["desktop"], service_workers="block")
+    try:
+        with Server(Site(root=site, base_path="/guide/")) as server:
+            tab = context.new_page()
+            tab.goto(server.url + "long/#part-36", wait_until="load")
+            wrap = tab.locator(".md-sidebar--secondary .md-sidebar__scrollwrap")
+            active = wrap.locator("a.md-nav__link--active[href='#part-36']")
+            active.wait_for()
+            tab.wait_for_function(
+                """e => {
+                    const link = e.querySelector("a.md-nav__link--active");
+                    const box = link.getBoundingClientRect(), view = e.getBoundingClientRect();
+                    return e.scrollTop > 0 && box.top >= view.top && box.bottom <= view.bottom;
+                }""",
+                arg=wrap.element_handle(),
+            )
+    finally:
+        context.close()

@@ -35,7 +35,7 @@ from pocketguide.plugins.theme.features import (
         ),
         (
             ["announce.dismiss", "toc.follow", "header.autohide"],
-            ["announce.dismiss", "toc.follow", "header.autohide"],
+            ["announce.dismiss", "header.autohide"],
         ),
         # A name guide.js does not know (a later Material's, or a typo) keeps the bundle too.
         (["content.code.annotations"], ["content.code.annotations"]),

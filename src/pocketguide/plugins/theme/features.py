@@ -38,6 +38,7 @@ GUIDE_JS_FEATURES = frozenset(
         "navigation.top",
         "navigation.tracking",
         "search.highlight",
+        "toc.follow",
     }
 )
 """``theme.features`` that work with ``guide.js``. Any other feature (``content.code.copy``,

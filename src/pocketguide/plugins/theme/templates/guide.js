@@ -16,7 +16,8 @@
 // - keyboard focus rings (the class focus-visible Material's styles expect);
 // - menu sections report aria-expanded; <details> open for printing and for a link into them;
 // - p and n (or , and .) go to the previous and next page;
-// - navigation.tracking: the address follows the section being read;
+// - navigation.tracking: the address follows the section being read; toc.follow: the
+//   sidebar's table of contents keeps that section in view;
 // - document$ for the site's own scripts: document$.subscribe(fn) calls fn(document) once the
 //   page is ready, the use Material's documentation shows (pocketguide/theme keeps Material's
 //   bundle for a script that uses more of it).
@@ -660,7 +661,26 @@
       if (!first) {
         trackSection(sections[active] || null);
       }
+      followSection(sections[active] || null);
     }
+  }
+
+  // --- toc.follow (Material's feature): the sidebar's table of contents scrolls so that the
+  // section being read stays in its middle. Only when the section changes, so the one layout
+  // this reads is rare.
+  var following = features.indexOf("toc.follow") !== -1;
+
+  function followSection(section) {
+    if (!following || !section) {
+      return;
+    }
+    section.links.forEach(function (link) {
+      var container = link.closest(".md-sidebar__scrollwrap");
+      if (container && link.offsetHeight) {
+        var offset = link.offsetTop - container.offsetTop;
+        container.scrollTo({ top: offset - container.clientHeight / 2 });
+      }
+    });
   }
 
   // --- navigation.tracking (Material's feature): the address follows the section being read,
