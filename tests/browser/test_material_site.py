@@ -39,12 +39,16 @@ def server(built: Built) -> Iterator[Server]:
 
 
 @pytest.fixture
-def page(context: BrowserContext, server: Server) -> Page:
+def page(context: BrowserContext, server: Server) -> Iterator[Page]:
+    """A tab in a fresh profile that may use the clipboard; a script error fails the test.
+    (The console has the CSP's reports of the pages' style attributes and CDN emoji, which
+    pocketguide/csp warns about at build time.)"""
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server.url[:-1])
     tab = context.new_page()
     errors: list[str] = []
     tab.on("pageerror", lambda error: errors.append(str(error)))
-    return tab
+    yield tab
+    assert errors == []
 
 
 def test_the_build_keeps_materials_bundle_and_says_which_features_need_it(built: Built) -> None:

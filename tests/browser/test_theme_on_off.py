@@ -81,6 +81,8 @@ def test_the_menu_shows_every_section(tab: Page, site: Server, size: str) -> Non
         tab.locator(".md-header label[for=__drawer]").click()
     link = menu.get_by_role("link", name="Mixing", exact=True).first
     link.wait_for(state="visible")
+    # On a phone the menu slides in: measure where it comes to rest.
+    menu.evaluate("e => Promise.all(e.getAnimations().map(a => a.finished))")
     box = link.bounding_box()
     assert box is not None
     assert 0 <= box["x"] < SIZES[size]["width"]
@@ -96,7 +98,10 @@ def test_search_finds_a_page_without_widening_the_page(tab: Page, site: Server, 
     first = tab.locator(".md-search-result__item").first
     first.wait_for(state="visible")
     assert "bladder" in first.inner_text().lower()
-    tab.wait_for_timeout(400)  # the overlay's growing circle (a transition on a phone)
+    # The overlay's growing circle (a transition on a phone): measure once it has grown.
+    tab.locator(".md-search__overlay").evaluate(
+        "e => Promise.all(e.getAnimations().map(a => a.finished))"
+    )
     width = SIZES[size]["width"]
     assert page_width(tab) <= width
     box = first.bounding_box()
@@ -139,10 +144,11 @@ def test_the_table_of_contents_fits_the_window_and_scrolls(
     tab.goto(site.url + LONG_TOC, wait_until="load")
     wrap = tab.locator(".md-sidebar--secondary .md-sidebar__scrollwrap")
     wrap.wait_for(state="visible")
-    tab.wait_for_timeout(200)  # Material's bundle sets the height in an animation frame
+    # Material's bundle sets the height in an animation frame after the page has loaded.
     sizes = wrap.evaluate(
-        "e => ({bottom: e.getBoundingClientRect().bottom, client: e.clientHeight,"
-        " content: e.scrollHeight})"
+        """e => new Promise(resolve => requestAnimationFrame(() => requestAnimationFrame(() =>
+            resolve({bottom: e.getBoundingClientRect().bottom, client: e.clientHeight,
+                     content: e.scrollHeight}))))"""
     )
     assert sizes["content"] > sizes["client"], sizes  # longer than the window: it must scroll
     assert sizes["bottom"] <= SIZES["desktop"]["height"], sizes
@@ -198,5 +204,83 @@ def test_a_sites_document_script_runs_under_guide_js(
             )
             assert late
             assert errors == []
+    finally:
+        context.close()
+
+
+def test_navigation_tracking_under_guide_js_puts_the_section_read_in_the_address(
+    browser: Browser,
+    tmp_path_factory: pytest.TempPathFactory,
+    build_site: Callable[..., tuple[Path, list[object]]],
+) -> None:
+    def long_page_with_tracking(root: Path) -> None:
+        text = "\n\n".join(
+            f"## Part {n}\n\n" + "A line of text to read.\n\n" * 12 for n in range(1, 13)
+        )
+        (root / "docs/long.md").write_text(f"# Long\n\n{text}\n", encoding="utf-8")
+        config = root / "mkdocs.yml"
+        config.write_text(
+            config.read_text(encoding="utf-8").replace(
+                "  font: false\n", "  font: false\n  features:\n    - navigation.tracking\n"
+            ),
+            encoding="utf-8",
+        )
+
+    site, _ = build_site(
+        tmp_path_factory.mktemp("tracking"), "theme", prepare=long_page_with_tracking
+    )
+    assert (site / "assets/javascripts/guide.js").exists()
+    context = browser.new_context(viewport=SIZES["desktop"], service_workers="block")
+    try:
+        with Server(Site(root=site, base_path="/guide/")) as server:
+            tab = context.new_page()
+            tab.goto(server.url + "long/", wait_until="load")
+            history = tab.evaluate("history.length")
+            tab.mouse.wheel(0, 3000)
+            active = tab.locator(".md-sidebar--secondary a.md-nav__link--active")
+            active.wait_for()
+            tab.wait_for_url(f"**/long/{active.get_attribute('href')}")
+            assert active.get_attribute("href") != "#part-1"
+            tab.mouse.wheel(0, -20000)  # back above the first section: the page's own address
+            tab.wait_for_url(server.url + "long/")
+            assert tab.evaluate("history.length") == history  # replaced, not added
+    finally:
+        context.close()
+
+
+def test_toc_follow_under_guide_js_keeps_the_section_read_in_view(
+    browser: Browser,
+    tmp_path_factory: pytest.TempPathFactory,
+    build_site: Callable[..., tuple[Path, list[object]]],
+) -> None:
+    def long_toc(root: Path) -> None:
+        text = "\n\n".join(f"## Part {n}\n\n" + "A line.\n\n" * 6 for n in range(1, 41))
+        (root / "docs/long.md").write_text(f"# Long\n\n{text}\n", encoding="utf-8")
+        config = root / "mkdocs.yml"
+        config.write_text(
+            config.read_text(encoding="utf-8").replace(
+                "  font: false\n", "  font: false\n  features:\n    - toc.follow\n"
+            ),
+            encoding="utf-8",
+        )
+
+    site, _ = build_site(tmp_path_factory.mktemp("follow"), "theme", prepare=long_toc)
+    assert (site / "assets/javascripts/guide.js").exists()
+    context = browser.new_context(viewport=SIZES["desktop"], service_workers="block")
+    try:
+        with Server(Site(root=site, base_path="/guide/")) as server:
+            tab = context.new_page()
+            tab.goto(server.url + "long/#part-36", wait_until="load")
+            wrap = tab.locator(".md-sidebar--secondary .md-sidebar__scrollwrap")
+            active = wrap.locator("a.md-nav__link--active[href='#part-36']")
+            active.wait_for()
+            tab.wait_for_function(
+                """e => {
+                    const link = e.querySelector("a.md-nav__link--active");
+                    const box = link.getBoundingClientRect(), view = e.getBoundingClientRect();
+                    return e.scrollTop > 0 && box.top >= view.top && box.bottom <= view.bottom;
+                }""",
+                arg=wrap.element_handle(),
+            )
     finally:
         context.close()

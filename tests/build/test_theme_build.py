@@ -223,3 +223,28 @@ def test_a_script_that_uses_more_than_document_subscribe_keeps_the_bundle(
     )
     assert scripts(site, "index.html") == ["assets/javascripts/guide.js", "extra.js"]
     assert not any("bundle is kept" in r.getMessage() for r in records)
+
+
+def test_scripts_and_templates_in_custom_dir_are_read_too(
+    tmp_path: Path, build_site: Callable[..., Built]
+) -> None:
+    def add_overrides(root: Path) -> None:
+        (root / "overrides/assets").mkdir(parents=True)
+        (root / "overrides/assets/site.js").write_text("viewport$.subscribe(f);\n", "utf-8")
+        (root / "overrides/main.html").write_text(
+            '{% extends "pocketguide/main.html" %}\n{% block scripts %}{{ super() }}'
+            "<script>tablet$.subscribe(f)</script>{% endblock %}\n",
+            encoding="utf-8",
+        )
+        config = root / "mkdocs.yml"
+        text = config.read_text(encoding="utf-8").replace(
+            "  font: false\n", "  font: false\n  custom_dir: overrides\n"
+        )
+        config.write_text(text + "extra_javascript:\n  - assets/site.js\n", encoding="utf-8")
+
+    site, records = build_site(tmp_path, CASE, prepare=add_overrides)
+    (line,) = [r.getMessage() for r in records if "bundle is kept" in r.getMessage()]
+    assert "viewport$.subscribe (extra_javascript: assets/site.js)" in line
+    assert "tablet$.subscribe (overrides/main.html)" in line
+    (bundle,) = site.glob("assets/javascripts/bundle.*.min.js")
+    assert scripts(site, "index.html")[0] == f"assets/javascripts/{bundle.name}"

@@ -11,6 +11,7 @@ from pocketguide.plugins.theme.features import (
     Need,
     describe,
     extension_needs,
+    extra_needs,
     feature_needs,
     page_needs,
     script_needs,
@@ -26,7 +27,7 @@ from pocketguide.plugins.theme.features import (
         (["content.code.copy", "navigation.top"], ["content.code.copy"]),
         (
             ["navigation.instant", "navigation.tracking", "search.suggest", "search.share"],
-            ["navigation.instant", "navigation.tracking", "search.suggest", "search.share"],
+            ["navigation.instant", "search.suggest", "search.share"],
         ),
         (
             ["content.code.annotate", "content.tooltips", "content.tabs.link"],
@@ -34,7 +35,7 @@ from pocketguide.plugins.theme.features import (
         ),
         (
             ["announce.dismiss", "toc.follow", "header.autohide"],
-            ["announce.dismiss", "toc.follow", "header.autohide"],
+            ["announce.dismiss", "header.autohide"],
         ),
         # A name guide.js does not know (a later Material's, or a typo) keeps the bundle too.
         (["content.code.annotations"], ["content.code.annotations"]),
@@ -108,18 +109,43 @@ def test_a_sites_script_needs_the_bundle_for_more_than_document_subscribe(
 
 
 @pytest.mark.parametrize(
-    ("markdown", "annotated"),
+    ("extra", "needed"),
     [
-        ("Text (1)\n{ .annotate }\n\n1. Note", True),
-        ("Text\n{: .annotate }", True),
-        ('<div class="note annotate" markdown>', True),
-        ("``` py\ncode # (1)!\n```", False),  # code annotations: content.code.annotate
-        ("{ .annotated-list }", False),
-        ("Plain text about annotate.", False),
+        # mkdocs.yml's extra, what in it needs the bundle
+        ({}, []),
+        ({"social": [{"icon": "x", "link": "y"}], "homepage": "/"}, []),
+        (
+            {"analytics": {"provider": "google", "property": "G-X"}},
+            [Need("analytics", "extra.analytics")],
+        ),
+        (
+            {"analytics": {"provider": "google"}, "consent": {"title": "Cookies"}},
+            [Need("analytics", "extra.analytics"), Need("cookie consent", "extra.consent")],
+        ),
+        ({"version": {"provider": "mike"}}, [Need("version selector", "extra.version")]),
+        ({"version": None}, []),
     ],
 )
-def test_content_annotations_in_a_page(markdown: str, annotated: bool) -> None:
-    expected = [Need("content annotations", "a.md")] if annotated else []
+def test_extra_settings_the_bundle_runs(extra: dict[str, Any], needed: list[Need]) -> None:
+    assert extra_needs(extra) == needed
+
+
+@pytest.mark.parametrize(
+    ("markdown", "line"),
+    [
+        # a page's Markdown, the line of its first content annotation (0: none)
+        ("Text (1)\n{ .annotate }\n\n1. Note", 2),
+        ("Text\n{: .annotate }", 2),
+        ('<div class="note annotate" markdown>', 1),
+        ("``` py\ncode # (1)!\n```", 0),  # code annotations: content.code.annotate
+        ("``` md\nText (1)\n{ .annotate }\n```\n\nText\n{ .annotate }", 7),
+        ("``` md\nText (1)\n{ .annotate }\n```", 0),  # the syntax shown, not used
+        ("{ .annotated-list }", 0),
+        ("Plain text about annotate.", 0),
+    ],
+)
+def test_content_annotations_in_a_page(markdown: str, line: int) -> None:
+    expected = [Need("content annotations", f"a.md:{line}")] if line else []
     assert page_needs("a.md", markdown) == expected
 
 

@@ -15,7 +15,8 @@ class ThemeConfig(Config):
     """Load ``assets/javascripts/guide.js`` instead of Material's JavaScript bundle, leave the
     bundle out of the site, and when the page is built wrap tables for scrolling and write
     admonition icons into their titles. Off: stock Material behaviour (its bundle is loaded and
-    saved for offline use)."""
+    saved for offline use). On a site that uses what guide.js does not do (see
+    ``features.py``), the plugin keeps Material's bundle by itself and says why in one line."""
 
     strings = pg_strings.option()
     """Reader-facing texts that replace those of ``theme.language`` (keys of

@@ -15,6 +15,8 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from pocketguide.content._markdown import outside_fences
+
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
 
@@ -34,7 +36,9 @@ GUIDE_JS_FEATURES = frozenset(
         "toc.integrate",
         # What guide.js does itself.
         "navigation.top",
+        "navigation.tracking",
         "search.highlight",
+        "toc.follow",
     }
 )
 """``theme.features`` that work with ``guide.js``. Any other feature (``content.code.copy``,
@@ -100,6 +104,20 @@ def extension_needs(
     return needs
 
 
+EXTRA_NEEDS = {
+    "analytics": "analytics",
+    "consent": "cookie consent",
+    "version": "version selector",
+}
+"""``extra`` settings whose feature Material's bundle runs (web analytics and its consent
+dialog, mike's version selector)."""
+
+
+def extra_needs(extra: Mapping[str, Any]) -> list[Need]:
+    """``extra`` settings (:data:`EXTRA_NEEDS`) that need Material's bundle."""
+    return [Need(what, f"extra.{key}") for key, what in EXTRA_NEEDS.items() if extra.get(key)]
+
+
 def script_needs(where: str, text: str) -> list[Need]:
     """Uses of Material's observables in a site's own script (or template) other than
     ``document$.subscribe``, which ``guide.js`` provides."""
@@ -111,8 +129,12 @@ def script_needs(where: str, text: str) -> list[Need]:
 
 
 def page_needs(where: str, markdown: str) -> list[Need]:
-    """Content annotations (``{ .annotate }``) in a page's Markdown."""
-    return [Need("content annotations", where)] if ANNOTATE.search(markdown) else []
+    """Content annotations (``{ .annotate }``) in a page's Markdown, outside fenced code (a page
+    that shows the syntax in a code block uses none); the first one's line is named."""
+    for index, line in outside_fences(markdown.splitlines()):
+        if ANNOTATE.search(line):
+            return [Need("content annotations", f"{where}:{index + 1}")]
+    return []
 
 
 def describe(needs: Iterable[Need]) -> str:

@@ -133,19 +133,33 @@ def _bundle_needs(config: MkDocsConfig) -> list[features.Need]:
     """Read what :mod:`.features` looks at: ``mkdocs.yml``, the site's own scripts and
     templates, and the pages' Markdown."""
     docs = Path(config.docs_dir)
+    custom = config.theme.custom_dir
     needs = features.feature_needs(config.theme.get("features") or [])
     needs += features.extension_needs(config.markdown_extensions, config.mdx_configs)
+    needs += features.extra_needs(config.extra)
     for script in config.extra_javascript:
         src = str(script)
-        path = docs / src
-        if "://" not in src and not src.startswith("//") and path.is_file():
-            text = path.read_text(encoding="utf-8", errors="replace")
-            needs += features.script_needs(f"extra_javascript: {src}", text)
-    custom = config.theme.custom_dir
+        if "://" in src or src.startswith("//"):
+            continue  # another origin: nothing to read (pocketguide/csp reports it)
+        # A script is in docs/, or in custom_dir (a theme file).
+        for path in (docs / src, *([Path(custom) / src] if custom else [])):
+            if path.is_file():
+                text = path.read_text(encoding="utf-8", errors="replace")
+                needs += features.script_needs(f"extra_javascript: {src}", text)
+                break
     for template in sorted(Path(custom).rglob("*.html")) if custom else ():
         text = template.read_text(encoding="utf-8", errors="replace")
-        needs += features.script_needs(str(template), text)
+        needs += features.script_needs(_shown(template, config), text)
     for page in sorted(docs.rglob("*.md")):
         text = page.read_text(encoding="utf-8", errors="replace")
         needs += features.page_needs(page.relative_to(docs).as_posix(), text)
     return needs
+
+
+def _shown(path: Path, config: MkDocsConfig) -> str:
+    """``path`` relative to the folder of ``mkdocs.yml`` when it is inside it."""
+    root = Path(config.config_file_path or ".").resolve().parent
+    try:
+        return path.resolve().relative_to(root).as_posix()
+    except ValueError:
+        return str(path)

@@ -16,6 +16,8 @@
 // - keyboard focus rings (the class focus-visible Material's styles expect);
 // - menu sections report aria-expanded; <details> open for printing and for a link into them;
 // - p and n (or , and .) go to the previous and next page;
+// - navigation.tracking: the address follows the section being read; toc.follow: the
+//   sidebar's table of contents keeps that section in view;
 // - document$ for the site's own scripts: document$.subscribe(fn) calls fn(document) once the
 //   page is ready, the use Material's documentation shows (pocketguide/theme keeps Material's
 //   bundle for a script that uses more of it).
@@ -656,6 +658,7 @@
       title.classList.toggle("md-header__title--active", titlePassed);
     }
     if (active !== activeSection) {
+      var first = activeSection === -2; // the page as opened: its address stays as it is
       activeSection = active;
       sections.forEach(function (section, index) {
         section.links.forEach(function (link) {
@@ -663,7 +666,49 @@
           link.classList.toggle("md-nav__link--active", index === active);
         });
       });
+      if (!first) {
+        trackSection(sections[active] || null);
+      }
+      followSection(sections[active] || null);
     }
+  }
+
+  // --- toc.follow (Material's feature): the sidebar's table of contents scrolls so that the
+  // section being read stays in its middle. Only when the section changes, so the one layout
+  // this reads is rare.
+  var following = features.indexOf("toc.follow") !== -1;
+
+  function followSection(section) {
+    if (!following || !section) {
+      return;
+    }
+    section.links.forEach(function (link) {
+      var container = link.closest(".md-sidebar__scrollwrap");
+      if (container && link.offsetHeight) {
+        var offset = link.offsetTop - container.offsetTop;
+        container.scrollTo({ top: offset - container.clientHeight / 2 });
+      }
+    });
+  }
+
+  // --- navigation.tracking (Material's feature): the address follows the section being read,
+  // a quarter of a second after it changes, without adding to the history; above the first
+  // section it is the page's own.
+  var tracking = features.indexOf("navigation.tracking") !== -1;
+  var trackTimer = 0;
+
+  function trackSection(section) {
+    if (!tracking) {
+      return;
+    }
+    clearTimeout(trackTimer);
+    trackTimer = setTimeout(function () {
+      var url = new URL(location.href);
+      url.hash = section ? section.target.id : "";
+      if (url.href !== location.href) {
+        history.replaceState(history.state, "", url.href);
+      }
+    }, 250);
   }
 
   function onScroll() {
