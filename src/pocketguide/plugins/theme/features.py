@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from pocketguide.content._markdown import outside_fences
+from pocketguide.content.lines import outside_fences
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
