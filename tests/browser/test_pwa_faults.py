@@ -197,7 +197,7 @@ def test_too_little_space_is_reported_and_the_next_visit_tries_again(
 def test_a_failed_file_is_reported_instead_of_saving_for_ever(
     page: Page, server: Server, guide: Project
 ) -> None:
-    server.site.fail = {"assets/javascripts/freshness.js"}
+    server.site.fail = {"assets/javascripts/pg-freshness.js"}
 
     page.goto(server.url)
     wait_for_state(page, "error")

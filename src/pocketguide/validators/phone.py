@@ -35,8 +35,14 @@ def number_of(url: str) -> str:
 
 
 def check_phone_link(url: str, text: str, short_codes: tuple[str, ...]) -> PhoneProblem | None:
-    """Return the problem with a ``tel:``/``sms:`` link showing ``text``, or None."""
+    """Return the problem with a ``tel:``/``sms:`` link showing ``text``, or None.
+
+    An ``sms:`` link with no number and a body (``sms:?body=…``) opens a draft the reader
+    addresses: there is no number to check.
+    """
     number = number_of(url)
+    if not number and url.lower().startswith("sms:?") and "body=" in url.lower():
+        return None
     if not (E164.fullmatch(number) or number in short_codes):
         codes = ", ".join(short_codes)
         return PhoneProblem(
