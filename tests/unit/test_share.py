@@ -8,12 +8,14 @@ import re
 import pytest
 import zxingcpp
 from PIL import Image, ImageDraw
+from selectolax.lexbor import LexborHTMLParser
 
 from pocketguide.content.qr import QUIET_ZONE, qr_svg
 from pocketguide.content.render import spell_day
 from pocketguide.plugins.share.freshness import as_date, freshness_data, guide_date
 from pocketguide.plugins.share.links import public_url
 from pocketguide.plugins.share.markers import HOME_QR, LAST_REVIEWED, fill_markers
+from pocketguide.plugins.share.send import file_stem, send_block
 
 
 def rasterise(svg: str, scale: int = 8) -> Image.Image:
@@ -151,3 +153,25 @@ def test_spell_date(day: dt.date, expected: str) -> None:
 )
 def test_fill_markers(html: str, reviewed: dt.date | None, expected: str) -> None:
     assert fill_markers(html, home_qr="<svg/>", last_reviewed=reviewed) == expected
+
+
+def test_send_block_is_a_download_link_until_the_script_offers_the_share_sheet() -> None:
+    block = send_block("../pocketguide.html", file_stem("Pocket Guide to Ketamine"))
+    tree = LexborHTMLParser(block)
+    root = tree.css_first("div.pg-send")
+    assert root is not None
+    assert "data-pg-online" in root.attributes  # the one-file edition leaves it out
+    assert root.attributes["data-pg-send-file"] == "../pocketguide.html"
+    button = tree.css_first("button.pg-send__share")
+    assert button is not None
+    assert "hidden" in button.attributes
+    link = tree.css_first("a.pg-send__save")
+    assert link is not None
+    assert link.attributes["href"] == "../pocketguide.html"
+    assert link.attributes["download"] == "pocket-guide-to-ketamine.html"
+
+
+def test_send_block_escapes_what_it_is_given() -> None:
+    block = send_block('x.html"><script>', 'a"b')
+    assert "<script>" not in block
+    assert LexborHTMLParser(block).css_first("a").attributes["href"] == 'x.html"><script>'  # type: ignore[union-attr]

@@ -137,6 +137,9 @@ def test_read_mkdocs_config_reports_broken_yaml(tmp_path: Path) -> None:
         ("tel:+443001236600", "30 0123 6600", "LNK022"),
         ("tel:+18006624357", "+1 (800) 662-4357", None),
         ("sms:+447700900123?body=help", "text +44 7700 900123", None),
+        ("sms:?body=Call%20999", "Text the emergency steps", None),  # a draft the reader addresses
+        ("sms:?subject=x", "Text us", "LNK021"),  # no number and no body: nothing to send
+        ("sms:", "Text us", "LNK021"),
         ("tel:988", "Call or text 988", None),
         ("tel:000", "Call 000 in Australia", None),
         ("tel:1120", "Call 1120", "LNK021"),

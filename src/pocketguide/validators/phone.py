@@ -37,14 +37,14 @@ def number_of(url: str) -> str:
 def check_phone_link(url: str, text: str, short_codes: tuple[str, ...]) -> PhoneProblem | None:
     """Return the problem with a ``tel:``/``sms:`` link showing ``text``, or None.
 
-    An ``sms:`` link with no number (``sms:?body=…``) is a draft whose reader picks who gets
-    it: nothing to dial, nothing to check.
+    An ``sms:`` link with no number and a body (``sms:?body=…``) opens a draft the reader
+    addresses: there is no number to check.
 
     >>> check_phone_link("sms:?body=Call%20999", "Text the steps", ("999",)) is None
     True
     """
     number = number_of(url)
-    if url[:4].lower() == "sms:" and not number:
+    if not number and url.lower().startswith("sms:?") and "body=" in url.lower():
         return None
     if not (E164.fullmatch(number) or number in short_codes):
         codes = ", ".join(short_codes)
