@@ -25,6 +25,7 @@ from pocketguide.content import sms
 from pocketguide.content.data import digits
 from pocketguide.content.lines import outside_fences
 from pocketguide.content.render import spell_day
+from pocketguide.content.strings import FALLBACK, Strings, load
 from pocketguide.findings import Finding
 
 if TYPE_CHECKING:
@@ -72,13 +73,20 @@ def has_markers(markdown: str) -> bool:
 
 
 def render_markers(
-    markdown: str, data: GuideData, path: str, first_line: int = 1, *, address: str = ""
+    markdown: str,
+    data: GuideData,
+    path: str,
+    first_line: int = 1,
+    *,
+    address: str = "",
+    words: Strings | None = None,
 ) -> tuple[str, list[Finding]]:
     """Replace every data marker outside code blocks; return the Markdown and any errors.
 
     ``first_line`` is the file line of the first line of ``markdown``. A marker in error is
     left as written (an invisible comment), so one build reports every marker in error.
     ``address`` is the guide's public address (``site_url``), which the SMS text carries.
+    ``words`` are the site's texts around the data (the SMS link); English without them.
     """
     lines = markdown.split("\n")
     findings: list[Finding] = []
@@ -92,7 +100,7 @@ def render_markers(
         for match in reversed(list(MARKER_RE.finditer(prose))):
             where = (path, first_line + index, match.start() + 1)
             text, problem = _render_one(
-                match.group("body"), data, line, match, where, address=address
+                match.group("body"), data, line, match, where, address=address, words=words
             )
             if problem is not None:
                 findings.append(problem)
@@ -115,15 +123,16 @@ def _render_one(  # noqa: PLR0911 (one return per kind of mistake)
     where: tuple[str, int, int],
     *,
     address: str = "",
+    words: Strings | None = None,
 ) -> tuple[str, Finding | None]:
-    words = body.split()
-    name = words[0] if words else ""
+    parts = body.split()
+    name = parts[0] if parts else ""
     marker = MARKERS.get(name)
     if marker is None:
         known = ", ".join(MARKERS)
         message = f"unknown data marker '{match.group().strip()}'"
         return "", Finding(*where, "MRK001", message, f"use one of: {known}")
-    args = words[1:]
+    args = parts[1:]
     if marker.argument and len(args) != 1:
         message = f"marker data:{name} needs {marker.argument}"
         fix = f"write <!-- data:{name} ARGUMENT --> with {marker.argument}"
@@ -144,7 +153,8 @@ def _render_one(  # noqa: PLR0911 (one return per kind of mistake)
     arg = args[0] if args else ""
     if name == "sms-emergency":
         assert data.emergency is not None
-        return _sms_marker(data.emergency, address, where, data.paths.get("emergency", ""))
+        file = data.paths.get("emergency", "")
+        return _sms_marker(data.emergency, address, where, file, words)
     text = _RENDERERS[name](data, arg)
     if text is None:
         message = f"marker data:{name} names {marker.argument} that is not in the data: '{arg}'"
@@ -300,7 +310,11 @@ def emergency_inline(emergency: Emergency, _: str = "") -> str:
 
 
 def _sms_marker(
-    emergency: Emergency, address: str, where: tuple[str, int, int], file: str
+    emergency: Emergency,
+    address: str,
+    where: tuple[str, int, int],
+    file: str,
+    words: Strings | None = None,
 ) -> tuple[str, Finding | None]:
     """The "Text the emergency steps" link, or why it cannot be made."""
     texts = sms.texts(emergency, address)
@@ -314,26 +328,26 @@ def _sms_marker(
         message = "; ".join(problems)
         fix = f"shorten sms_rule in {file} (or the site_url) so every text fits"
         return "", Finding(*where, "MRK006", message, fix)
-    return sms_link(emergency, address), None
+    return sms_link(emergency, address, words), None
 
 
-def sms_link(emergency: Emergency, address: str) -> str:
+def sms_link(emergency: Emergency, address: str, words: Strings | None = None) -> str:
     """An ``sms:`` link whose draft holds the call rule, the numbers and the guide's address.
 
     Raw HTML (a block of its own in the Markdown): without JavaScript the draft lists the
     main numbers; ``pg-sms.js`` picks the text for the phone's country from ``data-pg-sms``
-    and shows how many SMS it takes.
+    and shows how many SMS it takes. ``words``: the site's texts (``sms.*``), else English.
     """
+    words = words if words is not None else load(FALLBACK)
     texts = sms.texts(emergency, address)
     fallback = texts[""]
     count = sms.segments(fallback)
-    parts = "1 text message" if count.segments == 1 else f"{count.segments} text messages"
+    fits = words.markup("sms.fits_one" if count.segments == 1 else "sms.fits", count=count.segments)
     data = html.escape(sms.link_data(emergency, address))
     return (
         f'<p class="pg-sms"><a class="md-button pg-sms__link" href="{sms.sms_href(fallback)}" '
-        f'data-pg-sms="{data}">Text the emergency steps</a> '
-        f'<span class="pg-sms__count">It fits in {parts}: when to call, the emergency '
-        "numbers and the guide's address. You choose who to send it to.</span></p>"
+        f'data-pg-sms="{data}">{words.markup("sms.link")}</a> '
+        f'<span class="pg-sms__count">{fits}</span></p>'
     )
 
 

@@ -17,7 +17,7 @@ from mkdocs.structure.files import File
 from mkdocs.utils import get_build_date
 
 from pocketguide import buildinfo
-from pocketguide.content import render, themeparts
+from pocketguide.content import render, strings, themeparts
 from pocketguide.content.citations import (
     check_citations,
     find_citations,
@@ -142,7 +142,12 @@ class ContentPlugin(BasePlugin[ContentConfig]):
             # Before numbering, so the citations the data writes are numbered like any other;
             # after the check, so its line numbers are the page's own.
             markdown, marker_findings = render_markers(
-                markdown, self.data, path, first_line, address=config.site_url or ""
+                markdown,
+                self.data,
+                path,
+                first_line,
+                address=config.site_url or "",
+                words=strings.for_site(config),
             )
             findings += marker_findings
         findings += self._primary_citations(markdown, page, path, first_line)

@@ -91,11 +91,12 @@ class SharePlugin(BasePlugin[ShareConfig]):
         self._send = name if name and files.get_file_from_path(name) is not None else ""
         self._stem = file_stem(config.site_name)
 
-    def _send_html(self, page_url: str) -> str:
+    def _send_html(self, page_url: str, config: MkDocsConfig) -> str:
         """The "Send the whole guide" block for the page at ``page_url``, or ``""``."""
         if not self._send:
             return ""
-        return send_block(get_relative_url(self._send, page_url or "."), self._stem)
+        href = get_relative_url(self._send, page_url or ".")
+        return send_block(href, self._stem, strings.for_site(config))
 
     def on_page_content(
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
@@ -104,7 +105,7 @@ class SharePlugin(BasePlugin[ShareConfig]):
         if not self.config.enabled:
             return html
         if SEND_GUIDE in html:
-            html = html.replace(SEND_GUIDE, self._send_html(page.url))
+            html = html.replace(SEND_GUIDE, self._send_html(page.url, config))
         if not has_markers(html):
             return html
         home = public_url(config.site_url, "")
@@ -182,7 +183,7 @@ class SharePlugin(BasePlugin[ShareConfig]):
             "emergency_url": self._emergency.url if self._emergency else None,
             "emergency_current": urgent,
             "help_url": self._help.url if self._help else "",
-            "send_html": self._send_html(send_from) if send_from is not None else "",
+            "send_html": self._send_html(send_from, config) if send_from is not None else "",
             "share_url": public or "",
             "share_title": title,
             "share_text": text,

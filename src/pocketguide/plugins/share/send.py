@@ -10,6 +10,12 @@ from __future__ import annotations
 
 import html
 import re
+from typing import TYPE_CHECKING
+
+from pocketguide.content.strings import FALLBACK, load
+
+if TYPE_CHECKING:
+    from pocketguide.content.strings import Strings
 
 SEND_GUIDE = "<!-- share:send-guide -->"
 
@@ -25,21 +31,23 @@ def file_stem(site_name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", site_name.lower()).strip("-") or "guide"
 
 
-def send_block(href: str, stem: str) -> str:
+def send_block(href: str, stem: str, words: Strings | None = None) -> str:
     """Return the block for the edition at ``href`` (relative to the page it is on).
 
-    ``data-pg-online``: the one-file edition leaves the block out (its reader holds the file).
+    ``words`` are the site's (``share.send``, ``share.save_file``, ``share.send_how``);
+    English without them. ``data-pg-online``: the one-file edition leaves the block out (its
+    reader holds the file).
     """
+    words = words if words is not None else load(FALLBACK)
     href, stem = html.escape(href), html.escape(stem)
     return (
         f'<div class="pg-send" data-pg-online data-pg-send-file="{href}" '
         f'data-pg-send-name="{stem}">'
         '<button type="button" class="md-button md-button--primary pg-send__share" hidden>'
-        "Send the whole guide</button> "
+        f"{words.markup('share.send')}</button> "
         f'<a class="md-button pg-send__save" href="{href}" download="{stem}.html">'
-        "Save the whole guide as one file</a>"
-        '<p class="pg-send__how">Then send the file to a friend by Bluetooth, Nearby Share, '
-        "AirDrop or a chat app. It opens in any browser, with no signal.</p>"
+        f"{words.markup('share.save_file')}</a>"
+        f'<p class="pg-send__how">{words.markup("share.send_how")}</p>'
         '<p class="pg-send__status" role="status" aria-live="polite"></p>'
         "</div>"
     )

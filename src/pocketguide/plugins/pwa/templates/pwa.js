@@ -161,15 +161,13 @@
     }
     if (status.savedLater === status.later) {
       root.dataset.pgSend = "ready";
-      line.textContent = "The whole guide as one file, to send to a friend, is saved too.";
+      line.textContent = t("send_kept");
     } else if (status.laterFailed) {
       root.dataset.pgSend = "failed";
-      line.textContent =
-        "The one-file guide to send to a friend could not be saved yet. It will try again.";
+      line.textContent = t("send_keep_failed");
     } else {
       root.dataset.pgSend = "saving";
-      line.textContent =
-        `Saving the one-file guide to send to a friend (${formatBytes(status.laterBytes)})…`;
+      line.textContent = t("send_keeping", { size: formatBytes(status.laterBytes) });
     }
   }
 

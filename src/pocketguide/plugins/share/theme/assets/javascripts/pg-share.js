@@ -147,10 +147,27 @@
     }
   }
 
+  // The page's texts in the site's language (pocketguide/content/strings.py): a JSON block.
+  var texts = (function () {
+    var block = document.getElementById("pg-strings");
+    try {
+      return (block && JSON.parse(block.textContent)) || {};
+    } catch {
+      return {};
+    }
+  })();
+
+  // The text of ``key`` with its {slots} filled from ``values``.
+  function t(key, values) {
+    return (texts[key] || key).replace(/\{(\w+)\}/g, function (slot, name) {
+      return values && name in values ? String(values[name]) : slot;
+    });
+  }
+
   function sizeOf(bytes) {
     return bytes < 1024 * 1024
-      ? Math.max(1, Math.round(bytes / 1024)) + " KB"
-      : (bytes / (1024 * 1024)).toFixed(1) + " MB";
+      ? t("size_kb", { size: Math.max(1, Math.round(bytes / 1024)) })
+      : t("size_mb", { size: (bytes / (1024 * 1024)).toFixed(1) });
   }
 
   blocks.forEach(function (block) {
@@ -189,10 +206,7 @@
     }
 
     function notSaved() {
-      say(
-        "The one-file guide is not on this phone yet. Connect to the internet, open the guide " +
-          "once, and try again.",
-      );
+      say(t("send_not_saved"));
     }
 
     function save(file) {
@@ -206,10 +220,7 @@
       setTimeout(function () {
         URL.revokeObjectURL(link.href);
       }, 60000);
-      say(
-        "Saved " + file.name + " (" + sizeOf(file.size) + "). Send it from your Downloads or " +
-          "Files app by Bluetooth, Nearby Share, AirDrop or a chat app.",
-      );
+      say(t("send_saved", { name: file.name, size: sizeOf(file.size) }));
     }
 
     saveLink.addEventListener("click", function (event) {
@@ -225,16 +236,16 @@
       shareButton.addEventListener("click", function () {
         guideFile().then(function (file) {
           if (!navigator.canShare({ files: [file] })) {
-            say("This phone cannot send this file. Use Save instead, then send it.");
+            say(t("send_cannot"));
             return;
           }
           navigator.share({ files: [file], title: document.title }).then(
             function () {
-              say("Sent " + file.name + ".");
+              say(t("send_sent", { name: file.name }));
             },
             function (error) {
               if (error && error.name !== "AbortError") {
-                say("Sending did not work. Use Save instead, then send the file.");
+                say(t("send_failed"));
               }
             },
           );

@@ -90,6 +90,23 @@
     return;
   }
 
+  // The page's texts in the site's language (pocketguide/content/strings.py): a JSON block.
+  var texts = (function () {
+    var block = document.getElementById("pg-strings");
+    try {
+      return (block && JSON.parse(block.textContent)) || {};
+    } catch {
+      return {};
+    }
+  })();
+
+  // The text of ``key`` with its {slots} filled from ``values``.
+  function t(key, values) {
+    return (texts[key] || key).replace(/\{(\w+)\}/g, function (slot, name) {
+      return values && name in values ? String(values[name]) : slot;
+    });
+  }
+
   var languages = navigator.languages && navigator.languages.length
     ? navigator.languages
     : [navigator.language || ""];
@@ -105,12 +122,13 @@
     link.href = smsHref(text);
     link.dataset.pgSmsSegments = String(count.segments);
     var note = link.parentNode.querySelector(".pg-sms__count");
-    if (note) {
-      var messages = count.segments === 1 ? "1 text message" : count.segments + " text messages";
-      note.textContent =
-        "It fits in " + messages + " (" + count.units + " characters): when to call, " +
-        (text === data.texts[""] ? "the main emergency numbers" : "the emergency number here") +
-        " and the guide's address. You choose who to send it to.";
+    // Without the page's texts the note keeps the one written at build time.
+    if (note && texts.sms_fits) {
+      note.textContent = t(count.segments === 1 ? "sms_fits_one" : "sms_fits", {
+        count: count.segments,
+        characters: count.units,
+        numbers: t(text === data.texts[""] ? "sms_numbers_main" : "sms_number_here"),
+      });
     }
   });
 })();
