@@ -199,3 +199,70 @@ def test_stale_after_days_config(value: object, errors: list[tuple[str, str]]) -
     failed, warnings = plugin.load_config({"stale_after_days": value})
     assert [(key, str(error)) for key, error in failed] == errors
     assert warnings == []
+
+
+# ---- the site's language: "Send the whole guide" and "Text the emergency steps" ----
+
+
+def send_and_text(root: Path) -> None:
+    """The data fixture with an SMS rule, and an Emergency page that sends the guide on."""
+    data = root / "docs" / "data" / "emergency.yml"
+    rule = "sms_rule: Call if they cannot be woken, or took anything else.\n"
+    data.write_text(data.read_text(encoding="utf-8") + rule, encoding="utf-8")
+    emergency = root / "docs" / "emergency.md"
+    markers = "\n<!-- share:send-guide -->\n\n<!-- data:sms-emergency -->\n"
+    emergency.write_text(emergency.read_text(encoding="utf-8") + markers, encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        # theme.language: the Send button, the Save link, the SMS link, its count line
+        (
+            "es",
+            (
+                "Enviar la guía completa",
+                "Guardar la guía completa en un archivo",
+                "Enviar por SMS los pasos de emergencia",
+                "Cabe en 1 mensaje de texto: cuándo llamar, los números de emergencia y la "
+                "dirección de la guía. Tú eliges a quién enviarlo.",
+            ),
+        ),
+        (
+            "en",
+            (
+                "Send the whole guide",
+                "Save the whole guide as one file",
+                "Text the emergency steps",
+                "It fits in 1 text message: when to call, the emergency numbers and the guide's "
+                "address. You choose who to send it to.",
+            ),
+        ),
+    ],
+)
+def test_send_and_sms_blocks_speak_the_site_language(
+    tmp_path: Path, build_site: BuildSite, language: str, expected: tuple[str, str, str, str]
+) -> None:
+    send, save, text, fits = expected
+    theme = {"name": "material", "language": language, "font": False}
+    plugins = [
+        {"search": {"lang": language}},
+        {"pocketguide/content": {"data_licence": "CC-BY-4.0"}},
+        {"pocketguide/share": {}},
+        "pocketguide/edition",
+        {"pocketguide/pwa": {"icon": "docs/assets/icon.png"}},
+    ]
+    site, records = build_site(
+        tmp_path, "data", {"theme": theme, "plugins": plugins}, prepare=send_and_text
+    )
+    assert [m for level, m in share_records(records) if level != "INFO"] == []
+    emergency = page(site, "emergency")
+
+    # In the page (the share:send-guide marker) and in the Share dialog alike.
+    blocks = emergency.css("div.pg-send")
+    assert len(blocks) == 2
+    for block in blocks:
+        assert block.css_first("button.pg-send__share").text() == send  # type: ignore[union-attr]
+        assert block.css_first("a.pg-send__save").text() == save  # type: ignore[union-attr]
+    assert emergency.css_first("a.pg-sms__link").text() == text  # type: ignore[union-attr]
+    assert emergency.css_first(".pg-sms__count").text() == fits  # type: ignore[union-attr]
