@@ -100,7 +100,7 @@ def render_markers(
         for match in reversed(list(MARKER_RE.finditer(prose))):
             where = (path, first_line + index, match.start() + 1)
             text, problem = _render_one(
-                match.group("body"), data, line, match, where, address=address, words=words
+                match.group("body"), data, line, match, where, address=address, site_words=words
             )
             if problem is not None:
                 findings.append(problem)
@@ -123,16 +123,16 @@ def _render_one(  # noqa: PLR0911 (one return per kind of mistake)
     where: tuple[str, int, int],
     *,
     address: str = "",
-    words: Strings | None = None,
+    site_words: Strings | None = None,
 ) -> tuple[str, Finding | None]:
-    parts = body.split()
-    name = parts[0] if parts else ""
+    words = body.split()
+    name = words[0] if words else ""
     marker = MARKERS.get(name)
     if marker is None:
         known = ", ".join(MARKERS)
         message = f"unknown data marker '{match.group().strip()}'"
         return "", Finding(*where, "MRK001", message, f"use one of: {known}")
-    args = parts[1:]
+    args = words[1:]
     if marker.argument and len(args) != 1:
         message = f"marker data:{name} needs {marker.argument}"
         fix = f"write <!-- data:{name} ARGUMENT --> with {marker.argument}"
@@ -154,7 +154,7 @@ def _render_one(  # noqa: PLR0911 (one return per kind of mistake)
     if name == "sms-emergency":
         assert data.emergency is not None
         file = data.paths.get("emergency", "")
-        return _sms_marker(data.emergency, address, where, file, words)
+        return _sms_marker(data.emergency, address, where, file, site_words)
     text = _RENDERERS[name](data, arg)
     if text is None:
         message = f"marker data:{name} names {marker.argument} that is not in the data: '{arg}'"
