@@ -131,7 +131,14 @@ def test_scripts_are_deferred_and_run_in_document_order(tab: Page, server: Serve
     names = [src.rsplit("/", 1)[-1] for src, _ in deferred]
     # pwa.js is in the head; guide.js (pocketguide/theme, in place of Material's bundle), then
     # the scripts the plugins link (extra_javascript), end <body>.
-    assert names == ["pwa.js", "guide.js", "pg-share.js", "pg-freshness.js", "pg-install.js"]
+    assert names == [
+        "pwa.js",
+        "guide.js",
+        "pg-share.js",
+        "pg-sms.js",
+        "pg-freshness.js",
+        "pg-install.js",
+    ]
 
 
 def test_guide_js_runs_header_title_search_and_drawer(tab: Page, server: Server) -> None:
