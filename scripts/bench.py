@@ -29,9 +29,10 @@ import sys
 import tempfile
 import threading
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 from mkdocs.utils.yaml import yaml_load
@@ -40,6 +41,9 @@ from pocketguide import searchscore
 from pocketguide.content import swdata
 from pocketguide.devserver import Server, Site
 from pocketguide.plugins.pwa import precache
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 PROJECT = Path(__file__).resolve().parents[1]
 CHROMIUM = "/usr/bin/chromium"
@@ -244,9 +248,10 @@ def precache_size(site: Path) -> tuple[int, int, int]:
     return len(paths), sum(p.stat().st_size for p in paths), sum(gzip_bytes(p) for p in paths)
 
 
-def first_visit(site: Path, throttle: SharedLink | None) -> tuple[int, float]:
-    """Open the home page in a fresh Chromium profile; return (bytes served, seconds) until
-    the guide says it is saved offline (or, without a service worker, until ``load``)."""
+@contextmanager
+def fresh_phone(site: Path, throttle: SharedLink | None = None) -> Iterator[tuple[Server, Any]]:
+    """Serve ``site`` at ``/`` and open a page in a fresh Chromium profile (nothing cached, no
+    worker); yield (server, page). The context closes on exit."""
     from playwright.sync_api import sync_playwright  # noqa: PLC0415 (bench-only dependency)
 
     with (
@@ -257,7 +262,16 @@ def first_visit(site: Path, throttle: SharedLink | None) -> tuple[int, float]:
         context = playwright.chromium.launch_persistent_context(
             profile, executable_path=CHROMIUM, args=CHROMIUM_ARGS, service_workers="allow"
         )
-        page = context.new_page()
+        try:
+            yield server, context.new_page()
+        finally:
+            context.close()
+
+
+def first_visit(site: Path, throttle: SharedLink | None) -> tuple[int, float]:
+    """Open the home page in a fresh Chromium profile; return (bytes served, seconds) until
+    the guide says it is saved offline (or, without a service worker, until ``load``)."""
+    with fresh_phone(site, throttle) as (server, page):
         started = time.perf_counter()
         page.goto(server.url)
         offline = (site / swdata.SW_NAME).is_file()
@@ -268,7 +282,6 @@ def first_visit(site: Path, throttle: SharedLink | None) -> tuple[int, float]:
         # later) is (3b)'s figure. Without a worker, late requests (icons) land in the count.
         sent = server.site.sent_bytes
         time.sleep(0.5)
-        context.close()
         return (sent if offline else server.site.sent_bytes), seconds
 
 
@@ -276,24 +289,13 @@ def time_to_kept(site: Path, throttle: SharedLink) -> tuple[float, float, int]:
     """Open the home page in a fresh profile on ``throttle``; return the seconds until the guide
     is saved offline, until the one-file edition kept for later is saved too, and the bytes
     served by then."""
-    from playwright.sync_api import sync_playwright  # noqa: PLC0415 (bench-only dependency)
-
-    with (
-        Server(Site(root=site, base_path="/", throttle=throttle)) as server,  # type: ignore[arg-type]
-        sync_playwright() as playwright,
-        tempfile.TemporaryDirectory(ignore_cleanup_errors=True) as profile,
-    ):
-        context = playwright.chromium.launch_persistent_context(
-            profile, executable_path=CHROMIUM, args=CHROMIUM_ARGS, service_workers="allow"
-        )
-        page = context.new_page()
+    with fresh_phone(site, throttle) as (server, page):
         started = time.perf_counter()
         page.goto(server.url)
         wait_saved(page)
         saved = time.perf_counter() - started
         wait_saved(page, state=KEPT)
         kept = time.perf_counter() - started
-        context.close()
         return saved, kept, server.site.sent_bytes
 
 
@@ -340,8 +342,6 @@ def update_bytes(ours: Variant, work: Path) -> tuple[int, list[str]]:
 
     Returns (bytes served from the switch to v2 until saved again, precached files changed).
     """
-    from playwright.sync_api import sync_playwright  # noqa: PLC0415
-
     # From the copy v1 was built from: the project may have changed since.
     v2 = Variant("v2", copy_sources(work / "v2", ours.root))
     page_file = v2.root / EDITED_PAGE
@@ -358,15 +358,7 @@ def update_bytes(ours: Variant, work: Path) -> tuple[int, list[str]]:
         or (ours.site / str(entry["url"])).read_bytes()
         != (v2.site / str(entry["url"])).read_bytes()
     )
-    with (
-        Server(Site(root=ours.site, base_path="/")) as server,
-        sync_playwright() as playwright,
-        tempfile.TemporaryDirectory(ignore_cleanup_errors=True) as profile,
-    ):
-        context = playwright.chromium.launch_persistent_context(
-            profile, executable_path=CHROMIUM, args=CHROMIUM_ARGS, service_workers="allow"
-        )
-        page = context.new_page()
+    with fresh_phone(ours.site) as (server, page):
         page.goto(server.url)
         # v1 whole, the one-file edition kept for later included: a phone that has had the
         # guide for a while holds both, and only then does an update start.
@@ -384,7 +376,6 @@ def update_bytes(ours: Variant, work: Path) -> tuple[int, list[str]]:
         if kept:
             wait_saved(page, state=KEPT)
         time.sleep(0.5)
-        context.close()
         return server.site.sent_bytes, changed
 
 
