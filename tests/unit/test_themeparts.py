@@ -77,8 +77,12 @@ def test_a_main_html_that_skips_the_plugins_parts_is_named_with_the_fix(tmp_path
 
 def test_another_theme_is_refused(tmp_path: Path) -> None:
     config = load(tmp_path, "{name: mkdocs}")
-    with pytest.raises(themeparts.ThemeError, match="needs Material for MkDocs"):
+    with pytest.raises(themeparts.ThemeError) as caught:
         themeparts.attach(config, "pocketguide/share")
+    assert str(caught.value) == (
+        f"{tmp_path}/mkdocs.yml:2:1: THM002 pocketguide/share needs Material for MkDocs, but "
+        "theme.name is 'mkdocs' — set `theme: {name: material}` in mkdocs.yml"
+    )
 
 
 def test_a_plugin_with_only_styles_adds_them_to_any_theme(tmp_path: Path) -> None:

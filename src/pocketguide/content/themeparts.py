@@ -66,8 +66,8 @@ def check_theme(config: MkDocsConfig, plugin: str) -> None:
     """
     if config.theme.name != "material":
         raise ThemeError(
-            f"{plugin} needs Material for MkDocs: theme.name is {config.theme.name!r} — set "
-            "`theme: {name: material}` in mkdocs.yml"
+            f"{_theme_line(config)}: THM002 {plugin} needs Material for MkDocs, but theme.name "
+            f"is {config.theme.name!r} — set `theme: {{name: material}}` in mkdocs.yml"
         )
     custom = config.theme.custom_dir
     main = Path(custom) / "main.html" if custom else None
@@ -122,6 +122,17 @@ def add_parts(config: MkDocsConfig, parts: Parts | None = None, *, shared: bool 
             script = ExtraScriptValue(src)
             script.defer = True
             config.extra_javascript.append(script)
+
+
+def _theme_line(config: MkDocsConfig) -> str:
+    """``mkdocs.yml:LINE:1`` of the ``theme:`` key (line 1 if the file cannot be read)."""
+    path = Path(config.config_file_path or "mkdocs.yml")
+    try:
+        lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        lines = []
+    line = next((n for n, text in enumerate(lines, 1) if text.startswith("theme:")), 1)
+    return f"{path}:{line}:1"
 
 
 def _is_ours(folder: str) -> bool:
