@@ -33,7 +33,7 @@ from pocketguide.content.editions import edition_files
 from pocketguide.sitefiles import is_immutable, site_path
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Mapping
     from pathlib import Path
 
 NAME = "pocketguide-build.json"
@@ -55,6 +55,8 @@ class BuildInfo:
     editions: list[str] | None = None
     registry: str | None = None
     data_dir: str | None = None
+    languages: dict[str, dict[str, object]] = field(default_factory=dict)
+    """The offline copy (``sw``, ``entries``) of each language other than the default."""
 
 
 def record(site_dir: Path, **sections: object) -> None:
@@ -68,6 +70,32 @@ def record(site_dir: Path, **sections: object) -> None:
         data = {"version": VERSION}
     data.update(sections)
     path.write_text(json.dumps(data, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+
+
+def record_language(
+    site_dir: Path, code: str, precache: object, pages: Mapping[str, str]
+) -> None:
+    """Add one more language's offline copy and pages to the manifest the default wrote.
+
+    Its ``precache`` goes under ``languages.<code>``; its pages join ``pages``.
+    """
+    data = _raw(site_dir)
+    merged = {**dict(data.get("pages") or {}), **pages}
+    others = {**dict(data.get("languages") or {}), code: {"precache": precache}}
+    files = sorted(p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*") if p.is_file())
+    record(
+        site_dir,
+        pages=dict(sorted(merged.items())),
+        languages=others,
+        immutable=[f for f in files if is_immutable(f)],
+    )
+
+
+def add_edition(site_dir: Path, name: str) -> None:
+    """Add one more language's one-file edition to the manifest's list."""
+    data = _raw(site_dir)
+    names = [str(n) for n in data.get("editions") or []]  # type: ignore[attr-defined]
+    record(site_dir, editions=sorted({*names, name}))
 
 
 def site_sections(
@@ -90,13 +118,20 @@ def site_sections(
     }
 
 
-def read(site_dir: Path) -> BuildInfo | None:
-    """Return the manifest of a built site, or None when it has none (or an unreadable one)."""
+def _raw(site_dir: Path) -> dict[str, object]:
     try:
         data = json.loads((site_dir / NAME).read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        return None
+        return {}
     if not isinstance(data, dict) or data.get("version") != VERSION:
+        return {}
+    return data
+
+
+def read(site_dir: Path) -> BuildInfo | None:
+    """Return the manifest of a built site, or None when it has none (or an unreadable one)."""
+    data = _raw(site_dir)
+    if not data:
         return None
     site = data.get("site") if isinstance(data.get("site"), dict) else {}
     assert isinstance(site, dict)
@@ -115,6 +150,11 @@ def read(site_dir: Path) -> BuildInfo | None:
         editions=_names(data.get("editions")),
         registry=str(registry["sources"]) if registry and registry.get("sources") else None,
         data_dir=str(registry["data_dir"]) if registry and registry.get("data_dir") else None,
+        languages={
+            str(code): dict(entry["precache"])
+            for code, entry in (data.get("languages") or {}).items()  # type: ignore[attr-defined]
+            if isinstance(entry, dict) and isinstance(entry.get("precache"), dict)
+        },
     )
 
 

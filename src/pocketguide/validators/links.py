@@ -123,6 +123,11 @@ def check_links(
         _with_data_numbers(checks, registry, data_dir),
         registry,
         buildinfo.editions(site_dir, info),
+        folders=[("", SW_JS)]
+        + [
+            (str(entry["sw"]).rpartition("/")[0] + "/", str(entry["sw"]))
+            for entry in (info.languages.values() if info else ())
+        ],
     )
     report = checker.run()
     report.findings[:0] = problems
@@ -139,7 +144,12 @@ def _with_data_numbers(checks: CheckConfig, registry: Path, data_dir: Path) -> C
 
 class _SiteChecker:
     def __init__(
-        self, layout: SiteLayout, checks: CheckConfig, registry: Path, editions: list[str]
+        self,
+        layout: SiteLayout,
+        checks: CheckConfig,
+        registry: Path,
+        editions: list[str],
+        folders: list[tuple[str, str]] | None = None,
     ) -> None:
         self.layout = layout
         self.checks = checks
@@ -154,6 +164,9 @@ class _SiteChecker:
         self.registry: SourceLocator | None = None
         self.registry_path = registry
         self.editions = set(editions)
+        # Each language's folder ("" for the default, "es/") and its service worker: a
+        # language has its own home page, search index and offline copy there.
+        self.folders = sorted(folders or [("", SW_JS)], key=lambda f: -len(f[0]))
 
     def run(self) -> LinkReport:
         for page in sorted(f for f in self.files if f.endswith(".html")):
@@ -388,7 +401,14 @@ class _SiteChecker:
         ``filename``): the build manifest names them, as it does for ``make site``.
         """
         exempt = set(self.checks.exempt_pages) | self.editions
-        return [p for p, d in self.pages.items() if p not in exempt and not d.is_redirect]
+        return [
+            p
+            for p, d in self.pages.items()
+            if p not in exempt and p[len(self._folder(p)) :] not in exempt and not d.is_redirect
+        ]
+
+    def _folder(self, page: str) -> str:
+        return next((prefix for prefix, _ in self.folders if page.startswith(prefix)), "")
 
     def _source_or_site(self, page: str) -> str:
         source = self.layout.sources.get(page)
@@ -400,8 +420,9 @@ class _SiteChecker:
                 "index.html", "LNK015", "the site has no home page", "add docs/index.md"
             )
             return
-        seen = {"index.html"}
-        queue = deque(["index.html"])
+        homes = [f"{prefix}index.html" for prefix, _ in self.folders]
+        seen = {home for home in homes if home in self.pages}
+        queue = deque(sorted(seen))
         while queue:
             for nxt in self.edges.get(queue.popleft(), set()) - seen:
                 seen.add(nxt)
@@ -417,14 +438,19 @@ class _SiteChecker:
                 )
 
     def _check_search_index(self, pages: list[str]) -> None:
+        for prefix, _ in self.folders:
+            self._check_one_index(prefix, [p for p in pages if self._folder(p) == prefix])
+
+    def _check_one_index(self, prefix: str, pages: list[str]) -> None:
+        name = prefix + SEARCH_INDEX
         try:
-            index = json.loads((self.layout.site_dir / SEARCH_INDEX).read_text(encoding="utf-8"))
+            index = json.loads((self.layout.site_dir / name).read_text(encoding="utf-8"))
             docs = index["docs"]
             # Material writes each location URL-encoded (my%20page/); pages are file names.
             locations = {unquote(str(d["location"]).split("#", 1)[0]) for d in docs}
         except (OSError, ValueError, KeyError, TypeError) as exc:
             message = f"cannot read the search index: {exc}"
-            self._site_finding(SEARCH_INDEX, "LNK014", message, "enable the search plugin")
+            self._site_finding(name, "LNK014", message, "enable the search plugin")
             return
         for page in pages:
             if url_of_page(page) not in locations:
@@ -435,7 +461,11 @@ class _SiteChecker:
                 )
 
     def _check_precache(self, pages: list[str]) -> None:
-        entries = self._precache_entries()
+        for prefix, sw in self.folders:
+            self._check_one_precache(sw, [p for p in pages if self._folder(p) == prefix])
+
+    def _check_one_precache(self, sw: str, pages: list[str]) -> None:
+        entries = self._precache_entries(sw)
         if entries is None:
             return
         urls = set()
@@ -445,13 +475,13 @@ class _SiteChecker:
             if url not in self.files:
                 message = f"precache entry '{url}' does not exist in the built site"
                 fix = "rebuild; the service worker would fail to install"
-                self._site_finding(SW_JS, "LNK012", message, fix)
+                self._site_finding(sw, "LNK012", message, fix)
                 continue
             revision = entry.get("revision")
             if revision and revision != revision_of((self.layout.site_dir / url).read_bytes()):
                 message = f"precache revision of '{url}' does not match the file"
                 fix = "something changed the file after sw.js was written; rebuild"
-                self._site_finding(SW_JS, "LNK017", message, fix)
+                self._site_finding(sw, "LNK017", message, fix)
         for page in pages:
             if page not in urls:
                 message = f"page '{url_of_page(page) or '/'}' is not saved for offline use"
@@ -459,17 +489,17 @@ class _SiteChecker:
                 where = self._source_or_site(page)
                 self.report.findings.append(Finding(where, 0, 0, "LNK013", message, fix))
 
-    def _precache_entries(self) -> list[dict[str, object]] | None:
+    def _precache_entries(self, sw: str = SW_JS) -> list[dict[str, object]] | None:
         fix = "enable the pocketguide/pwa plugin in mkdocs.yml and rebuild"
         try:
-            sw_js = (self.layout.site_dir / SW_JS).read_text(encoding="utf-8")
+            sw_js = (self.layout.site_dir / sw).read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
-            self._site_finding(SW_JS, "LNK016", f"no readable service worker: {exc}", fix)
+            self._site_finding(sw, "LNK016", f"no readable service worker: {exc}", fix)
             return None
         try:
             return [e for e in read_precache(sw_js) if isinstance(e, dict)]
         except (ValueError, KeyError, TypeError, AssertionError) as exc:
-            self._site_finding(SW_JS, "LNK016", f"cannot read the precache list: {exc}", fix)
+            self._site_finding(sw, "LNK016", f"cannot read the precache list: {exc}", fix)
             return None
 
 

@@ -99,6 +99,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
                 server.watch(self.config.data_dir)
         return server
 
+    @event_priority(-110)
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
         """Publish the data as JSON instead of its YAML; warn when the Sources page is missing."""
         if not self.config.enabled:

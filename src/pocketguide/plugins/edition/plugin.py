@@ -17,7 +17,7 @@ from mkdocs.structure.files import File
 from mkdocs.structure.nav import Section
 from mkdocs.structure.pages import Page
 
-from pocketguide import buildinfo
+from pocketguide import buildinfo, languages
 from pocketguide.content import pages, strings
 from pocketguide.content.qr import qr_svg
 from pocketguide.plugins.edition.config import EditionConfig
@@ -45,7 +45,7 @@ def nav_items(items: Iterable[object]) -> tuple[NavItem, ...]:
     out = []
     for item in items:
         if isinstance(item, Page):
-            out.append(NavItem(title=item.title or "", page=item.file.src_uri))
+            out.append(NavItem(title=item.title or "", page=languages.source_name(item.file)))
         elif isinstance(item, Section):
             out.append(NavItem(title=item.title, children=nav_items(item.children)))
     return tuple(out)
@@ -77,7 +77,9 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         self.nav: tuple[NavItem, ...] = ()
         self.sources: list[tuple[str, str]] = []
         self.emergency: str | None = None
+        self.language = languages.Language(code="en", name="en")
 
+    @event_priority(-110)
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> None:
         """Announce the file (empty until ``on_post_build``) so pages may link to it.
 
@@ -92,7 +94,10 @@ class EditionPlugin(BasePlugin[EditionConfig]):
                 "single-file edition — rename it, or set pocketguide/edition's filename"
             )
             raise PluginError(msg)
-        files.append(File.generated(config, self.config.filename, content=""))
+        self.language = languages.current(config)
+        edition = File.generated(config, self.config.filename, content="")
+        edition.dest_uri = self.language.path(edition.dest_uri)  # each language has its own
+        files.append(edition)
         self.sources = [(f.dest_uri, f.src_uri) for f in files.documentation_pages()]
         try:
             self.emergency = pages.resolve_page(
@@ -129,8 +134,8 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         """
         if not self.config.enabled:
             return
-        self.pages[page.file.src_uri] = EditionPage(
-            key=page.file.src_uri,
+        self.pages[languages.source_name(page.file)] = EditionPage(
+            key=languages.source_name(page.file),
             url=page.url,
             title=page.title or "",
             content=html,
@@ -181,18 +186,22 @@ class EditionPlugin(BasePlugin[EditionConfig]):
                 "nav in mkdocs.yml, or set emergency_page to ''",
                 self.emergency,
             )
-        out = site_dir / self.config.filename
+        name = self.language.path(self.config.filename)
+        out = site_dir / name
         out.write_text(edition.html, encoding="utf-8")
-        buildinfo.record(
-            site_dir,
-            editions=[self.config.filename],
-            **buildinfo.site_sections(
+        if not self.language.default:
+            buildinfo.add_edition(site_dir, name)
+        else:
+            buildinfo.record(
                 site_dir,
-                self.sources,
-                site_url=config.site_url or "",
-                use_directory_urls=config.use_directory_urls,
-            ),
-        )
+                editions=[self.config.filename],
+                **buildinfo.site_sections(
+                    site_dir,
+                    self.sources,
+                    site_url=config.site_url or "",
+                    use_directory_urls=config.use_directory_urls,
+                ),
+            )
         size_kib = out.stat().st_size / 1024
         log.info(
             "%s: %d pages, %.0f KiB, version %s",

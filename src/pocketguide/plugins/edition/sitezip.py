@@ -124,7 +124,8 @@ def make_dist(site_dir: Path, dist_dir: Path, editions: Iterable[str] | None = N
     dist_dir.mkdir(parents=True, exist_ok=True)
     written = []
     for name in names:
-        single = dist_dir / name
+        single = dist_dir / name  # es/pocketguide.html: each language's in its folder
+        single.parent.mkdir(parents=True, exist_ok=True)
         single.write_bytes((site_dir / name).read_bytes())
         written.append(single)
     archive = dist_dir / SITE_ZIP

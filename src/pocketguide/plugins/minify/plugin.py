@@ -28,6 +28,7 @@ class MinifyPlugin(BasePlugin[MinifyConfig]):
     def __init__(self) -> None:
         self.serving = False
         self.joined: list[str] = []
+        self.stylesheets: list[str] | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Skip the work under ``mkdocs serve``, where nobody downloads over a phone link.
@@ -43,7 +44,11 @@ class MinifyPlugin(BasePlugin[MinifyConfig]):
         """
         self.joined = []
         if self.config.enabled and self.config.bundle_css and not self.serving:
-            config.extra_css, self.joined = minify.bundle_plan(list(config.extra_css))
+            # A site in several languages runs this again for each (mkdocs-static-i18n): plan
+            # from the stylesheets the site listed, not from the bundle the last pass linked.
+            if self.stylesheets is None:
+                self.stylesheets = list(config.extra_css)
+            config.extra_css, self.joined = minify.bundle_plan(list(self.stylesheets))
         return config
 
     # After every plugin that writes HTML (priority 0: search, redirects, edition) and before

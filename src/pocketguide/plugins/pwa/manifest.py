@@ -66,8 +66,9 @@ class ManifestInput:
     theme_color: str
     background_color: str
     categories: tuple[str, ...]
-    shortcuts: tuple[tuple[str, str, str], ...]  # (name, site-relative url, description)
+    shortcuts: tuple[tuple[str, str, str], ...]  # (name, url from the manifest, description)
     direction: str = "ltr"
+    root: str = ""  # from the manifest to the site root: "" or "../" for es/
 
 
 def short_name_for(name: str) -> str:
@@ -83,14 +84,15 @@ def short_name_for(name: str) -> str:
 
 
 def build_manifest(data: ManifestInput) -> dict[str, object]:
-    """Return the manifest as a dict; URLs are relative to the manifest, which sits at the root.
+    """Return the manifest as a dict; URLs are relative to the manifest, which sits at the root
+    of its language (the site root, or the language's folder: ``root`` leads back to the icons).
 
     ``start_url`` and ``scope`` are ``./`` so the app works under any sub-path; ``id`` is the
     absolute path from ``site_url`` so that it stays stable if the start page ever changes.
     """
     icons = [
         {
-            "src": icon.path,
+            "src": data.root + icon.path,
             "sizes": f"{icon.size}x{icon.size}",
             "type": "image/png",
             "purpose": icon.purpose,
@@ -104,7 +106,7 @@ def build_manifest(data: ManifestInput) -> dict[str, object]:
             "short_name": name,
             **({"description": text} if text else {}),
             "url": url,
-            "icons": [{"src": ICONS[0].path, "sizes": "192x192", "type": "image/png"}],
+            "icons": [{"src": data.root + ICONS[0].path, "sizes": "192x192", "type": "image/png"}],
         }
         for name, url, text in data.shortcuts
     ]

@@ -14,7 +14,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, PrefixedLogger, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from pocketguide import buildinfo
+from pocketguide import buildinfo, languages
 from pocketguide.content import pages, strings, swdata, themeparts
 
 from . import chunks, icons, manifest, offline, precache
@@ -34,6 +34,8 @@ PARTS = themeparts.plugin_parts(
 
 _TEMPLATES = resources.files(__package__) / "templates"
 CLIENT_JS = "assets/javascripts/pwa.js"
+SHARED_FOLDER = "assets/"
+"""The theme files (styles, scripts, icons) every language's pages use, at the site root."""
 
 
 class PwaPlugin(BasePlugin[PwaConfig]):
@@ -43,7 +45,7 @@ class PwaPlugin(BasePlugin[PwaConfig]):
         self.serving = False
         self.icon_bytes: dict[str, bytes] = {}
         self.content_dates: set[str] = set()
-        self.pages: list[tuple[str, str]] = []
+        self.pages: dict[str, str] = {}
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Remember whether this is ``mkdocs serve``: the dev loop gets no service worker.
@@ -71,8 +73,15 @@ class PwaPlugin(BasePlugin[PwaConfig]):
             spec.path: icons.render(source, spec, background) for spec in manifest.ICONS
         }
         self.content_dates = set()
+        self.language = languages.current(config)
+        # MkDocs writes 404.html at the site root in every pass: keep the default language's.
+        if self.language.default:
+            config.theme.static_templates.add("404.html")
+        else:
+            config.theme.static_templates.discard("404.html")
         return config
 
+    @event_priority(-110)
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         """Add icons, the manifest, the client script and the offline page as generated files.
 
@@ -89,25 +98,26 @@ class PwaPlugin(BasePlugin[PwaConfig]):
         files.append(
             File.generated(
                 config,
-                manifest.MANIFEST_NAME,
+                self.language.path(manifest.MANIFEST_NAME),
                 content=manifest.manifest_json(self._manifest_input(files, config)),
             )
         )
         emergency = self._emergency_page(files)
-        files.append(
-            File.generated(
-                config,
-                offline.OFFLINE_SRC,
-                content=offline.offline_markdown(emergency, strings.for_site(config)),
-                inclusion=InclusionLevel.NOT_IN_NAV,
-            )
+        page = File.generated(
+            config,
+            offline.OFFLINE_SRC,
+            content=offline.offline_markdown(emergency, strings.for_site(config)),
+            inclusion=InclusionLevel.NOT_IN_NAV,
         )
+        # In the language's folder; its links (emergency.md) still name the pages of docs/.
+        page.dest_uri = self.language.path(page.dest_uri)
+        files.append(page)
         return files
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         """Give templates what they need to link the manifest and start the worker, and the
         site's words (``pg_t``, the scripts' texts)."""
-        self.pages = [(f.dest_uri, f.src_uri) for f in files.documentation_pages()]
+        self.pages = {f.dest_uri: f.src_uri for f in files.documentation_pages()}
         strings.install(env, config)
         env.globals["pocketguide_pwa"] = (
             {
@@ -116,8 +126,10 @@ class PwaPlugin(BasePlugin[PwaConfig]):
                 "mode": "unregister" if self.serving or self.config.self_destroying else "register",
                 "prefix": self.config.cache_prefix,
                 "client_js": CLIENT_JS,
+                "sw": self.language.path(swdata.SW_NAME),
+                "scope": self.language.prefix.rstrip("/") or ".",
                 "apple_touch_icon": manifest.ICONS[3].path,
-                "manifest": manifest.MANIFEST_NAME,
+                "manifest": self.language.path(manifest.MANIFEST_NAME),
             }
             if self.config.enabled
             else None
@@ -141,48 +153,68 @@ class PwaPlugin(BasePlugin[PwaConfig]):
         if not self.config.enabled or self.serving:
             return
         site_dir = Path(config.site_dir)
-        site = precache.read_site(site_dir)
+        everything = precache.read_site(site_dir)
+        # This language's files and the theme files every language shares; never another
+        # language's pages: a phone saves the language it reads.
+        language, all_languages = self.language, languages.site_languages(config)
+        site = {
+            path: body
+            for path, body in everything.items()
+            if languages.in_folder(path, language, all_languages)
+            or (not language.default and path.startswith(SHARED_FOLDER))
+        }
         problems = icons.verify(manifest.ICONS, site)
         if problems:
             raise PluginError("; ".join(problems) + " — rebuild; the icon files were changed")
         plan = precache.plan_precache(
             site,
-            languages=_search_languages(config),
-            exclude=self.config.precache_exclude,
+            languages=_search_languages(config) if language.default else [language.code],
+            exclude=[language.path(p) for p in self.config.precache_exclude],
             extra_excludes={
                 **_unused_theme_files(config),
                 **manifest.install_only_icons(),
                 buildinfo.NAME: "the build manifest",
             },
             max_file_size=self.config.max_file_size,
-            later=self.config.precache_later,
+            later=[language.path(p) for p in self.config.precache_later],
         )
-        for warning in plan.warnings:
+        # The patterns name the default language's files; another language may lack some.
+        for warning in plan.warnings if language.default else ():
             log.warning(warning)
         chunk_plan = chunks.plan_chunks(site, [entry.url for entry in plan.entries])
-        for url, body in chunk_plan.outputs().items():
+        for url, body in chunk_plan.outputs().items():  # site paths, shared by the languages
             (site_dir / url).parent.mkdir(parents=True, exist_ok=True)
             (site_dir / url).write_bytes(body)
         data = precache.build_data(
             plan.entries,
             chunk_plan=chunk_plan,
             cache_prefix=self.config.cache_prefix,
-            offline_page=offline.offline_url(config.use_directory_urls),
+            offline_page=language.path(offline.offline_url(config.use_directory_urls)),
             content_date=max(self.content_dates, default=None),
             self_destroying=self.config.self_destroying,
             later=plan.later,
         )
-        (site_dir / swdata.SW_NAME).write_text(
+        data["root"] = "../" * language.prefix.count("/")
+        (site_dir / language.path(swdata.SW_NAME)).write_text(
             swdata.render_sw(_template("sw.js"), data), encoding="utf-8"
         )
         log.info(precache.summary_line(plan, {**site, **chunk_plan.outputs()}, data))
         entries = [entry.as_json() for entry in plan.entries]
+        if not language.default:
+            # The default language's pass came first (i18n is listed after this plugin).
+            buildinfo.record_language(
+                site_dir,
+                language.code,
+                {"sw": language.path(swdata.SW_NAME), "entries": entries},
+                self.pages,
+            )
+            return
         buildinfo.record(
             site_dir,
             precache={"sw": swdata.SW_NAME, "entries": entries},
             **buildinfo.site_sections(
                 site_dir,
-                self.pages,
+                self.pages.items(),
                 site_url=config.site_url or "",
                 use_directory_urls=config.use_directory_urls,
             ),
@@ -194,9 +226,9 @@ class PwaPlugin(BasePlugin[PwaConfig]):
 
     def _manifest_input(self, files: Files, config: MkDocsConfig) -> manifest.ManifestInput:
         name, short_name = self._names(config)
-        language = str(config.theme.get("language") or "en")
+        language = self.language.code
         shortcuts = tuple(
-            (s.name, self._page_url(files, s.page, "shortcuts"), s.description)
+            (s.name, self._page_url(files, s.page, "shortcuts")[len(self.language.prefix) :], s.description)
             for s in self.config.shortcuts
         )
         return manifest.ManifestInput(
@@ -204,12 +236,13 @@ class PwaPlugin(BasePlugin[PwaConfig]):
             short_name=short_name,
             description=self.config.description or config.site_description or name,
             lang=language,
-            site_url=config.site_url,
+            site_url=(config.site_url or "") + self.language.prefix if config.site_url else None,
             theme_color=self.config.theme_color,
             background_color=self.config.background_color,
             categories=tuple(self.config.categories),
             shortcuts=shortcuts,
             direction=self.config.dir or manifest.direction_for(language),
+            root="../" * self.language.prefix.count("/"),
         )
 
     def _emergency_page(self, files: Files) -> str | None:

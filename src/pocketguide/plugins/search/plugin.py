@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, PrefixedLogger, event_priority
 
+from pocketguide import languages
+
 from . import index, names
 from .config import SearchConfig
 
@@ -31,6 +33,8 @@ class SearchPlugin(BasePlugin[SearchConfig]):
     def __init__(self) -> None:
         self.groups: list[names.Group] = []
         self.language = "en"
+        self.folder = ""
+        self.default_index: tuple[Path, bytes] | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         """Read the names files and the language before any page is built.
@@ -51,9 +55,15 @@ class SearchPlugin(BasePlugin[SearchConfig]):
                 self.groups += names.mixing_groups(mixing)
         except names.NamesError as exc:
             raise PluginError(str(exc)) from exc
-        self.language = self.config.lang or _search_language(config)
+        language = languages.current(config)
+        self.folder = language.prefix
+        if language.default:
+            self.language = self.config.lang or _search_language(config)
+        else:
+            self.language = language.code
         return None
 
+    @event_priority(-110)
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         """Leave the synonyms file out of the site: it is read at build time only.
 
@@ -76,14 +86,25 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         """
         if not self.config.enabled:
             return
-        path = Path(config.site_dir) / INDEX
+        site_dir = Path(config.site_dir)
+        path = site_dir / INDEX
         if not path.is_file():
             log.warning("%s not found: is Material's 'search' plugin in mkdocs.yml?", INDEX)
             return
         before = path.read_bytes()
         improved, gained = index.improve(json.loads(before), self.groups, self.language)
+        if self.folder:  # Material's worker stems in the index's languages: this one's only
+            improved["config"] = {**improved["config"], "lang": [self.language]}
         after = json.dumps(improved, separators=(",", ":")).encode("utf-8")
-        path.write_bytes(after)
+        if self.folder:
+            # Another language's pass: Material wrote its index over the default language's
+            # at the site root. Each language keeps its own, in its own folder.
+            (site_dir / self.folder / INDEX).parent.mkdir(parents=True, exist_ok=True)
+            (site_dir / self.folder / INDEX).write_bytes(after)
+            self._restore_default(site_dir)
+        else:
+            path.write_bytes(after)
+            self.default_index = (site_dir, after)
         log.info(
             "search index: %d entries, %d with other names (%d groups, language %s); "
             "%.1f KiB -> %.1f KiB (%.1f KiB -> %.1f KiB gzipped)",
@@ -96,6 +117,22 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             len(gzip.compress(before, mtime=0)) / 1024,
             len(gzip.compress(after, mtime=0)) / 1024,
         )
+
+
+    def on_shutdown(self) -> None:
+        """Put the default language's index back at the site root, where mkdocs-static-i18n
+        writes one index of every language once all are built (each has its own here).
+
+        https://www.mkdocs.org/dev-guide/plugins/#on_shutdown
+        """
+        if self.default_index is not None:
+            self._restore_default(self.default_index[0])
+
+    def _restore_default(self, site_dir: Path) -> None:
+        if self.default_index is not None and site_dir == self.default_index[0]:
+            path = site_dir / INDEX
+            if path.is_file() and path.read_bytes() != self.default_index[1]:
+                path.write_bytes(self.default_index[1])
 
 
 def _search_language(config: MkDocsConfig) -> str:

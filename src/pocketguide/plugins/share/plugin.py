@@ -68,6 +68,7 @@ class SharePlugin(BasePlugin[ShareConfig]):
             )
         return config
 
+    @event_priority(-110)
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
         """Find the Emergency page early, so a wrong name stops the build with a clear fix."""
         if not self.config.enabled:

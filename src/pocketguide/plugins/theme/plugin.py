@@ -74,6 +74,7 @@ class ThemePlugin(BasePlugin[ThemeConfig]):
         themeparts.attach(config, "pocketguide/theme", PARTS if self.active else None)
         return config
 
+    @event_priority(-110)
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         """Leave Material's bundle out of the site (no page loads it) and add ``guide.js``.
 

@@ -38,6 +38,9 @@
 const BUILD = "__POCKETGUIDE_BUILD__";
 
 const SCOPE = self.registration.scope;
+// The site root: the files' URLs are relative to it. A language in its own folder (es/) has
+// its own worker there, and shares the theme files at the root with the other languages.
+const ROOT = new URL(BUILD.root || "./", SCOPE).href;
 const CACHE = `${BUILD.cachePrefix}-precache-v1-${SCOPE}`;
 const PARALLEL_DOWNLOADS = 6;
 // A file that lacks more chunks than this, and would not get them from the pack, comes whole.
@@ -52,17 +55,17 @@ const CHUNKS = BUILD.chunks || { dir: "", ids: [], sizes: [], pack: null };
 const CHUNK_SIZE = new Map(CHUNKS.ids.map((id, index) => [id, CHUNKS.sizes[index]]));
 const PACKED = CHUNKS.pack ? CHUNKS.ids.slice(0, CHUNKS.pack.count) : [];
 const ENTRIES = BUILD.entries.map((entry) => {
-  const url = new URL(entry.url, SCOPE).href;
+  const url = new URL(entry.url, ROOT).href;
   const key = `${url}?__pg=${entry.revision}`;
   const chunks = entry.chunks ? entry.chunks.map((index) => CHUNKS.ids[index]) : null;
   return { url, key, revision: entry.revision, size: entry.size, type: entry.type, chunks };
 });
 const LATER = (BUILD.later || []).map((entry) => {
-  const url = new URL(entry.url, SCOPE).href;
+  const url = new URL(entry.url, ROOT).href;
   return { url, key: `${url}?__pg=${entry.revision}`, revision: entry.revision, size: entry.size };
 });
 const KEY_FOR_URL = new Map([...ENTRIES, ...LATER].map((entry) => [entry.url, entry.key]));
-const OFFLINE_URL = new URL(BUILD.offlinePage, SCOPE).href;
+const OFFLINE_URL = new URL(BUILD.offlinePage, ROOT).href;
 // When the cache was last checked whole, kept in the cache itself: {"time": <ms>}.
 const CHECKED_KEY = `${SCOPE}?__pg-checked`;
 
@@ -135,7 +138,7 @@ async function matches(entry, body) {
 // A response is ours only if it is this scope's own file: no redirect to another origin (the
 // requests also say mode "same-origin", so the browser refuses one), nothing from outside.
 function fromOurScope(response) {
-  return response.ok && response.type === "basic" && response.url.startsWith(SCOPE);
+  return response.ok && response.type === "basic" && response.url.startsWith(ROOT);
 }
 
 async function store(cache, entry, body, type) {
@@ -212,7 +215,7 @@ async function markChecked(cache) {
 // A failed pack or chunk is not an error: the files that needed it are downloaded whole.
 async function fetchChunks(url, ids, held) {
   try {
-    const response = await fetch(new URL(url, SCOPE).href, {
+    const response = await fetch(new URL(url, ROOT).href, {
       mode: "same-origin",
       credentials: "same-origin",
     });
@@ -451,7 +454,7 @@ function onFetch(event) {
     return;
   }
   const url = new URL(request.url);
-  if (!url.href.startsWith(SCOPE)) {
+  if (!url.href.startsWith(ROOT)) {
     return;
   }
   const found = lookup(url);
