@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from pocketguide.content.editions import edition_files
 from pocketguide.sitefiles import is_immutable, site_path
@@ -72,9 +72,7 @@ def record(site_dir: Path, **sections: object) -> None:
     path.write_text(json.dumps(data, indent=1, sort_keys=True) + "\n", encoding="utf-8")
 
 
-def record_language(
-    site_dir: Path, code: str, precache: object, pages: Mapping[str, str]
-) -> None:
+def record_language(site_dir: Path, code: str, precache: object, pages: Mapping[str, str]) -> None:
     """Add one more language's offline copy and pages to the manifest the default wrote.
 
     Its ``precache`` goes under ``languages.<code>``; its pages join ``pages``.
@@ -94,7 +92,7 @@ def record_language(
 def add_edition(site_dir: Path, name: str) -> None:
     """Add one more language's one-file edition to the manifest's list."""
     data = _raw(site_dir)
-    names = [str(n) for n in data.get("editions") or []]  # type: ignore[attr-defined]
+    names = [str(n) for n in data.get("editions") or []]
     record(site_dir, editions=sorted({*names, name}))
 
 
@@ -118,7 +116,7 @@ def site_sections(
     }
 
 
-def _raw(site_dir: Path) -> dict[str, object]:
+def _raw(site_dir: Path) -> dict[str, Any]:
     try:
         data = json.loads((site_dir / NAME).read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -152,7 +150,7 @@ def read(site_dir: Path) -> BuildInfo | None:
         data_dir=str(registry["data_dir"]) if registry and registry.get("data_dir") else None,
         languages={
             str(code): dict(entry["precache"])
-            for code, entry in (data.get("languages") or {}).items()  # type: ignore[attr-defined]
+            for code, entry in (data.get("languages") or {}).items()
             if isinstance(entry, dict) and isinstance(entry.get("precache"), dict)
         },
     )

@@ -80,6 +80,19 @@ def others(config: MkDocsConfig) -> tuple[Language, ...]:
     return tuple(language for language in site_languages(config) if language != now)
 
 
+def translate_nav(config: MkDocsConfig, title: str) -> str:
+    """Return a navigation title in the language being built: the i18n plugin's
+    ``nav_translations`` of that language (the title itself when it has none)."""
+    plugin = config.plugins.get(I18N)
+    if plugin is None:
+        return title
+    code = current(config).code
+    for entry in _entries(plugin):
+        if entry.get("locale") == code:
+            return str((entry.get("nav_translations") or {}).get(title, title))
+    return title
+
+
 def source_name(file: File) -> str:
     """Return a page's name without its language suffix: ``mixing.md`` for ``mixing.es.md``.
 
@@ -122,4 +135,5 @@ __all__ = [
     "others",
     "site_languages",
     "source_name",
+    "translate_nav",
 ]

@@ -12,7 +12,9 @@ from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 from babel.dates import format_date
+from markupsafe import Markup
 
+from pocketguide.content import strings
 from pocketguide.content.lines import outside_fences
 
 if TYPE_CHECKING:
@@ -42,28 +44,40 @@ def spell_day(day: date, locale: str = "en") -> str:
     return str(format_date(day, "d MMMM y", locale=locale))
 
 
-def _day(day: date) -> str:
-    return f'<time datetime="{day.isoformat()}">{spell_day(day)}</time>'
+def _day(day: date, locale: str = "en") -> Markup:
+    return Markup('<time datetime="{}">{}</time>').format(day.isoformat(), spell_day(day, locale))
+
+
+def _english() -> strings.Strings:
+    return strings.load("en")
 
 
 def reviewed_line(
-    last_reviewed: date, next_review: date, reviewers: Iterable[Reviewer] = ()
+    last_reviewed: date,
+    next_review: date,
+    reviewers: Iterable[Reviewer] = (),
+    words: strings.Strings | None = None,
 ) -> str:
     """Return the small line under the page title that says what checking happened.
 
     Each recorded sign-off is named ("Clinically reviewed by NAME, ROLE, on DATE."); a page
-    with none says plainly that it awaits clinical review.
+    with none says plainly that it awaits clinical review. In the site's ``words``.
     """
+    words = words or _english()
+    locale = words.language
     signed = [
-        f"Clinically reviewed by {escape(r.name)}, {escape(r.role)}, on {_day(r.date)}."
+        words.markup("review.signed", name=r.name, role=r.role, date=_day(r.date, locale))
         for r in reviewers
     ]
-    return (
-        '<p class="pg-reviewed">Facts checked against published sources on '
-        f"{_day(last_reviewed)}. {' '.join(signed) or 'Awaiting clinical review.'}"
-        " Next review by "
-        f'<time datetime="{next_review:%Y-%m}">{spell_month(next_review)}</time>.</p>'
+    month = Markup('<time datetime="{}">{}</time>').format(
+        f"{next_review:%Y-%m}", spell_month(next_review, locale)
     )
+    parts = [
+        words.markup("review.checked", date=_day(last_reviewed, locale)),
+        *(signed or [words.markup("review.awaiting")]),
+        words.markup("review.next", month=month),
+    ]
+    return f'<p class="pg-reviewed">{" ".join(parts)}</p>'
 
 
 def insert_after_title(markdown: str, html: str) -> str:
@@ -83,7 +97,9 @@ def _title_end(lines: list[str]) -> int:
     return 0
 
 
-def source_item(source: Source, anchor: str, *, note: bool = False) -> str:
+def source_item(
+    source: Source, anchor: str, *, note: bool = False, words: strings.Strings | None = None
+) -> str:
     """Return one ``<li>``: linked title, who, year, DOI, the day it was accessed and, with
     ``note``, the registry's note on what was read."""
     parts = [f'<a href="{escape(source.url)}">{escape(source.title)}</a>.']
@@ -94,23 +110,34 @@ def source_item(source: Source, anchor: str, *, note: bool = False) -> str:
         href = escape(quote(source.doi, safe="/:;()"))
         parts.append(f'doi:<a href="https://doi.org/{href}">{escape(source.doi)}</a>.')
     if source.accessed:
-        parts.append(f"Accessed {_day(source.accessed)}.")
+        words = words or _english()
+        parts.append(words.markup("sources.accessed", date=_day(source.accessed, words.language)))
     if note and source.note:
         parts.append(f'<span class="pg-source-note">{escape(source.note)}</span>')
     return f'<li id="{anchor}">{" ".join(parts)}</li>'
 
 
-def sources_section(numbered: Iterable[tuple[int, Source]], anchor: str = "sources") -> str:
+def sources_section(
+    numbered: Iterable[tuple[int, Source]],
+    anchor: str = "sources",
+    words: strings.Strings | None = None,
+) -> str:
     """Return the "Sources" section for the bottom of a page, items ``pg-source-N``."""
-    items = "\n".join(source_item(source, f"pg-source-{n}") for n, source in numbered)
+    words = words or _english()
+    items = "\n".join(source_item(source, f"pg-source-{n}", words=words) for n, source in numbered)
     # data-search-exclude: the lists would double the search index and match every query.
     return (
-        f'<h2 id="{anchor}" data-search-exclude>Sources</h2>\n'
+        f'<h2 id="{anchor}" data-search-exclude>{words.markup("sources.heading")}</h2>\n'
         f'<ol class="pg-sources" data-search-exclude>\n{items}\n</ol>'
     )
 
 
-def append_sources(markdown: str, numbers: Mapping[str, int], sources: Mapping[str, Source]) -> str:
+def append_sources(
+    markdown: str,
+    numbers: Mapping[str, int],
+    sources: Mapping[str, Source],
+    words: strings.Strings | None = None,
+) -> str:
     """Append the page's numbered sources (ids without an entry are skipped).
 
     The heading's id is ``sources``, or ``pg-sources`` when the page has its own heading
@@ -120,7 +147,7 @@ def append_sources(markdown: str, numbers: Mapping[str, int], sources: Mapping[s
     if not numbered:
         return markdown
     anchor = "pg-sources" if _has_sources_heading(markdown) else "sources"
-    return f"{markdown.rstrip()}\n\n{sources_section(numbered, anchor)}\n"
+    return f"{markdown.rstrip()}\n\n{sources_section(numbered, anchor, words)}\n"
 
 
 def _has_sources_heading(markdown: str) -> bool:
@@ -136,8 +163,8 @@ def _has_sources_heading(markdown: str) -> bool:
     return False
 
 
-def registry_list(sources: Iterable[Source]) -> str:
+def registry_list(sources: Iterable[Source], words: strings.Strings | None = None) -> str:
     """Return every source, sorted by title, each with the anchor ``source-<id>``."""
     ordered = sorted(sources, key=lambda s: (s.title.casefold(), s.id))
-    items = "\n".join(source_item(s, f"source-{s.id}", note=True) for s in ordered)
+    items = "\n".join(source_item(s, f"source-{s.id}", note=True, words=words) for s in ordered)
     return f'<ul class="pg-sources pg-sources--all">\n{items}\n</ul>'

@@ -23,6 +23,8 @@ import yaml
 from markupsafe import Markup
 from mkdocs.config import config_options as c
 
+from pocketguide import languages as site_languages
+
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
@@ -150,17 +152,19 @@ def for_site(config: MkDocsConfig) -> Strings:
 
     Built once per configuration; its warnings are logged the first time.
     """
-    cached = _cache.get("site")
+    # The language of this pass: a site in several languages builds each with the same config.
+    language = site_languages.current(config).code
+    cached = _cache.get(language)
     if cached is not None and cached[0] is config:
         return cached[1]
     overrides: dict[str, str] = {}
     for name, plugin in config.plugins.items():
         if name.startswith("pocketguide/"):
             overrides.update(plugin.config.get("strings") or {})
-    words = load(str(config.theme.get("language") or FALLBACK), overrides)
+    words = load(language, overrides)
     for warning in words.warnings:
         log.warning("mkdocs.yml: %s", warning)
-    _cache["site"] = (config, words)
+    _cache[language] = (config, words)
     return words
 
 

@@ -16,7 +16,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File
 from mkdocs.utils import get_build_date
 
-from pocketguide import buildinfo
+from pocketguide import buildinfo, languages
 from pocketguide.content import render, strings, themeparts
 from pocketguide.content.citations import (
     check_citations,
@@ -160,15 +160,15 @@ class ContentPlugin(BasePlugin[ContentConfig]):
                 status = clinical_review_status(fm, required=self.config.require_clinical_review)
                 findings = [status, *findings] if status else findings
             if fm is not None and not _errors(findings):
-                markdown = self._review_line(markdown, page, fm)
+                markdown = self._review_line(markdown, page, fm, config)
         if _errors(findings):
             self.errors += _errors(findings)
             return None
         numbers = number_sources(find_citations(markdown))
         markdown = render_with_numbers(markdown, numbers)
-        markdown = render.append_sources(markdown, numbers, self.sources)
-        if page.file.src_uri == self.config.sources_page:
-            markdown = self._fill_registry(markdown, path)
+        markdown = render.append_sources(markdown, numbers, self.sources, strings.for_site(config))
+        if languages.source_name(page.file) == self.config.sources_page:
+            markdown = self._fill_registry(markdown, path, config)
         return markdown
 
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
@@ -200,7 +200,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
             path,
             self.sources,
             first_line=first_line,
-            whole_page=is_primary_page(page.file.src_uri, self.config.primary_pages),
+            whole_page=is_primary_page(languages.source_name(page.file), self.config.primary_pages),
             primary_kinds=self.config.primary_kinds,
             written="\n".join(text.split("\n")[first_line - 1 :]),
         )
@@ -210,7 +210,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
             return []
         return findings
 
-    def _review_line(self, markdown: str, page: Page, fm: FrontMatter) -> str:
+    def _review_line(self, markdown: str, page: Page, fm: FrontMatter, config: MkDocsConfig) -> str:
         """Show the review dates and sign-offs under the title; ISO strings in ``page.meta``.
         A page without both dates (allowed unless ``require_review_dates``) shows none."""
         last, nxt = fm.data.get("last_reviewed"), fm.data.get("next_review")
@@ -218,10 +218,10 @@ class ContentPlugin(BasePlugin[ContentConfig]):
             return markdown
         page.meta["last_reviewed"] = last.isoformat()
         page.meta["next_review"] = nxt.isoformat()
-        line = render.reviewed_line(last, nxt, reviewers(fm))
+        line = render.reviewed_line(last, nxt, reviewers(fm), strings.for_site(config))
         return render.insert_after_title(markdown, line)
 
-    def _fill_registry(self, markdown: str, path: str) -> str:
+    def _fill_registry(self, markdown: str, path: str, config: MkDocsConfig) -> str:
         if render.SOURCES_MARKER not in markdown:
             log.warning(
                 "%s: the marker %s is missing — add it where the list of all sources belongs",
@@ -229,7 +229,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
                 render.SOURCES_MARKER,
             )
             return markdown
-        listing = render.registry_list(self.sources.values())
+        listing = render.registry_list(self.sources.values(), strings.for_site(config))
         return markdown.replace(render.SOURCES_MARKER, listing, 1)
 
     def _has_registry(self) -> bool:

@@ -227,8 +227,13 @@ class PwaPlugin(BasePlugin[PwaConfig]):
     def _manifest_input(self, files: Files, config: MkDocsConfig) -> manifest.ManifestInput:
         name, short_name = self._names(config)
         language = self.language.code
+        folder = len(self.language.prefix)  # the manifest sits in the language's folder
         shortcuts = tuple(
-            (s.name, self._page_url(files, s.page, "shortcuts")[len(self.language.prefix) :], s.description)
+            (
+                languages.translate_nav(config, s.name),
+                self._page_url(files, s.page, "shortcuts")[folder:],
+                s.description if self.language.default else "",
+            )
             for s in self.config.shortcuts
         )
         return manifest.ManifestInput(

@@ -118,7 +118,6 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             len(gzip.compress(after, mtime=0)) / 1024,
         )
 
-
     def on_shutdown(self) -> None:
         """Put the default language's index back at the site root, where mkdocs-static-i18n
         writes one index of every language once all are built (each has its own here).
