@@ -176,12 +176,8 @@ def config_from_mapping(raw: Mapping[str, object], where: str) -> tuple[CheckCon
             config = replace(config, severity=levels)
         elif key == "max_grade" and _is_number(value):
             config = replace(config, max_grade=float(value))  # type: ignore[arg-type]
-        elif key == "min_inflesz" and _is_number(value):
-            config = replace(config, min_inflesz=float(value))  # type: ignore[arg-type]
-        elif key == "default_language" and isinstance(value, str) and is_language(value):
-            config = replace(config, default_language=value)
-        elif key == "languages" and _is_str_list(value) and all(map(is_language, value)):  # type: ignore[arg-type]
-            config = replace(config, languages=tuple(value))  # type: ignore[arg-type]
+        elif key in _LANGUAGE_SETTINGS and _language_value(key, value) is not None:
+            config = replace(config, **{key: _language_value(key, value)})  # type: ignore[arg-type]
         elif key == "min_words" and _is_number(value):
             config = replace(config, min_words=int(value))  # type: ignore[call-overload]
         elif key in _INT_LIMITS and _is_number(value) and 0 < value < 2**31:  # type: ignore[operator]
@@ -207,6 +203,20 @@ def config_from_mapping(raw: Mapping[str, object], where: str) -> tuple[CheckCon
         else:
             problems.append(_problem(where, f"unknown or invalid setting {key!r}: {value!r}"))
     return config, problems
+
+
+_LANGUAGE_SETTINGS = frozenset({"default_language", "languages", "min_inflesz"})
+
+
+def _language_value(key: str, value: object) -> object:
+    """Return the usable value of a language setting, or ``None``: ``default_language`` a
+    language code Babel knows, ``languages`` a list of them, ``min_inflesz`` a number."""
+    if key == "min_inflesz":
+        return float(value) if _is_number(value) else None  # type: ignore[arg-type]
+    if key == "default_language":
+        return value if isinstance(value, str) and is_language(value) else None
+    codes = value if isinstance(value, list) else [None]
+    return tuple(codes) if all(isinstance(c, str) and is_language(c) for c in codes) else None
 
 
 _SITE_OPTIONS = (

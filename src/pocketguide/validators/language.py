@@ -45,9 +45,7 @@ def is_language(code: str) -> bool:
     return True
 
 
-def page_language(
-    rel: str, default: str = "en", languages: tuple[str, ...] = ()
-) -> PageLanguage:
+def page_language(rel: str, default: str = "en", languages: tuple[str, ...] = ()) -> PageLanguage:
     """Return the language of the page at ``rel`` (a posix path inside ``docs/``).
 
     >>> page_language("help/emergency.es.md")

@@ -285,7 +285,7 @@ def stigma_rules_for(language: str, substances: tuple[str, ...] = ()) -> tuple[R
     >>> len(stigma_rules_for("fr"))
     0
     """
-    rules = LEXICONS.get(language.split("_")[0].split("-")[0].lower())
+    rules = LEXICONS.get(re.split(r"[_-]", language, maxsplit=1)[0].lower())
     return rules(substances) if rules else ()
 
 

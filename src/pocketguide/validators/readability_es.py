@@ -36,12 +36,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import pyphen
 
 from pocketguide.findings import Finding, Severity
 from pocketguide.validators.readability import SENTENCE_END, sections, visible_text_blocks
-from pocketguide.validators.structure import Heading
+
+if TYPE_CHECKING:
+    from pocketguide.validators.structure import Heading
 
 WORD_ES = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _VOWELS = frozenset("aeiouáéíóúü")
@@ -149,15 +152,15 @@ def check_readability_es(
     h1 = next((h for h in items if h.level == 1), None)
     if page.words >= min_words and page.inflesz < min_inflesz:
         line = h1.line if h1 else first_line
-        findings.append(_finding(path, line, "RDG001", "page", page, min_inflesz))
+        findings.append(_finding(path, line, "RDG001", "page", page, least=min_inflesz))
     for heading, part in parts:
         if part.words >= min_words and part.inflesz < min_inflesz:
             what = f"section '{heading.text}'"
-            findings.append(_finding(path, heading.line, "RDG002", what, part, min_inflesz))
+            findings.append(_finding(path, heading.line, "RDG002", what, part, least=min_inflesz))
     return findings
 
 
-def _finding(path: str, line: int, code: str, what: str, got: ScoreEs, least: float) -> Finding:
+def _finding(path: str, line: int, code: str, what: str, got: ScoreEs, *, least: float) -> Finding:
     per_sentence = got.words / max(got.sentences, 1)
     per_word = got.syllables / got.words
     message = (
