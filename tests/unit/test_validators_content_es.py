@@ -36,7 +36,12 @@ if TYPE_CHECKING:
         ("emergency.md", "en", (), PageLanguage("en", "emergency.md", translation=False)),
         ("notes.old.md", "en", (), PageLanguage("en", "notes.old.md", translation=False)),
         ("v1.2.md", "en", (), PageLanguage("en", "v1.2.md", translation=False)),
-        ("emergency.fr.md", "en", ("es",), PageLanguage("en", "emergency.fr.md", translation=False)),
+        (
+            "emergency.fr.md",
+            "en",
+            ("es",),
+            PageLanguage("en", "emergency.fr.md", translation=False),
+        ),
         ("emergency.md", "es", (), PageLanguage("es", "emergency.md", translation=False)),
         ("emergency.en.md", "es", (), PageLanguage("en", "emergency.md", translation=True)),
     ],
@@ -211,11 +216,15 @@ def test_plain_spanish_is_not_scored_with_the_english_grade(tmp_path: Path) -> N
     body = f"# Riesgos\n\n{EVERYDAY}\n"
     assert score_es(body).inflesz == pytest.approx(66.77, abs=0.01)  # "fairly easy"
     # The English grade (11.0) would call this plain Spanish hard…
-    assert [f.code for f in check_readability(body, headings(body), "x", 1, max_grade=8, min_words=40)] == ["RDG001", "RDG002"]
+    assert [
+        f.code for f in check_readability(body, headings(body), "x", 1, max_grade=8, min_words=40)
+    ] == ["RDG001", "RDG002"]
     # …the Spanish page is scored with INFLESZ instead, and passes.
     (tmp_path / "r.es.md").write_text(body)
     (tmp_path / "r.md").write_text("# Risks\n\nKetamine can hurt your bladder.\n")
-    codes = [f.code for f in check_content(tmp_path, CheckConfig(), today=date(2026, 11, 22)).findings]
+    codes = [
+        f.code for f in check_content(tmp_path, CheckConfig(), today=date(2026, 11, 22)).findings
+    ]
     assert "RDG001" not in codes
 
 
@@ -223,7 +232,11 @@ def test_language_settings() -> None:
     raw = {"default_language": "es", "languages": ["en", "pt_BR"], "min_inflesz": 60}
     config, problems = config_from_mapping(raw, "pyproject.toml")
     assert problems == []
-    assert (config.default_language, config.languages, config.min_inflesz) == ("es", ("en", "pt_BR"), 60.0)
+    assert (config.default_language, config.languages, config.min_inflesz) == (
+        "es",
+        ("en", "pt_BR"),
+        60.0,
+    )
     config, problems = config_from_mapping({"languages": ["es", "xx"], "default_language": 3}, "p")
     assert [p.message for p in problems] == [
         "unknown or invalid setting 'languages': ['es', 'xx']",

@@ -256,9 +256,9 @@ def _boxes(
         here, there = ours.get(kind, []), theirs.get(kind, [])
         if len(here) == len(there):
             continue
-        lines = ", ".join(map(str, there)) or "none"
+        lines = f"line{'s' if len(there) > 1 else ''} {', '.join(map(str, there))}"
         message = (
-            f"{_count(len(here), kind)} here, {_count(len(there), kind)} in {en} (lines {lines})"
+            f"{_count(len(here), kind)} here, {_count(len(there), kind)} in {en} ({lines})"
             if there
             else f"{_count(len(here), kind)} here, none in {en}"
         )
