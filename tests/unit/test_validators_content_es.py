@@ -44,6 +44,7 @@ if TYPE_CHECKING:
         ),
         ("emergency.md", "es", (), PageLanguage("es", "emergency.md", translation=False)),
         ("emergency.en.md", "es", (), PageLanguage("en", "emergency.md", translation=True)),
+        ("emergency.en.md", "en", (), PageLanguage("en", "emergency.md", translation=False)),
     ],
 )
 def test_page_language_from_the_suffix(

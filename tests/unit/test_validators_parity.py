@@ -130,6 +130,13 @@ def test_only_languages_with_a_page_are_required() -> None:
     assert codes == [("docs/help.md", "I18N001"), ("docs/risks.fr.md", "I18N001")]
 
 
+def test_an_english_page_may_carry_its_code() -> None:
+    pages = _pages(**{"risks.en.md": EN, "risks.es.md": ES, "help.en.md": EN})
+    assert _lines(check_parity(pages)) == [
+        "docs/help.en.md:1:1: I18N001 (warn) no Spanish translation: docs/help.es.md does not exist — translate this page into docs/help.es.md (until then its readers get the English page)"
+    ]
+
+
 def test_unreadable_pages_count_as_present_and_are_not_compared() -> None:
     pages = [*_pages(**{"risks.md": EN}), Page("risks.es.md", "docs/risks.es.md", None)]
     assert check_parity(pages) == []

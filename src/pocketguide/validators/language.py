@@ -4,7 +4,9 @@ The Spanish version of ``docs/X.md`` is ``docs/X.es.md``: a page named ``X.<lang
 ``<lang>`` is a language code Babel knows (``es``, ``fr``, ``pt_BR``), is in that language; any
 other page is in the default language (``default_language`` in the checks settings, ``en``
 unless set). With the ``languages`` setting, only the codes listed there count, so a page
-named ``notes.fr.md`` stays a default-language page in a guide that lists only ``es``.
+named ``notes.fr.md`` stays a default-language page in a guide that lists only ``es``. A page
+named with the default language's own code (``X.en.md``) is the default-language page ``X.md``,
+as mkdocs-static-i18n reads it.
 
 The language decides which word rules and which reading measure apply: English rules never
 run on Spanish text.
@@ -58,9 +60,11 @@ def page_language(rel: str, default: str = "en", languages: tuple[str, ...] = ()
     match = _SUFFIX.match(rel)
     if match:
         code = match.group("lang")
-        listed = code in languages if languages else is_language(code)
-        if listed and code != default:
-            return PageLanguage(code, f"{match.group('base')}.md", translation=True)
+        base = f"{match.group('base')}.md"
+        if code == default:  # X.en.md: the default language's page, named with its code
+            return PageLanguage(default, base, translation=False)
+        if code in languages if languages else is_language(code):
+            return PageLanguage(code, base, translation=True)
     return PageLanguage(default, rel, translation=False)
 
 

@@ -107,25 +107,24 @@ def check_parity(
     ``changed`` maps an English page's path inside ``docs/`` to the day it last changed (see
     :func:`last_changed`); ``None`` skips I18N005.
     """
-    by_rel = {page.rel: page for page in pages}
     translations: dict[str, list[tuple[str, Page]]] = {}
-    originals = []
+    originals: dict[str, Page] = {}  # by the path of X.md, also for a page named X.en.md
     for page in pages:
         lang = page_language(page.rel, default, languages)
         if lang.translation:
             translations.setdefault(lang.language, []).append((lang.base, page))
         else:
-            originals.append(page)
+            originals.setdefault(lang.base, page)
     findings = []
     for code in sorted(translations):
         have = {base for base, _ in translations[code]}
         findings += [
-            _missing(page, code, require_translations=require_translations)
-            for page in originals
-            if page.rel not in have
+            _missing(page, base, code, require_translations=require_translations)
+            for base, page in originals.items()
+            if base not in have
         ]
         for base, page in translations[code]:
-            english = by_rel.get(base)
+            english = originals.get(base)
             if english is None:
                 findings.append(_orphan(page, base))
             elif page.text is not None and english.text is not None:
@@ -133,8 +132,8 @@ def check_parity(
     return findings
 
 
-def _missing(page: Page, code: str, *, require_translations: bool) -> Finding:
-    wanted = f"{page.path.removesuffix('.md')}.{code}.md"
+def _missing(page: Page, base: str, code: str, *, require_translations: bool) -> Finding:
+    wanted = f"{page.path.removesuffix(page.rel)}{base.removesuffix('.md')}.{code}.md"
     message = f"no {language_name(code)} translation: {wanted} does not exist"
     fix = f"translate this page into {wanted} (until then its readers get the English page)"
     severity = Severity.ERROR if require_translations else Severity.WARN
