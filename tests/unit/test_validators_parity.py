@@ -263,3 +263,13 @@ def test_no_repository_or_no_git_means_no_dates(
     (tmp_path / ".git").mkdir()
     monkeypatch.setattr(parity.subprocess, "run", missing)
     assert last_changed(docs, TODAY) is None
+
+
+def test_a_translation_refused_by_the_limits_is_not_compared(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "risks.md").write_text(EN)
+    (docs / "risks.es.md").write_text(ES + "\n" + ">" * 40 + " hondo\n")
+    found = check_content(docs, CheckConfig(), today=TODAY).findings
+    codes = {(f.path.rsplit("/", 1)[-1], f.code) for f in found if f.code != "CI001"}
+    assert codes == {("risks.es.md", "CNT004")}  # no I18N finding about its boxes or sources

@@ -225,7 +225,8 @@ def check_page(
 
     ``data`` is the guide's data: the page's markers are rendered from it (their errors are
     the build's), and phone numbers in the page are checked against it. ``texts``, when
-    given, receives the page's text under ``rel`` once it could be read (for ``parity``).
+    given, receives the page's text under ``rel`` when it is within the limits (for
+    ``parity``; a page refused by ``limits`` is not compared).
     """
     data = data if data is not None else GuideData()
     path = display(page)
@@ -239,12 +240,10 @@ def check_page(
         cited.update(c.id for c in find_citations(raw.decode("utf-8", "replace"), 1))
         return problems
     text = text.replace("\r\n", "\n")
-    if texts is not None:
-        texts[rel] = text
     lang = page_language(rel, checks.default_language, checks.languages)
     try:
         with limits.time_limit(checks.page_seconds):
-            return _check_text(text, lang, path, sources, cited, checks, today, data)
+            found = _check_text(text, lang, path, sources, cited, checks, today, data)
     except limits.PageTimeout:
         message = f"checking the page took more than {checks.page_seconds:g} s"
         fix = "look for very long lines or deep nesting (or raise page_seconds)"
@@ -253,6 +252,9 @@ def check_page(
         message = "the page is nested too deeply for the Markdown parser"
         fix = "flatten nested lists and quotes"
         return [Finding(path, 1, 1, "CNT004", message, fix)]
+    if texts is not None and not any(f.code in limits.RULES for f in found):
+        texts[rel] = text  # safe to read again: nesting, addresses and time were within limits
+    return found
 
 
 def _check_text(  # noqa: PLR0917 (the page and everything checked against it)
