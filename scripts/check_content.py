@@ -1,4 +1,4 @@
-"""Check the guide's Markdown: front matter, citations, wording, readability and structure.
+"""Check the guide's Markdown: front matter, citations, wording, readability, translations.
 
     python scripts/check_content.py [docs] [--format text|json|sarif] [--config pyproject.toml]
         [--mkdocs-config mkdocs.yml] [--today YYYY-MM-DD]

@@ -8,6 +8,8 @@ and ``next_review`` (YAML dates, next after last, at most 3 years on, or 1 year 
 set ``changes_fast: true``), and the optional clinical sign-off ``reviewed_by``: one reviewer
 or a list, each with ``name``, ``role`` and ``date`` (a real day, not in the future). Nobody
 is ever invented: a page without a recorded reviewer says that it awaits clinical review.
+A translation (``X.es.md``) also sets ``translated_from``: the date of the English text it
+translates, a YAML date like the review dates.
 """
 
 from __future__ import annotations
@@ -49,6 +51,7 @@ OPTIONAL_KEYS = frozenset(
         "subtitle",  # Material: subtitle in the navigation
         "tags",  # Material: tags plugin
         "template",  # MkDocs: per-page template
+        "translated_from",  # ours: a translation's English text date (X.es.md), a YAML date
     }
 )
 """Keys a page may set; anything else is reported as a warning (a likely typo)."""
@@ -300,7 +303,7 @@ def _check_text(fm: FrontMatter) -> list[Finding]:
 def _check_dates(fm: FrontMatter) -> list[Finding]:
     findings = []
     dates: dict[str, date] = {}
-    for key in ("last_reviewed", "next_review"):
+    for key in ("last_reviewed", "next_review", "translated_from"):
         value = fm.data.get(key)
         if isinstance(value, date) and not isinstance(value, datetime):
             dates[key] = value
@@ -313,7 +316,7 @@ def _check_dates(fm: FrontMatter) -> list[Finding]:
         fix = "write 'changes_fast: true' or remove the line"
         findings.append(_at(fm, "changes_fast", "FM003", message, fix))
         fast = False
-    if len(dates) < 2:
+    if "last_reviewed" not in dates or "next_review" not in dates:
         return findings
     last, nxt = dates["last_reviewed"], dates["next_review"]
     years = MAX_REVIEW_YEARS_FAST if fast else MAX_REVIEW_YEARS

@@ -11,6 +11,10 @@ in a small YAML file under a top-level ``checks:`` key (``--config checks.yml``)
     citation_exempt = ["index.md", "offline.md", "install.md", "sources.md", "about/*"]
     phone_allow = []           # numbers a page may show that are not in docs/data (not helplines)
     substances = []            # the guide's own drug names, for the wording rules ("X abuse")
+    default_language = "en"    # the language of pages without a language suffix (X.md)
+    languages = []             # codes that count as a page's language suffix (X.es.md);
+                               # empty: any language code Babel knows
+    min_inflesz = 55           # readability of Spanish pages: lowest INFLESZ score
 
     [tool.pocketguide.checks.data_review_years]
     emergency = 1              # a 'checked' date older than this is a warning (DAT007)
@@ -30,8 +34,8 @@ in a small YAML file under a top-level ``checks:`` key (``--config checks.yml``)
     "github.com/josikinzz" = "third-party scrape"   # host and path prefix
 
 The content rules that the build applies too (``primary_pages``, ``primary_kinds``,
-``primary_citations``, ``require_clinical_review``, ``require_sources``,
-``require_review_dates``) are options of ``pocketguide/content`` in
+``primary_citations``, ``require_clinical_review``, ``require_translations``,
+``require_sources``, ``require_review_dates``) are options of ``pocketguide/content`` in
 ``mkdocs.yml``, the one place for them: :func:`apply_site_options` reads them from there.
 
 A setting that cannot be used is itself a finding (code ``CFG001``), never a crash.
@@ -56,6 +60,7 @@ from pocketguide.content.data import REVIEW_YEARS
 from pocketguide.content.evidence import PRIMARY_PAGES
 from pocketguide.content.sources import BLOCKED_HOSTS, KINDS, PRIMARY_KINDS
 from pocketguide.findings import Finding, Severity
+from pocketguide.validators.language import is_language
 from pocketguide.validators.site import read_mkdocs_config
 
 if TYPE_CHECKING:
@@ -85,11 +90,19 @@ class CheckConfig:
     citation_exempt: tuple[str, ...] = DEFAULT_CITATION_EXEMPT
     phone_allow: tuple[str, ...] = ()
     substances: tuple[str, ...] = ()
+    default_language: str = "en"
+    """The language of a page without a language suffix (``X.md``); see ``language``."""
+    languages: tuple[str, ...] = ()
+    """The codes that make ``X.<code>.md`` a translation; empty: any code Babel knows."""
+    min_inflesz: float = 55.0
+    """Lowest INFLESZ score of a Spanish page or section (see ``readability_es``)."""
     data_review_years: Mapping[str, int] = field(default_factory=lambda: dict(REVIEW_YEARS))
     blocked_hosts: Mapping[str, str] = field(default_factory=lambda: dict(BLOCKED_HOSTS))
     primary_pages: tuple[str, ...] = PRIMARY_PAGES
     primary_kinds: tuple[str, ...] = PRIMARY_KINDS
     require_clinical_review: bool = False
+    require_translations: bool = False
+    """Every page must exist in every language that has a page (I18N001 is an error)."""
     require_sources: bool = False
     require_review_dates: bool = False
     max_page_kib: int = 512
@@ -163,6 +176,8 @@ def config_from_mapping(raw: Mapping[str, object], where: str) -> tuple[CheckCon
             config = replace(config, severity=levels)
         elif key == "max_grade" and _is_number(value):
             config = replace(config, max_grade=float(value))  # type: ignore[arg-type]
+        elif key in _LANGUAGE_SETTINGS and _language_value(key, value) is not None:
+            config = replace(config, **{key: _language_value(key, value)})  # type: ignore[arg-type]
         elif key == "min_words" and _is_number(value):
             config = replace(config, min_words=int(value))  # type: ignore[call-overload]
         elif key in _INT_LIMITS and _is_number(value) and 0 < value < 2**31:  # type: ignore[operator]
@@ -190,11 +205,26 @@ def config_from_mapping(raw: Mapping[str, object], where: str) -> tuple[CheckCon
     return config, problems
 
 
+_LANGUAGE_SETTINGS = frozenset({"default_language", "languages", "min_inflesz"})
+
+
+def _language_value(key: str, value: object) -> object:
+    """Return the usable value of a language setting, or ``None``: ``default_language`` a
+    language code Babel knows, ``languages`` a list of them, ``min_inflesz`` a number."""
+    if key == "min_inflesz":
+        return float(value) if _is_number(value) else None  # type: ignore[arg-type]
+    if key == "default_language":
+        return value if isinstance(value, str) and is_language(value) else None
+    codes = value if isinstance(value, list) else [None]
+    return tuple(codes) if all(isinstance(c, str) and is_language(c) for c in codes) else None
+
+
 _SITE_OPTIONS = (
     "primary_pages",
     "primary_kinds",
     "primary_citations",
     "require_clinical_review",
+    "require_translations",
     "require_sources",
     "require_review_dates",
 )
@@ -203,7 +233,8 @@ _PLUGIN = "pocketguide/content"
 
 def apply_site_options(checks: CheckConfig, config_file: Path) -> tuple[CheckConfig, list[Finding]]:
     """Take ``primary_pages``, ``primary_kinds``, ``primary_citations`` (the severity of CI012,
-    unless ``pyproject.toml`` sets one), ``require_clinical_review``, ``require_sources`` and
+    unless ``pyproject.toml`` sets one), ``require_clinical_review``, ``require_translations``,
+    ``require_sources`` and
     ``require_review_dates`` from the
     ``pocketguide/content`` options in ``config_file`` (``mkdocs.yml``, ``!ENV`` resolved),
     so the checks apply what the build applies. A missing file changes nothing.
@@ -248,7 +279,9 @@ def _site_paths(checks: CheckConfig, options: dict[str, object], folder: Path) -
     return checks
 
 
-_SITE_SWITCHES = frozenset({"require_clinical_review", "require_sources", "require_review_dates"})
+_SITE_SWITCHES = frozenset(
+    {"require_clinical_review", "require_translations", "require_sources", "require_review_dates"}
+)
 _INT_LIMITS = frozenset({"max_page_kib", "max_nesting", "max_html_depth"})
 _SECONDS = frozenset({"page_seconds", "build_seconds"})
 _MAX_SECONDS = 7 * 24 * 3600  # a week; the system timer cannot take much more

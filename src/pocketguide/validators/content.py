@@ -13,6 +13,10 @@ and this check can never disagree. This module adds the rules that need the whol
 - the stigma lexicon (WRD001/WRD002) and forbidden content (FBD001-FBD004), see ``lexicon``;
 - readability per page and section (RDG001/RDG002), see ``readability``;
 - one h1, no skipped levels, alt text (HDG001, HDG002, IMG001), see ``structure``;
+- a page's language comes from its name (``X.es.md`` is Spanish, see ``language``): the
+  stigma lexicon and the reading measure are those of its language (English: Flesch-Kincaid
+  grade; Spanish: INFLESZ, see ``readability_es``; other languages: none yet);
+- translations against their English page (I18N001-I18N007), see ``parity``;
 - the data files in ``docs/data/`` (DAT001-DAT008, see ``pocketguide.content.data``), the
   ``<!-- data:... -->`` markers in pages (MRK001-MRK006), and phone numbers typed into a page
   that are not in the data (PHN001, see ``numbers``).
@@ -43,12 +47,14 @@ from pocketguide.content.frontmatter import (
 )
 from pocketguide.content.sources import check_hosts, load_sources, parse_sources
 from pocketguide.findings import Finding, Severity
-from pocketguide.validators import limits, rawhtml
+from pocketguide.validators import limits, parity, rawhtml
 from pocketguide.validators.config import CheckConfig
+from pocketguide.validators.language import PageLanguage, page_language, primary
 from pocketguide.validators.lexicon import check_forbidden, check_wording
 from pocketguide.validators.numbers import check_numbers, known_numbers
 from pocketguide.validators.prose import blank_front_matter, mask_code, mask_markup, mask_quotes
 from pocketguide.validators.readability import check_readability
+from pocketguide.validators.readability_es import check_readability_es
 from pocketguide.validators.report import display
 from pocketguide.validators.structure import check_headings, check_images, headings
 
@@ -91,6 +97,7 @@ RULES = {
     "SR014": "doi that is not a DOI",
     "SR015": "DOI link without a doi field",
     "SR016": "source on a blocked host (mirror, scrape, aggregator, marketing)",
+    **parity.RULES,
     **limits.RULES,
     **rawhtml.RULES,
 }
@@ -136,18 +143,29 @@ def check_content(
     # An unreadable registry is one finding, not one "unknown source" per id in the data.
     report.findings += [f for f in problems if not (unusable and f.code == "DAT005")]
     cited: set[str] = set(data.cited())
+    texts: dict[str, str] = {}
+    pages: list[tuple[str, str]] = []
     for page in sorted(docs_dir.rglob("*.md")):
         rel = page.relative_to(docs_dir).as_posix()
         if any(part.startswith(".") for part in rel.split("/")):
             continue
+        pages.append((rel, display(page)))
         if f"{display(docs_dir)}/{limits.printable(rel)}" in refused:
             continue  # reported above; never read what a link out of docs/ points at
         report.pages += 1
         found = check_page(
-            page, rel, sources, cited, checks=checks, today=today or date.today(), data=data
+            page,
+            rel,
+            sources,
+            cited,
+            checks=checks,
+            today=today or date.today(),
+            data=data,
+            texts=texts,
         )
         # An unreadable registry is one finding, not one "unknown source" per citation.
         report.findings += [f for f in found if not (unusable and f.code == "CI001")]
+    report.findings += _check_translations(docs_dir, pages, texts, checks, today or date.today())
     for source in sorted(sources.values(), key=lambda s: s.line):
         if source.id not in cited:
             message = f"source '{source.id}' is not cited by any page"
@@ -157,6 +175,27 @@ def check_content(
                 Finding(where, source.line, 1, "CI010", message, fix, Severity.WARN)
             )
     return report
+
+
+def _check_translations(
+    docs_dir: Path,
+    pages: list[tuple[str, str]],
+    texts: dict[str, str],
+    checks: CheckConfig,
+    today: date,
+) -> list[Finding]:
+    """Compare each translation with its English page (``parity``); git is asked only when
+    there is a translation."""
+    language = checks.default_language
+    if not any(page_language(rel, language, checks.languages).translation for rel, _ in pages):
+        return []
+    return parity.check_parity(
+        [parity.Page(rel, path, texts.get(rel)) for rel, path in pages],
+        default=language,
+        languages=checks.languages,
+        changed=parity.last_changed(docs_dir, today),
+        require_translations=checks.require_translations,
+    )
 
 
 def _read_registry(registry: Path, checks: CheckConfig) -> tuple[dict[str, Source], list[Finding]]:
@@ -180,11 +219,14 @@ def check_page(
     checks: CheckConfig,
     today: date,
     data: GuideData | None = None,
+    texts: dict[str, str] | None = None,
 ) -> list[Finding]:
     """Return every finding for one page; adds the ids it cites to ``cited``.
 
     ``data`` is the guide's data: the page's markers are rendered from it (their errors are
-    the build's), and phone numbers in the page are checked against it.
+    the build's), and phone numbers in the page are checked against it. ``texts``, when
+    given, receives the page's text under ``rel`` when it is within the limits (for
+    ``parity``; a page refused by ``limits`` is not compared).
     """
     data = data if data is not None else GuideData()
     path = display(page)
@@ -197,11 +239,11 @@ def check_page(
         # Its citations still count, or their sources would be reported as unused too.
         cited.update(c.id for c in find_citations(raw.decode("utf-8", "replace"), 1))
         return problems
+    text = text.replace("\r\n", "\n")
+    lang = page_language(rel, checks.default_language, checks.languages)
     try:
         with limits.time_limit(checks.page_seconds):
-            return _check_text(
-                text.replace("\r\n", "\n"), rel, path, sources, cited, checks, today, data
-            )
+            found = _check_text(text, lang, path, sources, cited, checks, today, data)
     except limits.PageTimeout:
         message = f"checking the page took more than {checks.page_seconds:g} s"
         fix = "look for very long lines or deep nesting (or raise page_seconds)"
@@ -210,11 +252,14 @@ def check_page(
         message = "the page is nested too deeply for the Markdown parser"
         fix = "flatten nested lists and quotes"
         return [Finding(path, 1, 1, "CNT004", message, fix)]
+    if texts is not None and not any(f.code in limits.RULES for f in found):
+        texts[rel] = text  # safe to read again: nesting, addresses and time were within limits
+    return found
 
 
 def _check_text(  # noqa: PLR0917 (the page and everything checked against it)
     text: str,
-    rel: str,
+    lang: PageLanguage,
     path: str,
     sources: dict[str, Source],
     cited: set[str],
@@ -222,7 +267,12 @@ def _check_text(  # noqa: PLR0917 (the page and everything checked against it)
     today: date,
     data: GuideData,
 ) -> list[Finding]:
-    """Check one page's text; the unsafe shapes first, so no parser ever sees them."""
+    """Check one page's text; the unsafe shapes first, so no parser ever sees them.
+
+    ``lang`` is the page's language: a translation (``X.es.md``) is exempt from citing, or
+    held to primary sources, as its English page ``X.md`` is.
+    """
+    rel = lang.base
     code_masked = mask_code(text)
     unsafe = limits.check_nesting(code_masked, path, checks) + limits.check_urls(code_masked, path)
     if unsafe:
@@ -273,12 +323,17 @@ def _check_text(  # noqa: PLR0917 (the page and everything checked against it)
         findings.append(Finding(path, body_line, 1, "CI011", message, fix))
     code_masked = mask_code(whole)
     findings += rawhtml.check_raw_html(code_masked, path)
-    findings += check_wording(mask_quotes(whole), path, checks.substances)
+    findings += check_wording(mask_quotes(whole), path, checks.substances, lang.language)
     findings += check_forbidden(mask_markup(text), path)
     items = headings(code_masked)
     findings += check_headings(items, path, body_line)
     findings += check_images(code_masked, path)
-    findings += check_readability(
-        body, items, path, body_line, max_grade=checks.max_grade, min_words=checks.min_words
-    )
+    if primary(lang.language) == "en":
+        findings += check_readability(
+            body, items, path, body_line, max_grade=checks.max_grade, min_words=checks.min_words
+        )
+    elif primary(lang.language) == "es":
+        findings += check_readability_es(
+            body, items, path, body_line, min_inflesz=checks.min_inflesz, min_words=checks.min_words
+        )
     return findings

@@ -13,6 +13,15 @@ dose" talk, routes to a K-hole, injection preparation and needle gauges.
 
 The rules name drugs in general ("drug users", "substance abuse"); a guide adds the names of
 its own drugs with the ``substances`` setting of the checks, so "<name> abuse" is caught too.
+
+Stigma rules are about words of one language, so each page gets its own language's lexicon
+(:func:`stigma_rules_for`): English pages the English one, Spanish pages (``X.es.md``) a
+small Spanish one, other languages none yet. The Spanish lexicon holds only terms that are
+plainly stigmatising: drogadicto, yonqui, toxicómano, adicto as a noun for a person ("un
+adicto", "los adictos", "exadicto") and "abuso de drogas" / "abusar de las drogas"; "abuso"
+alone (as in "abuso sexual") and "adicto a" (an adjective) are left alone. Forbidden content is
+forbidden in any language: every page gets the English and the Spanish FBD patterns (dose
+figures in mg or "miligramos", "dosis normal", the way to an "agujero K", "cargar la jeringa").
 """
 
 from __future__ import annotations
@@ -140,12 +149,40 @@ def stigma_rules(substances: tuple[str, ...] = ()) -> tuple[Rule, ...]:
     )
 
 
+PERSONA = "persona que usa drogas (o personas que usan drogas)"
+_DETERMINERS = (
+    r"un|una|unos|unas|el|la|los|las|este|esta|estos|estas|ese|esa|esos|esas|aquel|aquella|"
+    r"aquellos|aquellas|otro|otra|otros|otras|mi|mis|tu|tus|su|sus|nuestros?|nuestras?|"
+    r"muchos|muchas|algunos|algunas|ningún|ninguna|cualquier|ex"
+)
+
+
+@lru_cache(maxsize=8)
+def stigma_rules_es(substances: tuple[str, ...] = ()) -> tuple[Rule, ...]:
+    """The Spanish stigma rules, with ``substances`` wherever drugs are named."""
+    s = _names(substances)
+    drugs = rf"(?:(?:las?|los)\s+)?(?:{s}ketamina|drogas?|sustancias?|alcohol|estupefacientes)"
+    return (
+        _stigma(r"\b(?:drogadict[oa]s?|yonqu(?:i|is|ies)|yonkis?|toxic[oó]man[oa]s?)\b", PERSONA),
+        _stigma(rf"\b(?:{_DETERMINERS})[\s-]+adict[oa]s?\b|\bexadict[oa]s?\b", PERSONA),
+        _stigma(
+            rf"\babusos?\s+(?:de|del)\s+{drugs}\b"
+            rf"|\babus(?:ar|a|as|an|ó|aba|aban|ando|ado|en|e)\s+(?:de|del)\s+{drugs}\b",
+            "uso problemático de drogas (o 'trastorno por consumo de sustancias' "
+            "si es un diagnóstico)",
+        ),
+    )
+
+
 STIGMA_RULES = stigma_rules()
 """The stigma rules for a guide that names no drug of its own."""
 
 _KHOLE = r"k[- ]?hole"
 # "20 micrograms of a drug per litre of blood" is a legal limit, not a dose.
-_CONCENTRATION = r"(?:\s+of\s+\w+)?\s*(?:/|per)\s*(?:litre|liter|l|ml|dl|decilitre|deciliter)\b"
+_CONCENTRATION = (
+    r"(?:\s+(?:of|de)\s+\w+)?\s*(?:/|per|por)\s*"
+    r"(?:litre|liter|litro|l|ml|dl|decilitre|deciliter|decilitro)\b"
+)
 _REACH = r"(?:reach|get\s+(?:in)?to|enter|hit|achieve|induce|go\s+into|fall\s+into|get)"
 
 
@@ -158,8 +195,8 @@ FORBIDDEN_RULES: tuple[Rule, ...] = (
     _forbidden(
         "FBD001",
         r"\b\d+(?:[.,]\d+)?(?:\s*(?:-|–|to)\s*\d+(?:[.,]\d+)?)?\s*"
-        r"(?:mg|milligrams?|mcg|µg|μg|ug|micrograms?|grams?)\b"
-        rf"(?!{_CONCENTRATION})(?:\s*(?:/|per)\s*(?:kg|kilo(?:gram)?s?)\b)?"
+        r"(?:mg|milligrams?|mcg|µg|μg|ug|micrograms?|grams?|miligramos?|microgramos?|gramos?)\b"
+        rf"(?!{_CONCENTRATION})(?:\s*(?:/|per|por)\s*(?:kg|kilo(?:gram)?s?|kilos?)\b)?"
         r"|\bmg\s*/\s*kg\b",
         "dose figure",
         "remove it: the guide gives no dose amounts (they differ by batch and person)",
@@ -199,12 +236,71 @@ FORBIDDEN_RULES: tuple[Rule, ...] = (
 )
 
 
-def check_wording(prose: str, path: str, substances: tuple[str, ...] = ()) -> list[Finding]:
+_KHOLE_ES = r"(?:agujero\s*-?\s*k|k[- ]?hole)\b"
+_ART_ES = r"(?:(?:a|en)\s+)?(?:(?:al?|el|un)\s+)?"
+_REACH_ES = r"(?:llegar|entrar|meterse|caer|alcanzar|conseguir)"
+
+FORBIDDEN_RULES_ES: tuple[Rule, ...] = (
+    _forbidden(
+        "FBD002",
+        r"\bdosis\s+(?:normal(?:es)?|habitual(?:es)?|t[ií]picas?|est[aá]ndar|recomendadas?|"
+        r"medias?|iniciales?|de\s+inicio)\b"
+        r"|\bcantidad(?:es)?\s+(?:normal(?:es)?|habitual(?:es)?|t[ií]picas?|recomendadas?)\b",
+        "'normal dose' wording",
+        "remove it: there is no normal dose; describe how to lower risk instead",
+    ),
+    _forbidden(
+        "FBD003",
+        rf"\bc[oó]mo\s+{_REACH_ES}\s+{_ART_ES}{_KHOLE_ES}"
+        rf"|\b(?:forma|manera)\s+(?:m[aá]s\s+\w+\s+)?de\s+{_REACH_ES}\s+{_ART_ES}{_KHOLE_ES}"
+        rf"|\bdosis\s+(?:para|de|necesaria\s+para)\s+(?:{_REACH_ES}\s+)?{_ART_ES}{_KHOLE_ES}"
+        rf"|\bpara\s+{_REACH_ES}\s+{_ART_ES}{_KHOLE_ES},?\s+"
+        r"(?:toma|tomar|usa|usar|esnifa|esnifar|necesitas|hace\s+falta)\b",
+        "reads as a route to a K-hole",
+        "describe what a K-hole is and how to keep someone safe, never how to reach one",
+    ),
+    _forbidden(
+        "FBD004",
+        r"\bc[oó]mo\s+(?:inyectar(?:se|la|lo|las|los|te)?|pincharse|chutarse)\b"
+        r"|\bprepar(?:ar|a|as|an|ando|aci[oó]n\s+de)\s+(?:(?:una|la|tu|el)\s+)?"
+        r"(?:inyecci[oó]n|jeringa|chute)\b"
+        r"|\bcarg(?:ar|a|as|ando)\s+(?:(?:la|una|tu)\s+)?jeringa\b"
+        r"|\bdisolv\w*\s+(?:\w+\s+){0,3}?para\s+inyectar\w*"
+        r"|\binyectar(?:se|la|lo)?\s+en\s+(?:la|una|el|un|tu)\s+(?:vena|m[uú]sculo)\b"
+        r"|\bencontrar\s+(?:una|la)\s+vena\b"
+        r"|\bcalibre\s+(?:de\s+(?:la\s+)?)?agujas?\b|\bagujas?\s+(?:de\s+)?calibre\b",
+        "injection preparation or needle advice",
+        "remove it: point to a needle and syringe service instead",
+    ),
+)
+"""Spanish forms of the FBD rules that are English words (FBD001 takes "miligramos" itself)."""
+
+LEXICONS = {"en": stigma_rules, "es": stigma_rules_es}
+"""The stigma lexicon of each language (by its code without region), for pages in it."""
+
+
+def stigma_rules_for(language: str, substances: tuple[str, ...] = ()) -> tuple[Rule, ...]:
+    """Return the stigma rules for pages in ``language`` (none for a language without a lexicon).
+
+    >>> len(stigma_rules_for("fr"))
+    0
+    """
+    rules = LEXICONS.get(re.split(r"[_-]", language, maxsplit=1)[0].lower())
+    return rules(substances) if rules else ()
+
+
+def check_wording(
+    prose: str, path: str, substances: tuple[str, ...] = (), language: str = "en"
+) -> list[Finding]:
     """Return stigma findings (WRD001 error, WRD002 warn) in quote-masked prose;
-    ``substances`` are the guide's own drug names (the ``substances`` setting)."""
-    return [f for rule in stigma_rules(substances) for f in rule.findings(prose, path)]
+    ``substances`` are the guide's own drug names (the ``substances`` setting), ``language``
+    the page's language (its lexicon is used)."""
+    rules = stigma_rules_for(language, substances)
+    return [f for rule in rules for f in rule.findings(prose, path)]
 
 
 def check_forbidden(visible: str, path: str) -> list[Finding]:
-    """Return forbidden-content findings (FBD001..FBD004) in markup-masked text."""
-    return [f for rule in FORBIDDEN_RULES for f in rule.findings(visible, path)]
+    """Return forbidden-content findings (FBD001..FBD004) in markup-masked text, English and
+    Spanish patterns alike (forbidden content is forbidden in any language)."""
+    rules = FORBIDDEN_RULES + FORBIDDEN_RULES_ES
+    return [f for rule in rules for f in rule.findings(visible, path)]

@@ -105,8 +105,9 @@ def syllables(word: str) -> int:
     return max(groups, hyphenated, 1)
 
 
-def visible_text_blocks(markdown_text: str) -> list[str]:
-    """Render Markdown and return its prose blocks (paragraphs, list items, cells)."""
+def visible_text_blocks(markdown_text: str, word: re.Pattern[str] = WORD) -> list[str]:
+    """Render Markdown and return its prose blocks (paragraphs, list items, cells) that hold
+    at least one ``word``."""
     renderer = _renderer()
     html = renderer.reset().convert(CITATION.sub("", markdown_text))
     tree = LexborHTMLParser(html)
@@ -116,7 +117,7 @@ def visible_text_blocks(markdown_text: str) -> list[str]:
     flat = LexborHTMLParser(BLOCK_TAG.sub("\n\n", body or ""))
     text = flat.body.text() if flat.body else ""
     blocks = [" ".join(URL.sub(" ", block).split()) for block in text.split("\n\n")]
-    return [b for b in blocks if WORD.search(b)]
+    return [b for b in blocks if word.search(b)]
 
 
 def score(markdown_text: str) -> Score:

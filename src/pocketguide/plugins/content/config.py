@@ -66,6 +66,12 @@ class ContentConfig(Config):
     in its front matter), or the build stops. Off: pages without one say they await clinical
     review. ``mkdocs.yml`` sets it from the environment: ``!ENV [POCKETGUIDE_RELEASE, false]``."""
 
+    require_translations = c.Type(bool, default=False)
+    """A release build: every page must exist in every language that has at least one page
+    (``X.es.md`` beside ``X.md``); ``scripts/check_content.py`` reports a missing one (I18N001)
+    as an error instead of a warning. ``mkdocs.yml`` sets it from the environment:
+    ``!ENV [POCKETGUIDE_RELEASE, false]``."""
+
     data_dir = c.Dir(exists=False, default="docs/data")
     """The folder of the data files (``mixing.yml``, ``emergency.yml``, ``helplines.yml``),
     relative to ``mkdocs.yml``. Pages show the data through ``<!-- data:... -->`` markers;
