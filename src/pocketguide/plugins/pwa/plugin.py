@@ -46,6 +46,8 @@ class PwaPlugin(BasePlugin[PwaConfig]):
         self.icon_bytes: dict[str, bytes] = {}
         self.content_dates: set[str] = set()
         self.pages: dict[str, str] = {}
+        self.short_name = ""
+        self.language = languages.Language(code="en", name="en")
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Remember whether this is ``mkdocs serve``: the dev loop gets no service worker.
@@ -222,7 +224,12 @@ class PwaPlugin(BasePlugin[PwaConfig]):
 
     def _names(self, config: MkDocsConfig) -> tuple[str, str]:
         name = self.config.name or config.site_name
-        return name, self.config.short_name or manifest.short_name_for(name)
+        short = self.config.short_name or manifest.short_name_for(name)
+        if self.language.default:
+            self.short_name = short
+        # The name under the icon stays the one of the default language (often the brand),
+        # unless set: a translated site_name rarely shortens well ("Guía de").
+        return name, self.config.short_name or self.short_name or short
 
     def _manifest_input(self, files: Files, config: MkDocsConfig) -> manifest.ManifestInput:
         name, short_name = self._names(config)
