@@ -132,6 +132,16 @@ class PwaPlugin(BasePlugin[PwaConfig]):
                 "scope": self.language.prefix.rstrip("/") or ".",
                 "apple_touch_icon": manifest.ICONS[3].path,
                 "manifest": self.language.path(manifest.MANIFEST_NAME),
+                # The site's other languages: each with its own worker, in its own folder.
+                "others": [
+                    {
+                        "code": other.code,
+                        "name": other.name,
+                        "sw": other.path(swdata.SW_NAME),
+                        "scope": other.prefix.rstrip("/") or ".",
+                    }
+                    for other in languages.others(config)
+                ],
             }
             if self.config.enabled
             else None

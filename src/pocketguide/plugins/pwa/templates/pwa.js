@@ -3,6 +3,7 @@
  *   data-sw     url of sw.js           data-scope  the site root
  *   data-mode   "register" | "unregister" (dev server, escape hatch)
  *   data-prefix cache name prefix (only caches with it, for this scope, are ever deleted)
+ *   data-languages the site's other languages: [{code, name, sw, scope}] (may be absent)
  */
 (function () {
   "use strict";
@@ -385,7 +386,129 @@
     }
   }
 
+  /* ---- the guide's other languages: each saved on its own, switched to offline ---- */
+
+  // [{code, name, sw, scope}] from data-languages: the site's other languages, each with its
+  // own worker in its own folder. A phone saves the language it reads; the reader may ask
+  // for another one too.
+  const otherLanguages = (() => {
+    try {
+      return JSON.parse(settings.languages || "[]");
+    } catch {
+      return [];
+    }
+  })();
+
+  // A short message at the top of the page, where the reader is looking after a tap.
+  function showNotice(text) {
+    let notice = document.querySelector("[data-pg-language-notice]");
+    if (!notice) {
+      notice = document.createElement("p");
+      notice.className = "pg-status pg-notice";
+      notice.dataset.pgLanguageNotice = "";
+      notice.setAttribute("role", "alert");
+      const content = document.querySelector(".md-content__inner") || document.body;
+      content.prepend(notice);
+    }
+    notice.textContent = text;
+    notice.scrollIntoView({ block: "nearest" });
+  }
+
+  async function reachable(url) {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), 4000);
+    try {
+      const response = await fetch(url, {
+        method: "HEAD",
+        cache: "no-store",
+        signal: controller.signal,
+      });
+      return response.ok;
+    } catch {
+      return false;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  // The language switcher's links (hreflang): open the page in the other language when this
+  // phone has it saved or the network answers; otherwise say so plainly and stay here.
+  async function switchLanguage(event, link) {
+    event.preventDefault();
+    const url = new URL(link.href, location.href).href;
+    const saved = "caches" in self && (await caches.match(url, { ignoreSearch: true }));
+    if (saved || (await reachable(url))) {
+      location.href = url;
+      return;
+    }
+    const language = link.textContent.trim() || link.hreflang;
+    root.dataset.pgLanguage = "missing";
+    showNotice(t("language_missing", { language }));
+  }
+
+  function watchLanguageLinks() {
+    document.addEventListener("click", (event) => {
+      const link = event.target.closest && event.target.closest("a[hreflang]");
+      if (link && link.hreflang !== document.documentElement.lang && !event.defaultPrevented) {
+        switchLanguage(event, link);
+      }
+    });
+  }
+
+  async function isSaved(language) {
+    const scopeUrl = new URL(language.scope, location.href).href;
+    const registration = await navigator.serviceWorker.getRegistration(scopeUrl);
+    return Boolean(registration && registration.scope === scopeUrl && registration.active);
+  }
+
+  // One button per language not saved on this phone, under the status line.
+  async function offerLanguages() {
+    for (const language of otherLanguages) {
+      if (await isSaved(language)) {
+        continue;
+      }
+      const button = document.createElement("button");
+      button.type = "button";
+      button.className = "md-button pg-save-language";
+      button.dataset.pgSaveLanguage = language.code;
+      button.textContent = t("language_save", { language: language.name });
+      button.addEventListener("click", () => saveLanguage(language, button));
+      statusElement().after(button);
+    }
+  }
+
+  async function saveLanguage(language, button) {
+    button.disabled = true;
+    button.textContent = t("language_saving", { language: language.name });
+    try {
+      const registration = await navigator.serviceWorker.register(language.sw, {
+        scope: language.scope,
+        updateViaCache: "none",
+      });
+      const worker = registration.installing || registration.waiting || registration.active;
+      await new Promise((resolve, reject) => {
+        const settle = () => {
+          if (worker.state === "activated") {
+            resolve();
+          } else if (worker.state === "redundant") {
+            reject(new Error("redundant"));
+          }
+        };
+        worker.addEventListener("statechange", settle);
+        settle();
+      });
+      button.textContent = t("language_saved", { language: language.name });
+      root.dataset.pgSavedLanguage = language.code;
+    } catch {
+      button.disabled = false;
+      button.textContent = t("language_failed", { language: language.name });
+    }
+  }
+
   explainOfflinePage();
+  if (otherLanguages.length) {
+    watchLanguageLinks();
+  }
   if (!("serviceWorker" in navigator)) {
     setState("unsupported");
     showStatus(t("unsupported"));
@@ -401,6 +524,9 @@
       start();
     } else {
       window.addEventListener("load", start, { once: true });
+    }
+    if (otherLanguages.length) {
+      navigator.serviceWorker.ready.then(offerLanguages).catch(() => {});
     }
   } else {
     unregisterAll();
