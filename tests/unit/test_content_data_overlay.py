@@ -1,0 +1,214 @@
+"""Translations of the data: overlays beside each data file give its words in another language."""
+
+# ruff: noqa: E501  (the tables hold exact finding lines; one line each reads best)
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from pocketguide.content.data import load_data, overlay_file
+from pocketguide.content.sources import load_sources
+
+FIXTURE = Path(__file__).parents[1] / "fixtures" / "sites" / "data" / "docs"
+SOURCES, _ = load_sources(FIXTURE / "sources.yml")
+
+MIXING_ES = """\
+ratings:
+  dangerous: {label: Peligrosa, meaning: "Evítala. Esta mezcla puede matar."}
+  caution: {label: Precaución, meaning: "Riesgo real."}
+  lower-risk: {label: Menor riesgo, meaning: "Sin efecto peligroso conocido."}
+substances:
+  alcohol: {name: Alcohol, short: alcohol, risk: "desmayo, atragantarse", also_called: [bebida, chupe]}
+  benzos: {name: Benzos, short: benzos, risk: "desmayo, respiración", also_called: [xanax, valium]}
+  mdma: {name: MDMA, short: MDMA, risk: esfuerzo del corazón}
+  cannabis: {name: Cannabis, short: cannabis, risk: más fuerte junto}
+"""
+
+EMERGENCY_ES = """\
+call_rule: Llama si no despierta, o si tomó algo más [@nhs-999].
+red_flags:
+  - no despierta
+  - respira despacio o ronca
+countries:
+  GB: {country: Reino Unido, short: RU, reaches: "ambulancia, policía, bomberos y guardacostas"}
+  EU: {country: Unión Europea, short: UE, reaches: "ambulancia, policía y bomberos"}
+"""
+
+HELPLINES_ES = """\
+GB FRANK:
+  country: Reino Unido
+  about: orientación gratuita sobre drogas. Lo que cuentas es privado.
+  hours: 24 horas al día
+  cost: gratis
+US SAMHSA National Helpline:
+  country: Estados Unidos
+  about: gratis y confidencial, en inglés y español.
+AU National Alcohol and Other Drug Hotline:
+  country: Australia
+  about: te pasa con la línea de ayuda de tu estado.
+"""
+
+OVERLAYS = {"mixing": MIXING_ES, "emergency": EMERGENCY_ES, "helplines": HELPLINES_ES}
+
+
+def data_dir(tmp_path: Path, **overlays: str) -> Path:
+    """The fixture's data with ``name=text`` overlays written as ``<name>.es.yml``."""
+    folder = tmp_path / "data"
+    shutil.copytree(FIXTURE / "data", folder)
+    for name, text in overlays.items():
+        (folder / f"{name}.es.yml").write_text(text, encoding="utf-8")
+    return folder
+
+
+def show(path: Path) -> str:
+    return f"docs/data/{path.name}"
+
+
+def findings(tmp_path: Path, name: str, text: str) -> list[str]:
+    folder = data_dir(tmp_path, **{name: text})
+    _, found = load_data(folder, SOURCES, display=show, language="es")
+    return [f.format() for f in found]
+
+
+def test_spanish_words_replace_the_english_and_facts_stay(tmp_path: Path) -> None:
+    folder = data_dir(tmp_path, **OVERLAYS)
+    english, _ = load_data(folder, SOURCES)
+    data, problems = load_data(folder, SOURCES, display=show, language="es")
+    assert problems == []
+    assert data.language == "es" and english.language == "en"
+    assert data.mixing is not None and english.mixing is not None
+    assert data.mixing.ratings["dangerous"].label == "Peligrosa"
+    alcohol = data.mixing.by_id("alcohol")
+    assert alcohol is not None
+    assert (alcohol.risk, alcohol.also_called) == ("desmayo, atragantarse", ("bebida", "chupe"))
+    assert (alcohol.rating, alcohol.sources) == (
+        english.mixing.substances[0].rating,
+        english.mixing.substances[0].sources,
+    )
+    assert data.emergency is not None
+    assert data.emergency.red_flags == ("no despierta", "respira despacio o ronca")
+    assert [(c.short, c.numbers) for c in data.emergency.numbers] == [
+        ("RU", ("999", "112")),
+        ("UE", ("112",)),
+    ]
+    assert data.helplines is not None
+    frank = data.helplines[0]
+    assert (frank.about, frank.hours, frank.cost, frank.phone, frank.text) == (
+        "orientación gratuita sobre drogas. Lo que cuentas es privado.", "24 horas al día", "gratis",
+        "+443001236600", "82111",
+    )  # fmt: skip
+    assert data.raw == english.raw  # the published data keeps the English words
+
+
+def test_english_ignores_overlays_and_a_missing_overlay_is_no_finding(tmp_path: Path) -> None:
+    plain, _ = load_data(FIXTURE / "data", SOURCES)
+    folder = data_dir(tmp_path, mixing="ratings: [broken\n")
+    for language in (None, "en", "en-GB"):
+        data, problems = load_data(folder, SOURCES, language=language)
+        assert problems == [] and data.mixing == plain.mixing and data.language == "en"
+    data, problems = load_data(FIXTURE / "data", SOURCES, language="es")
+    assert problems == [] and data.mixing == plain.mixing and data.language == "es"
+
+
+def test_a_region_falls_back_to_the_language(tmp_path: Path) -> None:
+    folder = data_dir(tmp_path, mixing=MIXING_ES)
+    assert overlay_file(folder, "mixing", "es-MX") == folder / "mixing.es.yml"
+    (folder / "mixing.es-MX.yml").write_text(
+        MIXING_ES.replace("Peligrosa", "Peligrosísima"), encoding="utf-8"
+    )
+    data, _ = load_data(folder, SOURCES, language="es-MX")
+    assert data.mixing is not None and data.mixing.ratings["dangerous"].label == "Peligrosísima"
+    assert overlay_file(folder, "emergency", "es") is None
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "expected"),
+    [
+        # file, overlay text, exact findings
+        ("mixing", MIXING_ES.replace("label: Peligrosa,", "label: Peligrosa, rating: caution,"), [
+            "docs/data/mixing.es.yml:2:33: DAT009 'rating' is a fact, not a word to translate — remove it: facts live only in mixing.yml",
+        ]),
+        ("mixing", MIXING_ES.replace("mdma: {name: MDMA,", "mdma: {nme: MDMA,"), [
+            "docs/data/mixing.es.yml:8:3: DAT011 (warn) substance 'mdma' has no 'name' here: readers see the English — add 'name:'",
+            "docs/data/mixing.es.yml:8:10: DAT009 'nme' is not a word field — did you mean 'name'? Or remove it (words here: name, short, risk, also_called; facts live only in mixing.yml)",
+        ]),
+        ("mixing", MIXING_ES + "sources: [tripsit-combos]\n", [
+            "docs/data/mixing.es.yml:10:1: DAT009 'sources' is a fact, not a word to translate — remove it: facts live only in mixing.yml",
+        ]),
+        ("mixing", MIXING_ES.replace("  cannabis:", "  canabis:"), [
+            "docs/data/mixing.es.yml:5:1: DAT011 (warn) no translation of substance 'cannabis': readers see the English — add 'cannabis:' under 'substances:' with name, short, risk, also_called",
+            "docs/data/mixing.es.yml:9:3: DAT010 substance 'canabis' is not in mixing.yml — did you mean 'cannabis'? Or remove it (translate only what mixing.yml has)",
+        ]),
+        ("mixing", MIXING_ES.replace("risk: esfuerzo del corazón", "risk: 3"), [
+            "docs/data/mixing.es.yml:8:41: DAT004 'risk' must be text, not the number 3 — write the translated text",
+        ]),
+        ("mixing", MIXING_ES.replace("also_called: [bebida, chupe]", "also_called: bebida"), [
+            "docs/data/mixing.es.yml:6:88: DAT004 'also_called' must be a list of text, not 'bebida' — write [first, second] or one '- item' a line",
+        ]),
+        ("mixing", MIXING_ES.replace("benzos: {name: Benzos, short: benzos,", "benzos: {name: Benzos, name: Benzodiacepinas, short: benzos,"), [
+            "docs/data/mixing.es.yml:7:26: DAT006 'name' is written twice here — keep one 'name' (YAML would silently use the last one)",
+        ]),
+        ("mixing", "ratings: [\n", [
+            "docs/data/mixing.es.yml:2:1: DAT001 data file is not valid YAML: expected the node content, but found '<stream end>' — fix the YAML here; put text that contains ': ' or ' #' in quotes",
+        ]),
+        ("emergency", EMERGENCY_ES.replace("  - respira despacio o ronca\n", ""), [
+            "docs/data/emergency.es.yml:3:3: DAT010 'red_flags' has 1 items; emergency.yml has 2 — translate each sign once, in the same order as there",
+        ]),
+        ("emergency", EMERGENCY_ES.replace("GB: {", 'GB: {numbers: ["999"], '), [
+            "docs/data/emergency.es.yml:6:8: DAT009 'numbers' is a fact, not a word to translate — remove it: facts live only in emergency.yml",
+        ]),
+        ("emergency", EMERGENCY_ES.replace("  EU:", "  ES:"), [
+            "docs/data/emergency.es.yml:5:1: DAT011 (warn) no translation of country 'EU': readers see the English — add 'EU:' under 'countries:' with country, short, reaches",
+            "docs/data/emergency.es.yml:7:3: DAT010 country 'ES' is not in emergency.yml — did you mean 'EU'? Or remove it (translate only what emergency.yml has)",
+        ]),
+        ("emergency", EMERGENCY_ES + "sms_rule: Llama.\n", [
+            "docs/data/emergency.es.yml:8:1: DAT010 'sms_rule' is not in emergency.yml — remove it, or add it to emergency.yml first",
+        ]),
+        ("emergency", EMERGENCY_ES.split("red_flags:", maxsplit=1)[0] + "countries:" + EMERGENCY_ES.split("countries:")[1], [
+            "docs/data/emergency.es.yml:1:1: DAT011 (warn) no 'red_flags' here: readers see the English — add 'red_flags:'",
+        ]),
+        ("helplines", HELPLINES_ES.replace("  hours: 24 horas al día\n", "  hours: 24 horas al día\n  phone: \"+443001236600\"\n"), [
+            "docs/data/helplines.es.yml:5:3: DAT009 'phone' is a fact, not a word to translate — remove it: facts live only in helplines.yml",
+        ]),
+        ("helplines", HELPLINES_ES.replace("  about: gratis y confidencial, en inglés y español.\n", "  about: gratis y confidencial.\n  hours: siempre\n"), [
+            "docs/data/helplines.es.yml:9:3: DAT010 helpline 'US SAMHSA National Helpline' has no 'hours' in helplines.yml — remove it here, or add it to helplines.yml first",
+        ]),
+        ("helplines", HELPLINES_ES.replace("GB FRANK:", "GB Frank:"), [
+            "docs/data/helplines.es.yml:1:1: DAT010 helpline 'GB Frank' is not in helplines.yml — did you mean 'GB FRANK'? Or remove it (translate only what helplines.yml has)",
+            "docs/data/helplines.es.yml:1:1: DAT011 (warn) no translation of helpline 'GB FRANK': readers see the English — add 'GB FRANK:' with country, about, hours, cost, card_name",
+        ]),
+        ("helplines", "- country: Reino Unido\n", [
+            "docs/data/helplines.es.yml:1:1: DAT004 the file must be a set of 'key: value' lines, not a list — write the translations by key, as in the description of helplines.yml",
+        ]),
+    ],
+    ids=[
+        "fact-in-entry", "misspelt-word", "fact-at-top", "unknown-id", "not-text", "not-a-list",
+        "duplicate-key", "yaml-syntax", "red-flags-count", "numbers", "unknown-country",
+        "field-the-base-lacks", "untranslated-list", "helpline-phone", "helpline-field-the-base-lacks",
+        "unknown-helpline", "not-a-mapping",
+    ],
+)  # fmt: skip
+def test_exact_findings(tmp_path: Path, name: str, text: str, expected: list[str]) -> None:
+    assert findings(tmp_path, name, text) == expected
+
+
+def test_an_overlay_in_error_leaves_the_english_words(tmp_path: Path) -> None:
+    folder = data_dir(
+        tmp_path,
+        mixing=MIXING_ES.replace("label: Peligrosa,", "label: Peligrosa, rating: caution,"),
+    )
+    data, problems = load_data(folder, SOURCES, language="es")
+    assert [f.code for f in problems] == ["DAT009"]
+    assert data.mixing is not None and data.mixing.ratings["dangerous"].label == "Dangerous"
+
+
+def test_an_untranslated_word_is_shown_in_english(tmp_path: Path) -> None:
+    folder = data_dir(tmp_path, mixing=MIXING_ES.replace(", risk: esfuerzo del corazón", ""))
+    data, problems = load_data(folder, SOURCES, language="es")
+    assert [(f.code, f.severity.value) for f in problems] == [("DAT011", "warn")]
+    assert data.mixing is not None
+    mdma = data.mixing.by_id("mdma")
+    assert mdma is not None and mdma.risk == "heart strain"
