@@ -4,16 +4,22 @@
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
 
-from pocketguide.content.data import load_data, overlay_file
+from pocketguide.content import sms
+from pocketguide.content.data import Country, Emergency, GuideData, load_data, overlay_file
+from pocketguide.content.data_markers import render_markers, sentence_list
 from pocketguide.content.sources import load_sources
+from pocketguide.content.strings import load
 
 FIXTURE = Path(__file__).parents[1] / "fixtures" / "sites" / "data" / "docs"
 SOURCES, _ = load_sources(FIXTURE / "sources.yml")
+SPANISH = load("es")
 
 MIXING_ES = """\
 ratings:
@@ -41,6 +47,7 @@ HELPLINES_ES = """\
 GB FRANK:
   country: Reino Unido
   about: orientación gratuita sobre drogas. Lo que cuentas es privado.
+  phone_note: A cualquier hora, de día o de noche.
   hours: 24 horas al día
   cost: gratis
 US SAMHSA National Helpline:
@@ -171,14 +178,14 @@ def test_a_region_falls_back_to_the_language(tmp_path: Path) -> None:
             "docs/data/emergency.es.yml:1:1: DAT011 (warn) no 'red_flags' here: readers see the English — add 'red_flags:'",
         ]),
         ("helplines", HELPLINES_ES.replace("  hours: 24 horas al día\n", "  hours: 24 horas al día\n  phone: \"+443001236600\"\n"), [
-            "docs/data/helplines.es.yml:5:3: DAT009 'phone' is a fact, not a word to translate — remove it: facts live only in helplines.yml",
+            "docs/data/helplines.es.yml:6:3: DAT009 'phone' is a fact, not a word to translate — remove it: facts live only in helplines.yml",
         ]),
         ("helplines", HELPLINES_ES.replace("  about: gratis y confidencial, en inglés y español.\n", "  about: gratis y confidencial.\n  hours: siempre\n"), [
-            "docs/data/helplines.es.yml:9:3: DAT010 helpline 'US SAMHSA National Helpline' has no 'hours' in helplines.yml — remove it here, or add it to helplines.yml first",
+            "docs/data/helplines.es.yml:10:3: DAT010 helpline 'US SAMHSA National Helpline' has no 'hours' in helplines.yml — remove it here, or add it to helplines.yml first",
         ]),
         ("helplines", HELPLINES_ES.replace("GB FRANK:", "GB Frank:"), [
             "docs/data/helplines.es.yml:1:1: DAT010 helpline 'GB Frank' is not in helplines.yml — did you mean 'GB FRANK'? Or remove it (translate only what helplines.yml has)",
-            "docs/data/helplines.es.yml:1:1: DAT011 (warn) no translation of helpline 'GB FRANK': readers see the English — add 'GB FRANK:' with country, about, hours, cost, card_name",
+            "docs/data/helplines.es.yml:1:1: DAT011 (warn) no translation of helpline 'GB FRANK': readers see the English — add 'GB FRANK:' with country, about, phone_note, hours, cost, card_name",
         ]),
         ("helplines", "- country: Reino Unido\n", [
             "docs/data/helplines.es.yml:1:1: DAT004 the file must be a set of 'key: value' lines, not a list — write the translations by key, as in the description of helplines.yml",
@@ -212,3 +219,154 @@ def test_an_untranslated_word_is_shown_in_english(tmp_path: Path) -> None:
     assert data.mixing is not None
     mdma = data.mixing.by_id("mdma")
     assert mdma is not None and mdma.risk == "heart strain"
+
+
+@pytest.fixture
+def spanish(tmp_path: Path) -> GuideData:
+    data, problems = load_data(data_dir(tmp_path, **OVERLAYS), SOURCES, language="es")
+    assert problems == []
+    return data
+
+
+@pytest.mark.parametrize(
+    ("marker", "markdown"),
+    [
+        # marker, exact Markdown it becomes on a Spanish page
+        ("<!-- data:mixing-table -->", """
+| Mezclada con | Nuestra valoración | Riesgo principal |
+|---|---|---|
+| [Alcohol](#alcohol) | **Peligrosa** | desmayo, atragantarse |
+| [Benzos](#benzos) | **Peligrosa** (TripSit: precaución) | desmayo, respiración |
+| [MDMA](#mdma) | Precaución (TripSit: menor riesgo) | esfuerzo del corazón |
+| [Cannabis](#cannabis) | Menor riesgo | más fuerte junto |
+
+[@tripsit-combos; @saferparty-ketamine]
+"""),
+        ("<!-- data:mixing-scale -->", """
+Peligrosa
+:   Evítala. Esta mezcla puede matar.
+
+Precaución
+:   Riesgo real.
+
+Menor riesgo
+:   Sin efecto peligroso conocido.
+"""),
+        ("<!-- data:mixing-rating benzos -->", "**Peligrosa (nuestra valoración). Las fuentes no coinciden: TripSit precaución.**"),
+        ("<!-- data:mixing-rating alcohol -->", "**Peligrosa.**"),
+        ("<!-- data:mixing-list dangerous -->", "\n- Alcohol\n- Benzos\n"),
+        ("<!-- data:mixing-names dangerous -->", "alcohol y benzos"),
+        ("<!-- data:call-rule -->", "Llama si no despierta, o si tomó algo más [@nhs-999]."),
+        ("<!-- data:red-flags -->", "\n- no despierta\n- respira despacio o ronca\n\n[@nhs-999; @eu-112]\n"),
+        ("<!-- data:emergency-table -->", """
+| Dónde estás | Llama al |
+|---|---|
+| Reino Unido | [999](tel:999) o [112](tel:112) |
+| Unión Europea | [112](tel:112) |
+
+[@nhs-999; @eu-112]
+"""),
+        ("<!-- data:emergency-inline -->", "**RU** 999 o 112 · **UE** 112 [@nhs-999; @eu-112]"),
+        ("<!-- data:helplines GB -->", """
+**FRANK**: orientación gratuita sobre drogas. Lo que cuentas es privado.
+
+- Teléfono: [+44 300 123 6600](tel:+443001236600) (desde dentro del país: 0300 123 6600). A cualquier hora, de día o de noche.
+- Mensaje de texto: 82111
+- Sitio web: <https://www.talktofrank.com>
+- Horario: 24 horas al día
+- Precio: gratis
+- Última revisión: 20 de noviembre de 2026
+
+[@frank-contact]
+"""),
+        ("<!-- data:helplines AU -->", """
+**National Alcohol and Other Drug Hotline**: te pasa con la línea de ayuda de tu estado.
+
+- Teléfono: 1800 250 015 (solo desde dentro del país)
+- Última revisión: 20 de noviembre de 2026
+
+[@samhsa-helpline]
+"""),
+        ("<!-- data:helplines-card -->", "**RU** FRANK 0300 123 6600 [@frank-contact] · **Estados Unidos** SAMHSA National Helpline 1-800-662-4357 [@samhsa-helpline]"),
+    ],
+    ids=lambda v: v.split()[1] + (v.split()[2] if len(v.split()) > 3 else "") if v.startswith("<!--") else "",
+)  # fmt: skip
+def test_markers_render_in_spanish(spanish: GuideData, marker: str, markdown: str) -> None:
+    text, problems = render_markers(marker, spanish, "docs/page.es.md", words=SPANISH)
+    assert problems == []
+    assert text == markdown
+
+
+@pytest.mark.parametrize(
+    ("items", "last", "joined"),
+    [
+        (["alcohol", "opioides", "inhibidores"], "and", "alcohol, opioides e inhibidores"),
+        (["alcohol", "hielo"], "and", "alcohol y hielo"),
+        (["GHB", "opioides"], "or", "GHB u opioides"),
+        (["[999](tel:999)", "[112](tel:112)"], "or", "[999](tel:999) o [112](tel:112)"),
+    ],
+)
+def test_spanish_lists_say_e_and_u_where_spanish_does(
+    items: list[str], last: str, joined: str
+) -> None:
+    assert sentence_list(items, last, SPANISH) == joined
+
+
+def test_the_spanish_sms_uses_the_spanish_rule_and_words(spanish: GuideData) -> None:
+    assert spanish.emergency is not None
+    rule = "Emergencia por ketamina: si no despierta, llama ya."
+    emergency = dataclasses.replace(spanish.emergency, sms_rule=rule)
+    texts = sms.texts(emergency, "https://x.example/", SPANISH)
+    assert texts == {
+        "GB": f"{rule} Llama al 999 o 112 (RU). Web: https://x.example/",
+        "EU": f"{rule} Llama al 112 (UE). Web: https://x.example/",
+        "": f"{rule} Llama: RU 999 o 112, UE 112. Web: https://x.example/",
+    }
+    data = dataclasses.replace(spanish, emergency=emergency)
+    text, problems = render_markers(
+        "<!-- data:sms-emergency -->", data, "p.es.md", address="https://x.example/", words=SPANISH
+    )
+    assert problems == []
+    body = text.split('href="sms:?body=', 1)[1].split('"', 1)[0]
+    assert unquote(body) == texts[""]
+    assert ">Enviar por SMS los pasos de emergencia</a>" in text
+    assert "Cabe en 1 mensaje de texto" in text
+
+
+def _place(code: str, short: str, number: str) -> Country:
+    return Country(short, short, code, (number,), "", "", "")
+
+
+# The countries a Spanish edition will list: the guide's six and Spain, Mexico, Colombia.
+PLACES = (
+    _place("GB", "Reino Unido", "999"), _place("EU", "UE", "112"), _place("US", "EE. UU.", "911"),
+    _place("CA", "Canadá", "911"), _place("AU", "Australia", "000"),
+    _place("NZ", "Nueva Zelanda", "111"), _place("ES", "España", "112"),
+    _place("MX", "México", "911"), _place("CO", "Colombia", "123"),
+)  # fmt: skip
+
+
+def test_a_spanish_fallback_too_long_for_two_sms_keeps_the_spanish_speaking_countries() -> None:
+    """GSM-7 text (no á, í, ó, ú: any of them makes the whole text UCS-2, 134 characters in
+    two SMS) fits with the numbers of the countries that speak Spanish, not with all nine."""
+    rule = (
+        "Emergencia por ketamina: si alguien no despierta, llama ya. Espera solo si responde y "
+        "no ha tomado nada (alcohol, G, opioides, benzos, pastillas). Si dudas, llama. Ponlo de lado."
+    )
+    emergency = Emergency(rule, (), (), PLACES, sms_rule=rule)
+    address = "https://pocketguide.example/"
+    whole = f"{rule} Llama: Reino Unido 999, UE/España 112, EE. UU./Canadá/México 911, Australia 000, Nueva Zelanda 111, Colombia 123. Web: {address}"
+    assert sms.segments(whole).segments > sms.MAX_SEGMENTS
+    texts = sms.texts(emergency, address, SPANISH)
+    assert texts[""] == f"{rule} Llama: UE/España 112, México 911, Colombia 123. Web: {address}"
+    assert sms.segments(texts[""]).segments <= sms.MAX_SEGMENTS
+    assert texts["MX"] == f"{rule} Llama al 911 (México). Web: {address}"
+
+
+def test_a_fallback_that_fits_keeps_every_number(spanish: GuideData) -> None:
+    assert spanish.emergency is not None
+    emergency = dataclasses.replace(spanish.emergency, numbers=PLACES, sms_rule="Llama ya.")
+    assert sms.texts(emergency, "", SPANISH)[""] == (
+        "Llama ya. Llama: Reino Unido 999, UE/España 112, EE. UU./Canadá/México 911, "
+        "Australia 000, Nueva Zelanda 111, Colombia 123."
+    )

@@ -739,7 +739,11 @@ OVERLAY_WORDS: Mapping[str, tuple[tuple[str, ...], tuple[_Entries, ...]]] = {
     ),
     "helplines": (
         (),
-        (_Entries(None, "helpline", ("country", "about", "hours", "cost", "card_name")),),
+        (
+            _Entries(
+                None, "helpline", ("country", "about", "phone_note", "hours", "cost", "card_name")
+            ),
+        ),
     ),
 }
 """The words an overlay (``<name>.<language>.yml``) may translate: top-level fields, then each
