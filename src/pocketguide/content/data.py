@@ -763,6 +763,25 @@ def overlay_file(data_dir: Path, name: str, language: str) -> Path | None:
     return None
 
 
+def overlay_languages(data_dir: Path) -> list[str]:
+    """Return the languages the data files have a translation in (``es`` for ``mixing.es.yml``).
+
+    >>> import tempfile
+    >>> from pathlib import Path
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     for name in ("mixing.es.yml", "helplines.es-MX.yml", "mixing.yml", "notes.fr.yml"):
+    ...         _ = (Path(tmp) / name).write_text("")
+    ...     overlay_languages(Path(tmp))
+    ['es', 'es-MX']
+    """
+    found = set()
+    for path in data_dir.glob("*.*.yml") if data_dir.is_dir() else ():
+        name, _, tag = path.name.removesuffix(".yml").partition(".")
+        if name in NAMES and tag and "." not in tag:
+            found.add(tag)
+    return sorted(found)
+
+
 def is_base_language(language: str | None) -> bool:
     """Whether ``language`` is the data's own (English, ``en-GB`` too): no overlay to read.
 
