@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import shutil
+from datetime import date
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -16,6 +17,8 @@ from pocketguide.content.data import Country, Emergency, GuideData, load_data, o
 from pocketguide.content.data_markers import render_markers, sentence_list
 from pocketguide.content.sources import load_sources
 from pocketguide.content.strings import load
+from pocketguide.validators.config import CheckConfig
+from pocketguide.validators.content import check_content
 
 FIXTURE = Path(__file__).parents[1] / "fixtures" / "sites" / "data" / "docs"
 SOURCES, _ = load_sources(FIXTURE / "sources.yml")
@@ -370,3 +373,19 @@ def test_a_fallback_that_fits_keeps_every_number(spanish: GuideData) -> None:
         "Llama ya. Llama: Reino Unido 999, UE/España 112, EE. UU./Canadá/México 911, "
         "Australia 000, Nueva Zelanda 111, Colombia 123."
     )
+
+
+def test_the_checks_report_each_translation_against_its_data_file(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    shutil.copytree(FIXTURE, docs)
+    text = MIXING_ES.replace("label: Peligrosa,", "label: Peligrosa, rating: caution,")
+    (docs / "data" / "mixing.es.yml").write_text(text, encoding="utf-8")
+    (docs / "data" / "emergency.es.yml").write_text(
+        EMERGENCY_ES.replace("  EU:", "  XX:"), encoding="utf-8"
+    )
+    found = check_content(docs, CheckConfig(), today=date(2026, 12, 1)).findings
+    assert sorted((f.path.rsplit("/", 1)[-1], f.code) for f in found if f.code >= "DAT009") == [
+        ("emergency.es.yml", "DAT010"),
+        ("emergency.es.yml", "DAT011"),
+        ("mixing.es.yml", "DAT009"),
+    ]
