@@ -769,7 +769,7 @@ def overlay_languages(data_dir: Path) -> list[str]:
     >>> import tempfile
     >>> from pathlib import Path
     >>> with tempfile.TemporaryDirectory() as tmp:
-    ...     for name in ("mixing.es.yml", "helplines.es-MX.yml", "mixing.yml", "notes.fr.yml"):
+    ...     for name in ("mixing.es.yml", "helplines.es-MX.yml", "mixing.yml", "mixing.old.v2.yml"):
     ...         _ = (Path(tmp) / name).write_text("")
     ...     overlay_languages(Path(tmp))
     ['es', 'es-MX']
@@ -777,9 +777,12 @@ def overlay_languages(data_dir: Path) -> list[str]:
     found = set()
     for path in data_dir.glob("*.*.yml") if data_dir.is_dir() else ():
         name, _, tag = path.name.removesuffix(".yml").partition(".")
-        if name in NAMES and tag and "." not in tag:
+        if name in NAMES and _LANGUAGE_TAG.fullmatch(tag):
             found.add(tag)
     return sorted(found)
+
+
+_LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})?")
 
 
 def is_base_language(language: str | None) -> bool:
@@ -788,7 +791,7 @@ def is_base_language(language: str | None) -> bool:
     >>> is_base_language("en-GB"), is_base_language("es"), is_base_language(None)
     (True, False, True)
     """
-    return (language or BASE_LANGUAGE).replace("_", "-").split("-")[0] == BASE_LANGUAGE
+    return (language or BASE_LANGUAGE).replace("_", "-").split("-")[0].lower() == BASE_LANGUAGE
 
 
 def _base_entries(name: str, group: _Entries, data: Any) -> dict[str, dict[str, Any]]:
