@@ -165,7 +165,7 @@ def test_a_region_falls_back_to_the_language(tmp_path: Path) -> None:
             "docs/data/mixing.es.yml:2:1: DAT001 data file is not valid YAML: expected the node content, but found '<stream end>' — fix the YAML here; put text that contains ': ' or ' #' in quotes",
         ]),
         ("emergency", EMERGENCY_ES.replace("  - respira despacio o ronca\n", ""), [
-            "docs/data/emergency.es.yml:3:3: DAT010 'red_flags' has 1 items; emergency.yml has 2 — translate each sign once, in the same order as there",
+            "docs/data/emergency.es.yml:3:3: DAT010 'red_flags' has 1 item; emergency.yml has 2 — translate each sign once, in the same order as there",
         ]),
         ("emergency", EMERGENCY_ES.replace("GB: {", 'GB: {numbers: ["999"], '), [
             "docs/data/emergency.es.yml:6:8: DAT009 'numbers' is a fact, not a word to translate — remove it: facts live only in emergency.yml",
@@ -191,7 +191,7 @@ def test_a_region_falls_back_to_the_language(tmp_path: Path) -> None:
             "docs/data/helplines.es.yml:1:1: DAT011 (warn) no translation of helpline 'GB FRANK': readers see the English — add 'GB FRANK:' with country, about, phone_note, hours, cost, card_name",
         ]),
         ("helplines", "- country: Reino Unido\n", [
-            "docs/data/helplines.es.yml:1:1: DAT004 the file must be a set of 'key: value' lines, not a list — write the translations by key, as in the description of helplines.yml",
+            "docs/data/helplines.es.yml:1:1: DAT004 the file must be a set of 'key: value' lines, not a list — write each translation under its key: an id, a country code, or 'GB FRANK'",
         ]),
     ],
     ids=[

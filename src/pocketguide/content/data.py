@@ -931,9 +931,10 @@ class _Overlay:
                     and isinstance(checked, tuple)
                     and len(checked) != len(base[key])
                 ):
+                    count = len(checked)
                     message = (
-                        f"'red_flags' has {len(checked)} items; {self.base_file} has "
-                        f"{len(base[key])}"
+                        f"'red_flags' has {count} item{'s' if count != 1 else ''}; "
+                        f"{self.base_file} has {len(base[key])}"
                     )
                     fix = "translate each sign once, in the same order as there"
                     self.report((key,), "DAT010", message, fix, key=False)
@@ -990,7 +991,7 @@ def parse_overlay(
     words, groups = OVERLAY_WORDS[name]
     if not isinstance(loaded.data, dict):
         message = f"the file must be a set of 'key: value' lines, not {_describe(loaded.data)}"
-        fix = f"write the translations by key, as in the description of {checks.base_file}"
+        fix = "write each translation under its key: an id, a country code, or 'GB FRANK'"
         loaded.findings.append(Finding(path, 1, 1, "DAT004", message, fix))
         return base.model, sorted(set(loaded.findings))
     top = checks.top(words, groups, base.data) if groups[0].key is not None else {}
