@@ -246,3 +246,79 @@ def test_a_malformed_entry_fails_make_site_and_keeps_site(
     )
     assert [p.name for p in (root / "site").iterdir()] == ["index.html"]
     assert (root / "site" / "index.html").read_text(encoding="utf-8") == "old version"
+
+
+EMERGENCY_ES = """\
+call_rule: Llama si no despierta, o si tomó algo más [@nhs-999].
+red_flags:
+  - no despierta
+  - respira despacio o ronca
+countries:
+  GB: {country: Reino Unido, short: RU, reaches: "ambulancia, policía, bomberos y guardacostas"}
+  EU: {country: Unión Europea, short: UE, reaches: "ambulancia, policía y bomberos"}
+"""
+MIXING_ES = """\
+substances:
+  benzos: {name: Benzodiacepinas, short: benzos, risk: "desmayo, respiración", also_called: [benzodiacepinas]}
+"""
+
+
+def spanish(root: Path) -> None:
+    """Translations of two data files (mixing only in part) and a Spanish Emergency page."""
+    (root / "docs" / "data" / "emergency.es.yml").write_text(EMERGENCY_ES, encoding="utf-8")
+    (root / "docs" / "data" / "mixing.es.yml").write_text(MIXING_ES, encoding="utf-8")
+    page = (root / "docs" / "emergency.md").read_text(encoding="utf-8")
+    page = page.replace("# Emergency", "# Emergencia").replace(
+        "title: Emergency", "title: Emergencia"
+    )
+    (root / "docs" / "emergency.es.md").write_text(page, encoding="utf-8")
+
+
+def test_a_spanish_site_shows_the_spanish_words_and_publishes_the_same_data(
+    tmp_path: Path, build_site: Callable[..., tuple[Path, list[object]]], site: Path
+) -> None:
+    theme = {"name": "material", "language": "es", "font": False}
+    spanish_site, _ = build_site(tmp_path, "data", {"theme": theme}, prepare=spanish)
+    emergency = read(spanish_site, "emergency")
+    assert "<th>Dónde estás</th>\n<th>Llama al</th>" in emergency
+    assert (
+        '<td>Reino Unido</td>\n<td><a href="tel:999">999</a> o <a href="tel:112">112</a></td>'
+        in emergency
+    )
+    assert "<li>no despierta</li>" in emergency
+    mixing = read(spanish_site, "mixing")
+    assert (
+        '<td><a href="#benzos">Benzodiacepinas</a></td>\n<td><strong>Dangerous</strong> (TripSit: caution)</td>'
+        in mixing
+    )
+    assert "<th>Mezclada con</th>" in mixing  # the ratings have no translation: in English
+    assert "<li>Última revisión: 20 de noviembre de 2026</li>" in read(spanish_site, "getting-help")
+    for name in ("mixing", "emergency", "helplines"):  # facts and English words, as written
+        published = (spanish_site / "data" / f"{name}.json").read_text(encoding="utf-8")
+        assert published == (site / "data" / f"{name}.json").read_text(encoding="utf-8"), name
+    assert sorted(p.name for p in (spanish_site / "data").iterdir()) == sorted(
+        p.name for p in (site / "data").iterdir()
+    )  # no translation published as YAML
+
+
+def test_with_i18n_each_page_shows_the_data_in_its_own_language(
+    tmp_path: Path, build_site: Callable[..., tuple[Path, list[object]]]
+) -> None:
+    """mkdocs-static-i18n sets theme.language after the other plugins' on_config: the Spanish
+    build still gets the Spanish words; an untranslated page keeps the English ones."""
+    languages = [
+        {"locale": "en", "default": True, "name": "English"},
+        {"locale": "es", "name": "Español"},
+    ]
+    plugins = [
+        {"search": {"lang": "en"}},
+        "pocketguide/content",
+        {"i18n": {"docs_structure": "suffix", "languages": languages}},
+    ]
+    nav = [{"Home": "index.md"}, {"Emergency": "emergency.md"}, {"Getting help": "getting-help.md"}]
+    built, _ = build_site(tmp_path, "data", {"plugins": plugins, "nav": nav}, prepare=spanish)
+    assert "<th>Dónde estás</th>" in read(built, "es/emergency")
+    assert "<li>no despierta</li>" in read(built, "es/emergency")
+    assert "<th>Where you are</th>" in read(built, "emergency")
+    assert "<li>cannot be woken</li>" in read(built, "emergency")
+    assert "<li>Last checked: 20 November 2026</li>" in read(built, "es/getting-help")

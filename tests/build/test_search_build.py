@@ -100,3 +100,29 @@ def test_switched_off_the_index_is_materials(
     assert index(site)["config"]["separator"] == r"[\s\-]+"
     assert "aliases" not in entry(site, "mixing/#benzos")
     assert (site / "data/synonyms.yml").exists()
+
+
+def test_a_spanish_index_uses_the_spanish_names_only(
+    tmp_path: Path, build_site: Callable[..., Built]
+) -> None:
+    def spanish(root: Path) -> None:
+        data = root / "docs" / "data"
+        (data / "synonyms.es.yml").write_text(
+            "groups:\n  - [benzos, benzodiacepinas, tranquilizantes]\n", encoding="utf-8"
+        )
+        (data / "mixing.es.yml").write_text(
+            "substances:\n  alcohol: {name: Alcohol, short: alcohol, also_called: [trago]}\n",
+            encoding="utf-8",
+        )
+
+    theme = {"name": "material", "language": "es", "font": False}
+    plugins = [{"search": {"lang": ["en", "es"]}}, "pocketguide/search"]
+    site, records = build_site(
+        tmp_path, CASE, {"theme": theme, "plugins": plugins}, prepare=spanish
+    )
+    benzos = entry(site, "mixing/#benzos")
+    assert benzos["title_aliases"] == "benzodiacepinas tranquilizantes"
+    assert entry(site, "mixing/#alcohol")["title_aliases"] == "trago"
+    assert not (site / "data/synonyms.es.yml").exists()
+    messages = [r.getMessage() for r in records if r.name.endswith("search.plugin")]
+    assert "(2 groups, language es)" in messages[0]

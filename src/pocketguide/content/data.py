@@ -60,6 +60,9 @@ RULES = {
     "DAT006": "data id or key used twice",
     "DAT007": "data checked too long ago",
     "DAT008": "phone number cannot be dialled or does not match",
+    "DAT009": "a translation holds a fact or an unknown field",
+    "DAT010": "a translation names what the data file does not have",
+    "DAT011": "a translation leaves words in English",
 }
 
 _T = TypeVar("_T")
@@ -184,6 +187,9 @@ class GuideData:
     """The display path of each data file, existing or not (for findings about markers)."""
     broken: frozenset[str] = frozenset()
     """The data files that exist but have errors (reported in the file; not again per marker)."""
+    language: str = "en"
+    """The language of the words: the data files' own (``en``), or the one whose overlays
+    (``<name>.<language>.yml``) were merged over them. ``raw`` is always the data files'."""
 
     def cited(self) -> list[str]:
         """Return every source id the data cites, in file order, each once."""
@@ -216,11 +222,17 @@ def load_data(
     display: Callable[[Path], str] = lambda p: p.as_posix(),
     today: date | None = None,
     review_years: Mapping[str, int] = REVIEW_YEARS,
+    language: str | None = None,
 ) -> tuple[GuideData, list[Finding]]:
     """Read every data file in ``data_dir`` that exists; a missing file is not an error.
 
     ``today`` turns on the review-interval warnings (the checks pass it; the build does not,
     so an old date never fails a strict build). ``display`` gives the path shown in findings.
+
+    ``language`` other than English (``es``, ``es-MX``): the words of each valid data file come
+    from its overlay, ``<name>.es.yml`` beside it, when there is one (see
+    :data:`OVERLAY_WORDS`); the facts, and ``raw``, stay the data file's. A missing overlay is
+    no finding: readers see the English words.
     """
     raw: dict[str, object] = {}
     models: dict[str, object] = {}
@@ -247,6 +259,15 @@ def load_data(
             raw[name], models[name] = loaded.data, loaded.model
         else:
             broken.add(name)
+            continue
+        overlay = (
+            None if is_base_language(language) else overlay_file(data_dir, name, language or "")
+        )
+        if overlay is not None:
+            models[name], problems = _read_overlay(
+                name, overlay, display(overlay), loaded, paths[name]
+            )
+            findings += problems
     data = GuideData(
         mixing=_typed(models.get("mixing"), Mixing),
         emergency=_typed(models.get("emergency"), Emergency),
@@ -254,8 +275,20 @@ def load_data(
         raw=raw,
         paths=paths,
         broken=frozenset(broken),
+        language=BASE_LANGUAGE if is_base_language(language) else str(language),
     )
     return data, findings
+
+
+def _read_overlay(
+    name: str, path: Path, shown: str, base: Loaded, base_path: str
+) -> tuple[object, list[Finding]]:
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        message = f"cannot read the data file: {exc}"
+        return base.model, [Finding(shown, 0, 0, "DAT001", message, "save it as UTF-8")]
+    return parse_overlay(name, text, shown, base, base_path)
 
 
 def _typed(value: object, kind: type[_T]) -> _T | None:
@@ -674,6 +707,325 @@ class _Checks:
             fix = "check it against its source, or write it in E.164 form (+ and country code)"
             finding = Finding(self.path, *self.loaded.at((i, "phone")), "DAT008", message, fix)
             self.loaded.warnings.append(replace(finding, severity=Severity.WARN))
+
+
+# ---- translations: the words of a data file in another language ----
+
+BASE_LANGUAGE = "en"
+"""The language the data files are written in; other languages are overlays beside them."""
+
+
+@dataclass(frozen=True)
+class _Entries:
+    """A mapping of entries in an overlay: what each is called and the words it may hold."""
+
+    key: str | None
+    """The overlay's top-level key of the mapping, or None when the file is the mapping."""
+    what: str
+    fields: tuple[str, ...]
+
+
+OVERLAY_WORDS: Mapping[str, tuple[tuple[str, ...], tuple[_Entries, ...]]] = {
+    "mixing": (
+        (),
+        (
+            _Entries("ratings", "rating", ("label", "meaning")),
+            _Entries("substances", "substance", ("name", "short", "risk", "also_called")),
+        ),
+    ),
+    "emergency": (
+        ("call_rule", "sms_rule", "red_flags"),
+        (_Entries("countries", "country", ("country", "short", "reaches")),),
+    ),
+    "helplines": (
+        (),
+        (
+            _Entries(
+                None, "helpline", ("country", "about", "phone_note", "hours", "cost", "card_name")
+            ),
+        ),
+    ),
+}
+"""The words an overlay (``<name>.<language>.yml``) may translate: top-level fields, then each
+mapping of entries. Everything else in the data is a fact and lives only in ``<name>.yml``."""
+
+_LISTS = frozenset({"also_called", "red_flags"})
+"""Word fields that are lists of text; the others are text."""
+
+
+def overlay_file(data_dir: Path, name: str, language: str) -> Path | None:
+    """Return ``<name>.<language>.yml`` (or ``<name>.es.yml`` for ``es-MX``) if it exists."""
+    tags = [language, language.replace("_", "-").split("-")[0]]
+    for tag in dict.fromkeys(tags):
+        path = data_dir / f"{name}.{tag}.yml"
+        if tag and path.is_file():
+            return path
+    return None
+
+
+def overlay_languages(data_dir: Path) -> list[str]:
+    """Return the languages the data files have a translation in (``es`` for ``mixing.es.yml``).
+
+    >>> import tempfile
+    >>> from pathlib import Path
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     for name in ("mixing.es.yml", "helplines.es-MX.yml", "mixing.yml", "mixing.old.v2.yml"):
+    ...         _ = (Path(tmp) / name).write_text("")
+    ...     overlay_languages(Path(tmp))
+    ['es', 'es-MX']
+    """
+    found = set()
+    for path in data_dir.glob("*.*.yml") if data_dir.is_dir() else ():
+        name, _, tag = path.name.removesuffix(".yml").partition(".")
+        if name in NAMES and _LANGUAGE_TAG.fullmatch(tag):
+            found.add(tag)
+    return sorted(found)
+
+
+_LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})?")
+
+
+def is_base_language(language: str | None) -> bool:
+    """Whether ``language`` is the data's own (English, ``en-GB`` too): no overlay to read.
+
+    >>> is_base_language("en-GB"), is_base_language("es"), is_base_language(None)
+    (True, False, True)
+    """
+    return (language or BASE_LANGUAGE).replace("_", "-").split("-")[0].lower() == BASE_LANGUAGE
+
+
+def _base_entries(name: str, group: _Entries, data: Any) -> dict[str, dict[str, Any]]:
+    """The base file's entries an overlay mapping translates, by their key there."""
+    if name == "mixing" and group.key == "ratings":
+        return dict(data["ratings"])
+    if name == "mixing":
+        return {item["id"]: item for item in data["substances"]}
+    if name == "emergency":
+        return {item["code"]: item for item in data["numbers"]}
+    return {f"{item['code']} {item['name']}": item for item in data}
+
+
+class _Overlay:
+    """Checks one overlay against its base file and collects the words to merge."""
+
+    def __init__(self, name: str, path: str, base_path: str, loaded: Loaded) -> None:
+        self.name = name
+        self.path = path
+        self.base_file = base_path.rsplit("/", 1)[-1]
+        self.loaded = loaded
+        self.findings: list[Finding] = []
+
+    def report(self, where: Path_, code: str, message: str, fix: str, *, key: bool = True) -> None:
+        line, col = self.loaded.key_at(where) if key else self.loaded.at(where)
+        severity = Severity.WARN if code == "DAT011" else Severity.ERROR
+        self.findings.append(Finding(self.path, line, col, code, message, fix, severity))
+
+    def not_a_word(self, where: Path_, field_name: str, words: tuple[str, ...]) -> None:
+        """DAT009: a key that is no word field here: a fact, or a typo."""
+        facts = self.base_file
+        if field_name in _schema_fields(self.name):
+            message = f"'{field_name}' is a fact, not a word to translate"
+            fix = f"remove it: facts live only in {facts}"
+        else:
+            close = difflib.get_close_matches(field_name, words, n=1)
+            hint = f"did you mean '{close[0]}'? Or remove it" if close else "remove it"
+            message = f"'{field_name}' is not a word field"
+            fix = f"{hint} (words here: {', '.join(words)}; facts live only in {facts})"
+        self.report(where, "DAT009", message, fix)
+
+    def words(self, value: object, where: Path_, field_name: str) -> object:
+        """The translated value if it is the right kind, else None (reported)."""
+        if field_name in _LISTS:
+            if isinstance(value, list) and all(isinstance(v, str) and v.strip() for v in value):
+                return tuple(value)
+            message = f"'{field_name}' must be a list of text, not {_describe(value)}"
+            self.report(
+                where, "DAT004", message, "write [first, second] or one '- item' a line", key=False
+            )
+            return None
+        if isinstance(value, str) and value.strip():
+            return value
+        message = f"'{field_name}' must be text, not {_describe(value)}"
+        self.report(where, "DAT004", message, "write the translated text", key=False)
+        return None
+
+    def fields(
+        self, entry: Any, base: Mapping[str, Any], where: Path_, words: tuple[str, ...], who: str
+    ) -> dict[str, object]:
+        """Check one entry's words against its base entry; return those to merge."""
+        out: dict[str, object] = {}
+        if not isinstance(entry, dict):
+            message = f"{who} must be a set of 'field: text' lines, not {_describe(entry)}"
+            self.report(where, "DAT004", message, f"write its words: {', '.join(words)}", key=False)
+            return out
+        for field_name, value in entry.items():
+            here = (*where, field_name)
+            if field_name not in words:
+                self.not_a_word(here, field_name, words)
+            elif field_name not in base and field_name != "also_called":  # names to search by
+                message = f"{who} has no '{field_name}' in {self.base_file}"
+                fix = f"remove it here, or add it to {self.base_file} first"
+                self.report(here, "DAT010", message, fix)
+            else:
+                checked = self.words(value, here, field_name)
+                if checked is not None:
+                    out[field_name] = checked
+        for field_name in words:
+            if field_name in base and field_name not in entry:
+                message = f"{who} has no '{field_name}' here: readers see the English"
+                self.report(where, "DAT011", message, f"add '{field_name}:'")
+        return out
+
+    def entries(self, group: _Entries, base_data: Any) -> dict[str, dict[str, object]]:
+        """Check one mapping of entries (``substances:``…); return the words of each."""
+        data: Any = self.loaded.data
+        where: Path_ = () if group.key is None else (group.key,)
+        block = data if group.key is None else data.get(group.key)
+        base = _base_entries(self.name, group, base_data)
+        out: dict[str, dict[str, object]] = {}
+        if block is None:
+            block = {}
+        if not isinstance(block, dict):
+            message = f"'{group.key}' must be a set of entries by key, not {_describe(block)}"
+            fix = f"write one '<key>:' a line with its words under it ({', '.join(group.fields)})"
+            self.report(where, "DAT004", message, fix, key=False)
+            return out
+        for key, entry in block.items():
+            who = f"{group.what} '{key}'"
+            if key not in base:
+                lower = {known.lower(): known for known in base}
+                close = difflib.get_close_matches(str(key).lower(), lower, n=1, cutoff=0.5)
+                hint = f"did you mean '{lower[close[0]]}'? Or remove it" if close else "remove it"
+                message = f"{who} is not in {self.base_file}"
+                fix = f"{hint} (translate only what {self.base_file} has)"
+                self.report((*where, key), "DAT010", message, fix)
+                continue
+            out[key] = self.fields(entry, base[key], (*where, key), group.fields, who)
+        for key in base:
+            if key not in block:
+                message = f"no translation of {group.what} '{key}': readers see the English"
+                under = f" under '{group.key}:'" if group.key else ""
+                fix = f"add '{key}:'{under} with {', '.join(group.fields)}"
+                self.report(where, "DAT011", message, fix)
+        return out
+
+    def top(
+        self, words: tuple[str, ...], groups: tuple[_Entries, ...], base: Any
+    ) -> dict[str, object]:
+        """Check the top-level fields of a mapping overlay; return the words to merge."""
+        data: Any = self.loaded.data
+        out: dict[str, object] = {}
+        known = (*words, *(g.key for g in groups if g.key))
+        for key, value in data.items():
+            if key not in known:
+                self.not_a_word((key,), key, known)
+            elif key in words and key not in base:
+                message = f"'{key}' is not in {self.base_file}"
+                self.report(
+                    (key,), "DAT010", message, f"remove it, or add it to {self.base_file} first"
+                )
+            elif key in words:
+                checked = self.words(value, (key,), key)
+                if (
+                    key == "red_flags"
+                    and isinstance(checked, tuple)
+                    and len(checked) != len(base[key])
+                ):
+                    count = len(checked)
+                    message = (
+                        f"'red_flags' has {count} item{'s' if count != 1 else ''}; "
+                        f"{self.base_file} has {len(base[key])}"
+                    )
+                    fix = "translate each sign once, in the same order as there"
+                    self.report((key,), "DAT010", message, fix, key=False)
+                elif checked is not None:
+                    out[key] = checked
+        for key in words:
+            if key in base and key not in data:
+                self.report(
+                    (), "DAT011", f"no '{key}' here: readers see the English", f"add '{key}:'"
+                )
+        return out
+
+
+def _schema_fields(name: str) -> set[str]:
+    """Every field name the base file's schema knows, at any depth (facts and words)."""
+    found: set[str] = set()
+
+    def walk(node: object) -> None:
+        if isinstance(node, dict):
+            found.update(
+                node.get("properties", {}) if isinstance(node.get("properties"), dict) else ()
+            )
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(schema(name))
+    return found
+
+
+def parse_overlay(
+    name: str, text: str, path: str, base: Loaded, base_path: str
+) -> tuple[object, list[Finding]]:
+    """Check an overlay's text against its valid base file; return the model with its words.
+
+    The model is the base's (English) one when the overlay has an error; a warning (DAT011,
+    a word left untranslated) keeps the English of that word only.
+    """
+    loaded = Loaded()
+    node, problem = _yaml.compose(text)
+    if problem is not None:
+        line, col = (problem.line + 1, problem.col + 1) if problem.line >= 0 else (1, 1)
+        message = f"data file is not valid YAML: {problem.problem}"
+        return base.model, [
+            Finding(path, line, col, "DAT001", message, problem.fix or _yaml.SYNTAX_FIX)
+        ]
+    if node is None:
+        fix = "write the translations, or delete the file to show the English"
+        return base.model, [Finding(path, 1, 1, "DAT001", "data file is empty", fix)]
+    loaded.data = _Reader(path, loaded).value(node, (), set())
+    checks = _Overlay(name, path, base_path, loaded)
+    words, groups = OVERLAY_WORDS[name]
+    if not isinstance(loaded.data, dict):
+        message = f"the file must be a set of 'key: value' lines, not {_describe(loaded.data)}"
+        fix = "write each translation under its key: an id, a country code, or 'GB FRANK'"
+        loaded.findings.append(Finding(path, 1, 1, "DAT004", message, fix))
+        return base.model, sorted(set(loaded.findings))
+    top = checks.top(words, groups, base.data) if groups[0].key is not None else {}
+    by_group = {g.what: checks.entries(g, base.data) for g in groups}
+    findings = sorted({*loaded.findings, *checks.findings})
+    if any(f.severity is Severity.ERROR for f in findings):
+        return base.model, findings
+    return _translated(base.model, top, by_group), findings
+
+
+def _translated(
+    model: object,
+    top: Mapping[str, Any],
+    by_group: Mapping[str, Mapping[str, Mapping[str, Any]]],
+) -> object:
+    """The model with the overlay's words in place of the English."""
+    if isinstance(model, Mixing):
+        ratings = {
+            key: replace(rating, **by_group["rating"].get(key, {}))
+            for key, rating in model.ratings.items()
+        }
+        substances = tuple(
+            replace(sub, **by_group["substance"].get(sub.id, {})) for sub in model.substances
+        )
+        return Mixing(ratings, substances)
+    if isinstance(model, Emergency):
+        numbers = tuple(
+            replace(country, **by_group["country"].get(country.code, {}))
+            for country in model.numbers
+        )
+        return replace(model, numbers=numbers, **top)
+    assert isinstance(model, tuple)
+    words = by_group["helpline"]
+    return tuple(replace(line, **words.get(f"{line.code} {line.name}", {})) for line in model)
 
 
 _NOT_DIGITS = re.compile(r"[^\d+]")

@@ -6,6 +6,11 @@ An editor writes a marker as an HTML comment, ``<!-- data:NAME -->`` or
 like any other. An unknown marker, a wrong argument, or a marker whose data file is missing
 is an error at the page's line and column.
 
+Every marker renders in the page's language: the data's words come from the overlays merged
+by :func:`~pocketguide.content.data.load_data` (``language=``), and the fixed words around
+them (table headers, "(our rating)", "Last checked", "a, b and c") from the strings tables
+(``data.*`` and ``sms.text_*`` keys of ``strings/<language>.yml``); English without them.
+
 Block markers (tables and lists) stand on a line of their own; inside an indented block (an
 admonition) the output is indented the same way. Inline markers may sit inside a sentence.
 """
@@ -17,14 +22,15 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 from typing import TYPE_CHECKING
 
 import phonenumbers
+from babel.dates import format_date
 
 from pocketguide.content import sms
 from pocketguide.content.data import digits
 from pocketguide.content.lines import outside_fences
-from pocketguide.content.render import spell_day
 from pocketguide.content.strings import FALLBACK, Strings, load
 from pocketguide.findings import Finding
 
@@ -86,7 +92,9 @@ def render_markers(
     ``first_line`` is the file line of the first line of ``markdown``. A marker in error is
     left as written (an invisible comment), so one build reports every marker in error.
     ``address`` is the guide's public address (``site_url``), which the SMS text carries.
-    ``words`` are the site's texts around the data (the SMS link); English without them.
+    ``words`` are the page's words around the data (table headers, "Last checked", the SMS
+    link and text, "a, b and c"), in its language; English without them. ``data`` should be
+    loaded in the same language (``load_data(..., language=)``) for the data's own words.
     """
     lines = markdown.split("\n")
     findings: list[Finding] = []
@@ -155,7 +163,7 @@ def _render_one(  # noqa: PLR0911 (one return per kind of mistake)
         assert data.emergency is not None
         file = data.paths.get("emergency", "")
         return _sms_marker(data.emergency, address, where, file, site_words)
-    text = _RENDERERS[name](data, arg)
+    text = _RENDERERS[name](data, arg, _words(site_words))
     if text is None:
         message = f"marker data:{name} names {marker.argument} that is not in the data: '{arg}'"
         fix = f"use one of: {', '.join(_choices(name, data))}"
@@ -195,15 +203,66 @@ def cite(ids: Iterable[str]) -> str:
     return "[" + "; ".join(f"@{i}" for i in unique) + "]"
 
 
-def sentence_list(items: Sequence[str], last: str = "and") -> str:
-    """Join ``a, b and c``.
+@cache
+def _english() -> Strings:
+    return load(FALLBACK)
+
+
+def _words(words: Strings | None) -> Strings:
+    """The site's words, or the English ones."""
+    return words if words is not None else _english()
+
+
+_SPANISH_Y = re.compile(r"[\\\[*_]*h?[ií](?![aeoáéó])", re.IGNORECASE)
+_SPANISH_O = re.compile(r"[\\\[*_]*h?[oó]", re.IGNORECASE)
+
+
+def _joiner(word: str, following: str, language: str) -> str:
+    """Spanish says ``e`` for ``y`` before an /i/ sound, ``u`` for ``o`` before an /o/ one.
+
+    >>> [_joiner("y", "ibuprofeno", "es"), _joiner("y", "hielo", "es")]
+    ['e', 'y']
+    >>> [_joiner("o", "opioides", "es"), _joiner("and", "ice", "en")]
+    ['u', 'and']
+    """
+    if language.split("-", maxsplit=1)[0] == "es":
+        if word == "y" and _SPANISH_Y.match(following):
+            return "e"
+        if word == "o" and _SPANISH_O.match(following):
+            return "u"
+    return word
+
+
+def _fill(words: Strings, key: str, **values: str) -> str:
+    """The text of ``key`` escaped for Markdown, its slots filled with ``values`` (Markdown)."""
+    marks = {name: f"\x00{i}\x00" for i, name in enumerate(values)}
+    text = plain(words.text(key, **marks))
+    for name, mark in marks.items():
+        text = text.replace(mark, values[name])
+    return text
+
+
+def sentence_list(items: Sequence[str], last: str = "and", words: Strings | None = None) -> str:
+    """Join ``a, b and c``; ``last`` is ``and`` or ``or``, in the language of ``words``.
 
     >>> sentence_list(["alcohol", "GHB or GBL", "opioids", "benzos"])
     'alcohol, GHB or GBL, opioids and benzos'
+    >>> sentence_list(["999", "112"], "or")
+    '999 or 112'
     """
     if len(items) <= 1:
         return "".join(items)
-    return f"{', '.join(items[:-1])} {last} {items[-1]}"
+    site = _words(words)
+    joiner = _joiner(site.text(f"data.{last}"), items[-1], site.language)
+    return f"{', '.join(items[:-1])} {joiner} {items[-1]}"
+
+
+def spell_day(day: date, words: Strings | None = None) -> str:
+    """``20 November 2026``: the month named by Babel, in the order of ``js.date`` (the same
+    form the page's scripts write dates in; ``20 de noviembre de 2026`` in Spanish)."""
+    site = _words(words)
+    month = format_date(day, "MMMM", locale=site.language)
+    return site.text("js.date", day=day.day, month=month, year=day.year)
 
 
 def tel(number: str) -> str:
@@ -218,7 +277,7 @@ def _label(mixing: Mixing, rating: str) -> str:
     return mixing.ratings[rating].label
 
 
-def mixing_scale(mixing: Mixing, _: str = "") -> str:
+def mixing_scale(mixing: Mixing, _: str = "", words: Strings | None = None) -> str:
     """The rating scale as a definition list: each label, then what it means."""
     items = [
         f"{plain(r.label)}\n:   {' '.join(r.meaning.split())}" for r in mixing.ratings.values()
@@ -226,9 +285,11 @@ def mixing_scale(mixing: Mixing, _: str = "") -> str:
     return "\n\n".join(items)
 
 
-def mixing_table(mixing: Mixing, _: str = "") -> str:
+def mixing_table(mixing: Mixing, _: str = "", words: Strings | None = None) -> str:
     """The quick table: name (linked to its section), our rating, the main risk."""
-    rows = ["| Mixed with | Our rating | Main risk |", "|---|---|---|"]
+    site = _words(words)
+    head = [cell(plain(site.text(f"data.{key}"))) for key in ("mixed_with", "our_rating", "risk")]
+    rows = [f"| {' | '.join(head)} |", "|---|---|---|"]
     for sub in mixing.substances:
         label = _label(mixing, sub.rating)
         rating = f"**{label}**" if sub.rating == "dangerous" else label
@@ -243,7 +304,7 @@ def mixing_table(mixing: Mixing, _: str = "") -> str:
     return "\n".join([*rows, "", cite(ids)])
 
 
-def mixing_rating(mixing: Mixing, ident: str) -> str | None:
+def mixing_rating(mixing: Mixing, ident: str, words: Strings | None = None) -> str | None:
     """``**Dangerous.**``, or our rating and the sources that disagree with it."""
     sub = mixing.by_id(ident)
     if sub is None:
@@ -254,7 +315,7 @@ def mixing_rating(mixing: Mixing, ident: str) -> str | None:
     others = ", ".join(
         f"{plain(s.label)} {_label(mixing, s.rating).lower()}" for s in sub.disagreeing
     )
-    return f"**{label} (our rating). Sources disagree: {others}.**"
+    return f"**{_fill(_words(words), 'data.disagree', rating=label, others=others)}**"
 
 
 def _rated(mixing: Mixing, rating: str) -> list[Substance] | None:
@@ -263,7 +324,7 @@ def _rated(mixing: Mixing, rating: str) -> list[Substance] | None:
     return [s for s in mixing.substances if s.rating == rating]
 
 
-def mixing_list(mixing: Mixing, rating: str) -> str | None:
+def mixing_list(mixing: Mixing, rating: str, words: Strings | None = None) -> str | None:
     """A bulleted list of the names of every substance with that rating."""
     subs = _rated(mixing, rating)
     if subs is None:
@@ -271,41 +332,43 @@ def mixing_list(mixing: Mixing, rating: str) -> str | None:
     return "\n".join(f"- {plain(s.name)}" for s in subs)
 
 
-def mixing_names(mixing: Mixing, rating: str) -> str | None:
+def mixing_names(mixing: Mixing, rating: str, words: Strings | None = None) -> str | None:
     """The short names of every substance with that rating, as a sentence list."""
     subs = _rated(mixing, rating)
-    return None if subs is None else sentence_list([plain(s.short) for s in subs])
+    return None if subs is None else sentence_list([plain(s.short) for s in subs], "and", words)
 
 
 # ---- emergency ----
 
 
-def call_rule(emergency: Emergency, _: str = "") -> str:
+def call_rule(emergency: Emergency, _: str = "", words: Strings | None = None) -> str:
     """The rule for when to call, as written (Markdown), then its citations."""
     text = " ".join(emergency.call_rule.split())
     return f"{text} {cite(emergency.call_rule_sources)}" if emergency.call_rule_sources else text
 
 
-def red_flags(emergency: Emergency, _: str = "") -> str:
+def red_flags(emergency: Emergency, _: str = "", words: Strings | None = None) -> str:
     """A bulleted list of the red flags, then the citation line."""
     items = [f"- {flag}" for flag in emergency.red_flags]
     return "\n".join([*items, "", cite(emergency.red_flags_sources)])
 
 
-def _numbers(country: Country, link: Callable[[str], str]) -> str:
-    return sentence_list([link(n) for n in country.numbers], "or")
+def _numbers(country: Country, link: Callable[[str], str], words: Strings | None) -> str:
+    return sentence_list([link(n) for n in country.numbers], "or", words)
 
 
-def emergency_table(emergency: Emergency, _: str = "") -> str:
+def emergency_table(emergency: Emergency, _: str = "", words: Strings | None = None) -> str:
     """``| Where you are | Call |`` with a ``tel:`` link for each number, then the citations."""
-    rows = ["| Where you are | Call |", "|---|---|"]
-    rows += [f"| {cell(plain(c.country))} | {_numbers(c, tel)} |" for c in emergency.numbers]
+    site = _words(words)
+    head = [cell(plain(site.text(f"data.{key}"))) for key in ("where", "call")]
+    rows = [f"| {' | '.join(head)} |", "|---|---|"]
+    rows += [f"| {cell(plain(c.country))} | {_numbers(c, tel, words)} |" for c in emergency.numbers]
     return "\n".join([*rows, "", cite(c.source for c in emergency.numbers)])
 
 
-def emergency_inline(emergency: Emergency, _: str = "") -> str:
+def emergency_inline(emergency: Emergency, _: str = "", words: Strings | None = None) -> str:
     """``**UK** 999 or 112 · **EU** 112`` and the citations, for the card."""
-    parts = [f"**{plain(c.short)}** {_numbers(c, plain)}" for c in emergency.numbers]
+    parts = [f"**{plain(c.short)}** {_numbers(c, plain, words)}" for c in emergency.numbers]
     return " · ".join(parts) + " " + cite(c.source for c in emergency.numbers)
 
 
@@ -317,7 +380,7 @@ def _sms_marker(
     words: Strings | None = None,
 ) -> tuple[str, Finding | None]:
     """The "Text the emergency steps" link, or why it cannot be made."""
-    texts = sms.texts(emergency, address)
+    texts = sms.texts(emergency, address, words)
     file = file or "docs/data/emergency.yml"
     if not texts:
         message = f"marker data:sms-emergency needs sms_rule in {file}"
@@ -338,12 +401,12 @@ def sms_link(emergency: Emergency, address: str, words: Strings | None = None) -
     main numbers; ``pg-sms.js`` picks the text for the phone's country from ``data-pg-sms``
     and shows how many SMS it takes. ``words``: the site's texts (``sms.*``), else English.
     """
-    words = words if words is not None else load(FALLBACK)
-    texts = sms.texts(emergency, address)
+    words = _words(words)
+    texts = sms.texts(emergency, address, words)
     fallback = texts[""]
     count = sms.segments(fallback)
     fits = words.markup("sms.fits_one" if count.segments == 1 else "sms.fits", count=count.segments)
-    data = html.escape(sms.link_data(emergency, address))
+    data = html.escape(sms.link_data(emergency, address, words))
     return (
         f'<p class="pg-sms"><a class="md-button pg-sms__link" href="{sms.sms_href(fallback)}" '
         f'data-pg-sms="{data}">{words.markup("sms.link")}</a> '
@@ -364,40 +427,47 @@ def international(e164: str) -> str:
     return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
 
 
-def _phone(line: Helpline) -> str:
+def _item(words: Strings, key: str, value: str) -> str:
+    """One line of a helpline's list: ``- Phone: …`` (the label from ``data.<key>``)."""
+    return f"- {plain(words.text(f'data.{key}'))}: {value}"
+
+
+def _phone(line: Helpline, words: Strings) -> str:
     assert line.phone is not None and line.phone_display is not None  # checked by the schema
     shown = plain(line.phone_display)
     if line.local_only:
-        text = f"{shown} (only from inside the country)"
+        text = _fill(words, "data.only_inside", number=shown)
     else:
         shown_intl = international(line.phone) if line.phone.startswith("+") else line.phone_display
         text = f"[{plain(shown_intl)}](tel:{line.phone})"
         if digits(line.phone_display) != line.phone:
-            text += f" (from inside the country: {shown})"
+            text += " " + _fill(words, "data.from_inside", number=shown)
     if line.phone_note:
         text += f". {line.phone_note}"
-    return f"- Phone: {text}"
+    return _item(words, "phone", text)
 
 
-def helpline_block(line: Helpline) -> str:
+def helpline_block(line: Helpline, words: Strings | None = None) -> str:
     """``**Name**: about``, a list of the ways to reach it, and its citation."""
-    items = [_phone(line)] if line.phone else []
+    site = _words(words)
+    items = [_phone(line, site)] if line.phone else []
     if line.text:
-        items.append(f"- Text: {plain(line.text)}")
+        items.append(_item(site, "text", plain(line.text)))
     if line.web:
-        items.append(f"- Web: <{line.web}>")
-    for label, value in (("Hours", line.hours), ("Cost", line.cost)):
+        items.append(_item(site, "web", f"<{line.web}>"))
+    for key, value in (("hours", line.hours), ("cost", line.cost)):
         if value:
-            items.append(f"- {label}: {plain(value)}")
+            items.append(_item(site, key, plain(value)))
     checked = date.fromisoformat(line.checked)
-    items.append(f"- Last checked: {spell_day(checked)}")
+    day = spell_day(checked, site)
+    items.append(f"- {_fill(site, 'data.checked', date=plain(day))}")
     return "\n".join([f"**{plain(line.name)}**: {line.about}", "", *items, "", cite([line.source])])
 
 
-def helplines(lines: tuple[Helpline, ...], code: str) -> str | None:
+def helplines(lines: tuple[Helpline, ...], code: str, words: Strings | None = None) -> str | None:
     """Every helpline of one country code, as blocks, in file order."""
     chosen = [h for h in lines if h.code == code]
-    return "\n\n".join(helpline_block(h) for h in chosen) if chosen else None
+    return "\n\n".join(helpline_block(h, words) for h in chosen) if chosen else None
 
 
 def helplines_card(lines: tuple[Helpline, ...], shorts: Mapping[str, str]) -> str:
@@ -421,34 +491,34 @@ def helplines_card(lines: tuple[Helpline, ...], shorts: Mapping[str, str]) -> st
     )
 
 
-def _mixing(render: Callable[[Mixing, str], str | None]) -> _Renderer:
-    def run(data: GuideData, arg: str) -> str | None:
+def _mixing(render: Callable[[Mixing, str, Strings], str | None]) -> _Renderer:
+    def run(data: GuideData, arg: str, words: Strings) -> str | None:
         assert data.mixing is not None  # checked before rendering
-        return render(data.mixing, arg)
+        return render(data.mixing, arg, words)
 
     return run
 
 
-def _emergency(render: Callable[[Emergency, str], str]) -> _Renderer:
-    def run(data: GuideData, arg: str) -> str | None:
+def _emergency(render: Callable[[Emergency, str, Strings], str]) -> _Renderer:
+    def run(data: GuideData, arg: str, words: Strings) -> str | None:
         assert data.emergency is not None
-        return render(data.emergency, arg)
+        return render(data.emergency, arg, words)
 
     return run
 
 
-def _helplines(data: GuideData, code: str) -> str | None:
+def _helplines(data: GuideData, code: str, words: Strings) -> str | None:
     assert data.helplines is not None
-    return helplines(data.helplines, code)
+    return helplines(data.helplines, code, words)
 
 
-def _helplines_card(data: GuideData, _: str) -> str:
+def _helplines_card(data: GuideData, _: str, __: Strings) -> str:
     assert data.helplines is not None
     shorts = {c.code: c.short for c in data.emergency.numbers} if data.emergency else {}
     return helplines_card(data.helplines, shorts)
 
 
-_Renderer = Callable[["GuideData", str], "str | None"]
+_Renderer = Callable[["GuideData", str, Strings], "str | None"]
 _RENDERERS: dict[str, _Renderer] = {
     "mixing-scale": _mixing(mixing_scale),
     "mixing-table": _mixing(mixing_table),
@@ -459,7 +529,7 @@ _RENDERERS: dict[str, _Renderer] = {
     "red-flags": _emergency(red_flags),
     "emergency-table": _emergency(emergency_table),
     "emergency-inline": _emergency(emergency_inline),
-    "sms-emergency": _emergency(lambda e, _: sms_link(e, "")),
+    "sms-emergency": _emergency(lambda e, _, words: sms_link(e, "", words)),
     "helplines": _helplines,
     "helplines-card": _helplines_card,
 }

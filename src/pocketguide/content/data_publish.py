@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -150,16 +151,23 @@ def dump(value: object) -> str:
 
 
 def is_data_file(path: Path, data_dir: str | Path) -> bool:
-    """Whether ``path`` is one of the data files (its published form is the JSON).
+    """Whether ``path`` is one of the data files or a translation of one (``mixing.es.yml``):
+    the site has the JSON instead, in the data files' own words.
 
     >>> from pathlib import Path
     >>> is_data_file(Path("/g/docs/data/mixing.yml"), "/g/docs/data")
+    True
+    >>> is_data_file(Path("/g/docs/data/mixing.es.yml"), "/g/docs/data")
     True
     >>> is_data_file(Path("/g/docs/data/notes.yml"), "/g/docs/data")
     False
     """
     folder = Path(data_dir).resolve()
-    return path.parent.resolve() == folder and path.stem in NAMES and path.suffix == ".yml"
+    found = _DATA_FILE.fullmatch(path.name)
+    return path.parent.resolve() == folder and found is not None and found.group(1) in NAMES
+
+
+_DATA_FILE = re.compile(r"([a-z]+)(?:\.[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})?)?\.yml")
 
 
 def publish_files(

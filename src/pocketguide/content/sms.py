@@ -4,7 +4,8 @@ Built from ``docs/data/emergency.yml``: the short call rule (``sms_rule``), the 
 reader's country, and the guide's address. One text per country plus one for a reader whose
 country the phone does not say (the main numbers, each once). Every text must fit in
 :data:`MAX_SEGMENTS` SMS: a message cut into more parts arrives late or in the wrong order on
-a busy network, and costs more.
+a busy network, and costs more. The words around the data ("Call", "Guide:", "or") come from
+the strings tables (``sms.text_*``, ``data.or``), in the page's language.
 
 :func:`segments` counts like a phone does. Text made only of GSM 03.38 characters is sent as
 GSM-7: 160 characters in one SMS, 153 in each part of a longer one (the rest of each part
@@ -21,10 +22,14 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
-if TYPE_CHECKING:
-    from collections.abc import Mapping
+from babel.languages import get_official_languages
 
-    from pocketguide.content.data import Emergency
+from pocketguide.content.strings import FALLBACK, Strings, load
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Mapping
+
+    from pocketguide.content.data import Country, Emergency
 
 MAX_SEGMENTS = 2
 
@@ -81,33 +86,73 @@ def segments(text: str) -> Count:
     return Count("ucs-2", sum(widths), _parts(widths, 70, 67))
 
 
-def _numbers(numbers: tuple[str, ...]) -> str:
-    return " or ".join(numbers)
+def _numbers(numbers: tuple[str, ...], words: Strings) -> str:
+    return f" {words.text('data.or')} ".join(numbers)
 
 
-def _fallback_numbers(emergency: Emergency) -> str:
+def _fallback_numbers(countries: Iterable[Country], words: Strings) -> str:
     """``UK 999, EU 112, US/Canada 911, …``: every number once, with who dials it."""
     by_number: dict[str, list[str]] = {}
-    for country in emergency.numbers:
-        by_number.setdefault(_numbers(country.numbers), []).append(country.short)
+    for country in countries:
+        by_number.setdefault(_numbers(country.numbers, words), []).append(country.short)
     return ", ".join(f"{'/'.join(shorts)} {number}" for number, shorts in by_number.items())
 
 
-def texts(emergency: Emergency, address: str) -> dict[str, str]:
+def speaking(countries: Iterable[Country], language: str) -> tuple[Country, ...]:
+    """The countries where ``language`` is an official language (CLDR, de facto too: the US
+    and Mexico have none by law), and ``EU``: 112 works in every EU country.
+
+    >>> from pocketguide.content.data import Country
+    >>> places = [Country(c, c, c, ("1",), "", "", "") for c in ("GB", "EU", "US", "MX", "CO")]
+    >>> [c.code for c in speaking(places, "es")], [c.code for c in speaking(places, "en-GB")]
+    (['EU', 'MX', 'CO'], ['GB', 'EU', 'US'])
+    """
+    base = language.replace("_", "-").split("-")[0]
+    return tuple(
+        c
+        for c in countries
+        if c.code == "EU" or base in get_official_languages(c.code, de_facto=True)
+    )
+
+
+def texts(emergency: Emergency, address: str, words: Strings | None = None) -> dict[str, str]:
     """Return the text for each country code of the data, and ``""`` for any other reader.
 
     Without an ``sms_rule`` the data has nothing short enough to text: no texts at all.
+    ``words``: the site's words (English without them); the texts are in their language.
+
+    The ``""`` text is for a phone whose language names no region (``es``, not ``es-MX``):
+    every number, each once. When that takes more than :data:`MAX_SEGMENTS` SMS (a Spanish
+    guide for the UK, the EU, North America, Oceania, Spain, Mexico and Colombia), it keeps
+    only the numbers of the countries that speak the words' language, and the EU's 112
+    (:func:`speaking`): the readers most likely to have such a phone. Each country's own
+    text is unchanged, and :func:`too_long` still reports a text that does not fit.
     """
+    site = words if words is not None else load(FALLBACK)
     rule = " ".join((emergency.sms_rule or "").split())
     if not rule:
         return {}
-    guide = f" Guide: {address}" if address else ""
+    guide = " " + site.text("sms.text_guide", address=address) if address else ""
     out = {
-        country.code: f"{rule} Call {_numbers(country.numbers)} ({country.short}).{guide}"
+        country.code: f"{rule} "
+        + site.text("sms.text_here", numbers=_numbers(country.numbers, site), where=country.short)
+        + guide
         for country in emergency.numbers
     }
-    out[""] = f"{rule} Call {_fallback_numbers(emergency)}.{guide}"
+    out[""] = _fallback(emergency.numbers, rule, guide, site)
     return out
+
+
+def _fallback(countries: tuple[Country, ...], rule: str, guide: str, words: Strings) -> str:
+    def text(chosen: Iterable[Country]) -> str:
+        numbers = _fallback_numbers(chosen, words)
+        return f"{rule} {words.text('sms.text_main', numbers=numbers)}{guide}"
+
+    whole = text(countries)
+    if segments(whole).segments <= MAX_SEGMENTS:
+        return whole
+    ours = speaking(countries, words.language)
+    return text(ours) if ours else whole
 
 
 def too_long(by_code: Mapping[str, str]) -> list[str]:
@@ -142,10 +187,10 @@ def regions(emergency: Emergency) -> dict[str, str]:
     return out
 
 
-def link_data(emergency: Emergency, address: str) -> str:
+def link_data(emergency: Emergency, address: str, words: Strings | None = None) -> str:
     """Return the JSON the page's script picks the reader's text from (``pg-sms.js``)."""
     return json.dumps(
-        {"texts": texts(emergency, address), "regions": regions(emergency)},
+        {"texts": texts(emergency, address, words), "regions": regions(emergency)},
         sort_keys=True,
         ensure_ascii=False,
         separators=(",", ":"),

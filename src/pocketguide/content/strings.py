@@ -143,28 +143,31 @@ def _listed(keys: list[str], most: int = 6) -> str:
     return shown if len(keys) <= most else f"{shown} and {len(keys) - most} more"
 
 
-# One table per loaded configuration: each plugin asks, the warnings are logged once.
+# One table per loaded configuration and language: each plugin asks, the warnings are logged
+# once. A site built in several languages (mkdocs-static-i18n) keeps one configuration and
+# changes its theme.language before each language's build.
 _cache: dict[str, tuple[MkDocsConfig, Strings]] = {}
 
 
-def for_site(config: MkDocsConfig) -> Strings:
-    """Return the site's words: ``theme.language`` plus every Pocket Guide plugin's ``strings``.
+def for_site(config: MkDocsConfig, language: str | None = None) -> Strings:
+    """Return the site's words: ``theme.language`` (or ``language``, a page's own) plus every
+    Pocket Guide plugin's ``strings``.
 
-    Built once per configuration; its warnings are logged the first time.
+    Built once per configuration and language; its warnings are logged the first time.
     """
     # The language of this pass: a site in several languages builds each with the same config.
-    language = site_languages.current(config).code
-    cached = _cache.get(language)
+    wanted = language or site_languages.current(config).code
+    cached = _cache.get(wanted)
     if cached is not None and cached[0] is config:
         return cached[1]
     overrides: dict[str, str] = {}
     for name, plugin in config.plugins.items():
         if name.startswith("pocketguide/"):
             overrides.update(plugin.config.get("strings") or {})
-    words = load(language, overrides)
+    words = load(wanted, overrides)
     for warning in words.warnings:
         log.warning("mkdocs.yml: %s", warning)
-    _cache[language] = (config, words)
+    _cache[wanted] = (config, words)
     return words
 
 

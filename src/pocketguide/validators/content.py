@@ -17,7 +17,7 @@ and this check can never disagree. This module adds the rules that need the whol
   stigma lexicon and the reading measure are those of its language (English: Flesch-Kincaid
   grade; Spanish: INFLESZ, see ``readability_es``; other languages: none yet);
 - translations against their English page (I18N001-I18N007), see ``parity``;
-- the data files in ``docs/data/`` (DAT001-DAT008, see ``pocketguide.content.data``), the
+- the data files in ``docs/data/`` (DAT001-DAT011, see ``pocketguide.content.data``), the
   ``<!-- data:... -->`` markers in pages (MRK001-MRK006), and phone numbers typed into a page
   that are not in the data (PHN001, see ``numbers``).
 
@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING
 from pocketguide.content import data_markers
 from pocketguide.content.citations import check_citations, find_citations
 from pocketguide.content.data import RULES as DATA_RULES
-from pocketguide.content.data import GuideData, load_data
+from pocketguide.content.data import GuideData, load_data, overlay_languages
 from pocketguide.content.evidence import check_primary_citations, is_primary_page
 from pocketguide.content.frontmatter import (
     clinical_review_status,
@@ -140,6 +140,12 @@ def check_content(
         today=today or date.today(),
         review_years=checks.data_review_years,
     )
+    # Each translation of the data (mixing.es.yml…) is checked against the file it translates.
+    for language in overlay_languages(checks.data_path(docs_dir)):
+        _, found = load_data(
+            checks.data_path(docs_dir), sources, display=display, language=language
+        )
+        problems += [f for f in found if f.path.endswith(f".{language}.yml")]
     # An unreadable registry is one finding, not one "unknown source" per id in the data.
     report.findings += [f for f in problems if not (unusable and f.code == "DAT005")]
     cited: set[str] = set(data.cited())

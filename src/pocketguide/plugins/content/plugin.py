@@ -7,6 +7,7 @@ Front matter is parsed here a second time because MkDocs swallows YAML errors
 from __future__ import annotations
 
 import os
+import re
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -24,7 +25,7 @@ from pocketguide.content.citations import (
     number_sources,
     render_with_numbers,
 )
-from pocketguide.content.data import GuideData, load_data
+from pocketguide.content.data import GuideData, is_base_language, load_data
 from pocketguide.content.data_markers import has_markers, render_markers
 from pocketguide.content.data_publish import is_data_file, publish_files
 from pocketguide.content.evidence import check_primary_citations, is_primary_page
@@ -41,6 +42,8 @@ from pocketguide.findings import Finding, Severity
 from pocketguide.plugins.content.config import ContentConfig
 
 if TYPE_CHECKING:
+    from collections.abc import Collection
+
     from jinja2 import Environment
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.livereload import LiveReloadServer
@@ -48,6 +51,7 @@ if TYPE_CHECKING:
     from mkdocs.structure.pages import Page
 
 log = get_plugin_logger(__name__)
+_SUFFIX = re.compile(r"\.([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})?)\.md$")
 PARTS = themeparts.plugin_parts(__package__, css=["assets/stylesheets/pg-content.css"])
 
 
@@ -56,7 +60,13 @@ class ContentPlugin(BasePlugin[ContentConfig]):
 
     def __init__(self) -> None:
         self.sources: dict[str, Source] = {}
+        self.english = GuideData()
+        """The data as written (English words): checked once, published as it is."""
         self.data = GuideData()
+        """The data in the language being built (``theme.language``)."""
+        self._by_language: dict[str, GuideData] = {}
+        self._languages: tuple[str, ...] = ()
+        self._default_language = "en"
         self.errors: list[Finding] = []
         self._config_dir = Path()
         self._registry = ""
@@ -82,11 +92,31 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         self.errors = []
         _raise_errors(findings)
         # Review dates of the data are the checks' business: a strict build never fails on them.
-        self.data, findings = load_data(
+        self.english, findings = load_data(
             Path(self.config.data_dir), self.sources, display=lambda p: self._relative(str(p))
         )
+        self.data, self._by_language = self.english, {}
         _raise_errors(findings)
         return None
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        """Read the data's words in the language being built, from the translations beside
+        the data files (``mixing.es.yml``…); an error in one stops the build.
+
+        ``theme.language`` is read here, not in ``on_config``: mkdocs-static-i18n sets it for
+        each language in its own ``on_config``, after the other plugins'.
+        See https://www.mkdocs.org/dev-guide/plugins/#on_pre_build.
+        """
+        if not self.config.enabled:
+            return
+        language = str(config.theme.get("language") or "en")
+        i18n = config.plugins.get("i18n")
+        self._languages = tuple(str(lang) for lang in getattr(i18n, "all_languages", None) or ())
+        self._default_language = str(getattr(i18n, "default_language", None) or language)
+        self._by_language = {}
+        self.data = self._data_for(language)
+        errors, self.errors = self.errors, []
+        _raise_errors(errors)
 
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: object
@@ -109,8 +139,8 @@ class ContentPlugin(BasePlugin[ContentConfig]):
                 files.remove(file)
         if self.config.data_licence:
             generated = date.fromisoformat(get_build_date())
-            published = publish_files(
-                self.data, self.sources, licence=self.config.data_licence, generated=generated
+            published = publish_files(  # as written: the translations are not published
+                self.english, self.sources, licence=self.config.data_licence, generated=generated
             )
             for name, text in published.items():
                 files.append(File.generated(config, name, content=text))
@@ -142,13 +172,14 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         if has_markers(markdown):
             # Before numbering, so the citations the data writes are numbered like any other;
             # after the check, so its line numbers are the page's own.
+            language = page_language(page.file.src_uri, self._languages, self._default_language)
             markdown, marker_findings = render_markers(
                 markdown,
-                self.data,
+                self._data_for(language),
                 path,
                 first_line,
                 address=config.site_url or "",
-                words=strings.for_site(config),
+                words=strings.for_site(config, language),
             )
             findings += marker_findings
         findings += self._primary_citations(markdown, page, path, first_line)
@@ -187,6 +218,25 @@ class ContentPlugin(BasePlugin[ContentConfig]):
             return
         registry = {"sources": self._registry, "data_dir": self._relative(self.config.data_dir)}
         buildinfo.record(Path(config.site_dir), registry=registry)
+
+    def _data_for(self, language: str) -> GuideData:
+        """The data with the words of ``language``, read once per build; the errors of its
+        translations are collected like page errors, and a word left in English is logged."""
+        if is_base_language(language):
+            return self.english
+        if language not in self._by_language:
+            data, findings = load_data(
+                Path(self.config.data_dir),
+                self.sources,
+                display=lambda p: self._relative(str(p)),
+                language=language,
+            )
+            for finding in findings:
+                if finding.severity is not Severity.ERROR:
+                    log.info(finding.format())  # the checks warn; a strict build goes on
+            self.errors += _errors(findings)
+            self._by_language[language] = data
+        return self._by_language[language]
 
     def _primary_citations(
         self, markdown: str, page: Page, path: str, first_line: int
@@ -241,6 +291,20 @@ class ContentPlugin(BasePlugin[ContentConfig]):
             return Path(os.path.relpath(path, self._config_dir)).as_posix()
         except ValueError:  # another drive on Windows
             return Path(path).as_posix()
+
+
+def page_language(src_uri: str, languages: Collection[str], default: str) -> str:
+    """The language a page is written in: the suffix of ``emergency.es.md`` when it is one of
+    the site's ``languages`` (mkdocs-static-i18n's), else the ``default`` language (a page not
+    translated is shown as it is in every language's build).
+
+    >>> [page_language(page, ("en", "es"), "en") for page in ("emergency.es.md", "card.md")]
+    ['es', 'en']
+    >>> page_language("notes.es.md", (), "en")
+    'en'
+    """
+    found = _SUFFIX.search(src_uri)
+    return found.group(1) if found and found.group(1) in languages else default
 
 
 def _errors(findings: list[Finding]) -> list[Finding]:

@@ -91,28 +91,40 @@ def synonym_groups(path: Path) -> list[Group]:
     return result
 
 
-def mixing_groups(path: Path) -> list[Group]:
+def mixing_groups(path: Path, translation: Path | None = None) -> list[Group]:
     """Read the names of each substance in the mixing data (``substances[]``: ``name``,
     ``short``, ``also_called``), one group each. A plain YAML read: the mixing data's own
     loader checks the file against its schema.
 
+    ``translation``: the mixing data's translation (``mixing.es.yml``, ``substances:`` by id);
+    the names it gives stand for the English ones, as on the pages (the English where it
+    gives none).
+
     >>> import tempfile
     >>> from pathlib import Path
     >>> with tempfile.TemporaryDirectory() as tmp:
-    ...     file = Path(tmp) / "mixing.yml"
+    ...     file, es = Path(tmp) / "mixing.yml", Path(tmp) / "mixing.es.yml"
     ...     _ = file.write_text(
     ...         "substances:\\n  - {id: benzos, name: Benzos, short: benzos,"
     ...         " also_called: [Xanax, diazepam]}\\n"
     ...     )
-    ...     mixing_groups(file)
-    [('benzos', 'xanax', 'diazepam')]
+    ...     _ = es.write_text(
+    ...         "substances:\\n  benzos: {name: Benzodiacepinas, also_called: [tranquilizantes]}\\n"
+    ...     )
+    ...     mixing_groups(file), mixing_groups(file, es)
+    ([('benzos', 'xanax', 'diazepam')], [('benzodiacepinas', 'benzos', 'tranquilizantes')])
     """
     data = _load(path)
     substances = data.get("substances") if isinstance(data, dict) else None
+    words = _load(translation) if translation is not None else None
+    translated = words.get("substances") if isinstance(words, dict) else None
+    translated = translated if isinstance(translated, dict) else {}
     result = []
-    for substance in substances if isinstance(substances, list) else []:
-        if not isinstance(substance, dict):
+    for entry in substances if isinstance(substances, list) else []:
+        if not isinstance(entry, dict):
             continue
+        own = translated.get(entry.get("id"))
+        substance = {**entry, **own} if isinstance(own, dict) else entry
         written = (
             _names(substance.get("name"))
             + _names(substance.get("short"))

@@ -6,13 +6,15 @@ from __future__ import annotations
 import gzip
 import json
 import logging
-from pathlib import Path
+import re
+from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, PrefixedLogger, event_priority
 
 from pocketguide import languages
+from pocketguide.content.data import is_base_language
 
 from . import index, names
 from .config import SearchConfig
@@ -25,6 +27,7 @@ log = PrefixedLogger("pocketguide/search", logging.getLogger(f"mkdocs.plugins.{_
 
 INDEX = "search/search_index.json"
 DEFAULT_SYNONYMS = "data/synonyms.yml"
+_TAG = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})?")
 
 
 class SearchPlugin(BasePlugin[SearchConfig]):
@@ -43,25 +46,44 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         """
         if not self.config.enabled:
             return None
-        docs = Path(config.docs_dir)
-        synonyms = docs / (self.config.synonyms or DEFAULT_SYNONYMS)
+        synonyms = Path(config.docs_dir) / (self.config.synonyms or DEFAULT_SYNONYMS)
         if self.config.synonyms and not synonyms.is_file():
             msg = f"{synonyms}:0:0: NAM003 synonyms file not found — create it or fix 'synonyms:'"
             raise PluginError(msg)
+        self._read(config, languages.current(config).code)
+        return None
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        """Read the names again in the language being built: mkdocs-static-i18n sets
+        ``theme.language`` for each language in its ``on_config``, after this plugin's.
+
+        https://www.mkdocs.org/dev-guide/plugins/#on_pre_build
+        """
+        if self.config.enabled:
+            self._read(config, languages.current(config).code)
+
+    def _read(self, config: MkDocsConfig, language: str) -> None:
+        """The names of ``language``: in English the synonyms file and the mixing data; in
+        another, the synonyms file of that language (``synonyms.es.yml``; none if there is
+        none) and the mixing data's names with those of its translation (``mixing.es.yml``)."""
+        docs = Path(config.docs_dir)
+        synonyms = docs / (self.config.synonyms or DEFAULT_SYNONYMS)
+        mixing = docs / self.config.mixing_data
+        translated = not is_base_language(language)
+        chosen = _translation(synonyms, language) if translated else synonyms
         try:
-            self.groups = names.synonym_groups(synonyms) if synonyms.is_file() else []
-            mixing = docs / self.config.mixing_data
+            self.groups = names.synonym_groups(chosen) if chosen and chosen.is_file() else []
             if mixing.is_file():
-                self.groups += names.mixing_groups(mixing)
+                overlay = _translation(mixing, language) if translated else None
+                self.groups += names.mixing_groups(mixing, overlay)
         except names.NamesError as exc:
             raise PluginError(str(exc)) from exc
-        language = languages.current(config)
-        self.folder = language.prefix
-        if language.default:
+        building = languages.current(config)
+        self.folder = building.prefix
+        if building.default:
             self.language = self.config.lang or _search_language(config)
         else:
-            self.language = language.code
-        return None
+            self.language = building.code
 
     @event_priority(-110)
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
@@ -71,9 +93,11 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         """
         if not self.config.enabled:
             return None
-        synonyms = files.get_file_from_path(self.config.synonyms or DEFAULT_SYNONYMS)
-        if synonyms is not None:
-            files.remove(synonyms)
+        path = PurePosixPath(self.config.synonyms or DEFAULT_SYNONYMS)
+        for file in list(files):  # synonyms.yml and its translations (synonyms.es.yml…)
+            uri = PurePosixPath(file.src_uri)
+            if uri == path or (uri.parent == path.parent and _is_translation(uri.name, path)):
+                files.remove(file)
         return files
 
     # After Material's search plugin (priority 0) has written the index; before
@@ -135,8 +159,26 @@ class SearchPlugin(BasePlugin[SearchConfig]):
 
 
 def _search_language(config: MkDocsConfig) -> str:
+    """``theme.language`` when Material's search plugin stems it (mkdocs-static-i18n adds each
+    language to its ``lang``), else the first language it stems, else ``theme.language``."""
+    theme = str(config.theme.get("language") or "en")
     search = config.plugins.get("search") or config.plugins.get("material/search")
     languages = getattr(search, "config", {}).get("lang") if search else None
     if languages:
-        return str(languages[0])
-    return str(config.theme.get("language") or "en")
+        return theme if theme in languages else str(languages[0])
+    return theme
+
+
+def _is_translation(name: str, path: PurePosixPath) -> bool:
+    """Whether ``name`` is ``synonyms.<language>.yml`` beside ``synonyms.yml``."""
+    stem, _, tag = name.removesuffix(path.suffix).rpartition(".")
+    return name.endswith(path.suffix) and stem == path.stem and _TAG.fullmatch(tag) is not None
+
+
+def _translation(path: Path, language: str) -> Path | None:
+    """``synonyms.es-MX.yml`` or ``synonyms.es.yml`` beside ``synonyms.yml``, if one exists."""
+    for tag in dict.fromkeys([language, language.replace("_", "-").split("-")[0]]):
+        found = path.with_name(f"{path.stem}.{tag}{path.suffix}")
+        if found.is_file():
+            return found
+    return None
