@@ -166,7 +166,9 @@ CASES: dict[str, tuple[Callable[[Path], object], Callable[[Path], list[str]]]] =
     "file-name-with-question-mark": (
         lambda r: shutil.copy(r / "docs" / "effects.md", r / "docs" / "q?x.md"),
         lambda r: [
-            f"{r}/docs/q?x.md:1:1: CNT008 the name 'q?x.md' holds '?', which breaks its web address — rename it with letters, digits, spaces, '-' or '_'"
+            f"{r}/docs/q?x.md:1:1: CNT008 the name 'q?x.md' holds '?', which breaks its web address — rename it with letters, digits, spaces, '-' or '_'",
+            # A new English page, and the guide is in Spanish too.
+            f"{r}/docs/q?x.md:1:1: I18N001 (warn) no Spanish translation: {r}/docs/q?x.es.md does not exist — translate this page into {r}/docs/q?x.es.md (until then its readers get the English page)",
         ],
     ),
     "symlink-out-of-overrides": (
@@ -245,13 +247,13 @@ def disable_edition(root: Path, option: str = "enabled: false", name: str = "") 
     """Set one option of pocketguide/edition; point the guide's links at ``name`` (or home)."""
     config = root / "mkdocs.yml"
     text = config.read_text("utf-8").replace(
-        "  - pocketguide/edition\n", f"  - pocketguide/edition:\n      {option}\n"
+        "  - pocketguide/edition:\n", f"  - pocketguide/edition:\n      {option}\n"
     )
     if not name:  # a list of nothing left empty would be no list at all
         text = text.replace("precache_later:\n        - pocketguide.html\n", "precache_later: []\n")
     text = text.replace("        - pocketguide.html\n", f"        - {name}\n" if name else "")
     config.write_text(text, "utf-8")
-    for page in ("about.md", "outreach.md"):
+    for page in ("about.md", "outreach.md", "about.es.md", "outreach.es.md"):
         path = root / "docs" / page
         path.write_text(
             path.read_text("utf-8").replace("(pocketguide.html)", f"({name or 'index.md'})"),
@@ -277,9 +279,10 @@ def test_documented_edition_options_build_and_fill_dist(
 
     out, err = capfd.readouterr()
     assert "Traceback" not in out + err
-    editions = [name] if name else []
+    # One edition per language: the Spanish one in its folder.
+    editions = [name, f"es/{name}"] if name else []
     assert sorted(p.name for p in (guide / "dist").iterdir()) == sorted(
-        [*editions, "pocketguide-site.zip"]
+        [*([name, "es"] if name else []), "pocketguide-site.zip"]
     )
     assert out.splitlines()[-1].startswith(f"make site: wrote {guide}/dist/pocketguide-site.zip (")
     assert not (guide / "site" / "pocketguide.html").exists()

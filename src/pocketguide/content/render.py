@@ -11,7 +11,7 @@ from html import escape
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
-from babel.dates import format_date
+from babel.dates import format_date, format_skeleton
 from markupsafe import Markup
 
 from pocketguide.content import strings
@@ -33,22 +33,35 @@ _ATX_RE = re.compile(r" {0,3}#{1,6}(?:[ \t]+(.*)|$)")
 _SETEXT_RE = re.compile(r" {0,3}(?:=+|-+)[ \t]*")
 
 
+def _english(locale: str) -> bool:
+    return locale.replace("-", "_").split("_")[0] == "en"
+
+
 def spell_month(day: date, locale: str = "en") -> str:
     """Return ``November 2026``, with the month named in ``locale`` (Babel's CLDR data,
-    which Material already depends on; never the machine's own locale)."""
-    return str(format_date(day, "MMMM y", locale=locale))
+    which Material already depends on; never the machine's own locale), in that language's
+    order and words (``diciembre de 2026`` in ``es``)."""
+    if _english(locale):
+        return str(format_date(day, "MMMM y", locale=locale))
+    return str(format_skeleton("yMMMM", day, locale=locale))
 
 
 def spell_day(day: date, locale: str = "en") -> str:
-    """Return ``20 November 2026`` (``20 novembre 2026`` in ``fr``)."""
-    return str(format_date(day, "d MMMM y", locale=locale))
+    """Return ``20 November 2026`` (``20 de noviembre de 2026`` in ``es``).
+
+    English keeps day-month-year everywhere (CLDR's ``en`` is month first); other languages
+    take CLDR's own long form.
+    """
+    if _english(locale):
+        return str(format_date(day, "d MMMM y", locale=locale))
+    return str(format_skeleton("yMMMMd", day, locale=locale))
 
 
 def _day(day: date, locale: str = "en") -> Markup:
     return Markup('<time datetime="{}">{}</time>').format(day.isoformat(), spell_day(day, locale))
 
 
-def _english() -> strings.Strings:
+def _english_words() -> strings.Strings:
     return strings.load("en")
 
 
@@ -63,7 +76,7 @@ def reviewed_line(
     Each recorded sign-off is named ("Clinically reviewed by NAME, ROLE, on DATE."); a page
     with none says plainly that it awaits clinical review. In the site's ``words``.
     """
-    words = words or _english()
+    words = words or _english_words()
     locale = words.language
     signed = [
         words.markup("review.signed", name=r.name, role=r.role, date=_day(r.date, locale))
@@ -110,7 +123,7 @@ def source_item(
         href = escape(quote(source.doi, safe="/:;()"))
         parts.append(f'doi:<a href="https://doi.org/{href}">{escape(source.doi)}</a>.')
     if source.accessed:
-        words = words or _english()
+        words = words or _english_words()
         parts.append(words.markup("sources.accessed", date=_day(source.accessed, words.language)))
     if note and source.note:
         parts.append(f'<span class="pg-source-note">{escape(source.note)}</span>')
@@ -123,7 +136,7 @@ def sources_section(
     words: strings.Strings | None = None,
 ) -> str:
     """Return the "Sources" section for the bottom of a page, items ``pg-source-N``."""
-    words = words or _english()
+    words = words or _english_words()
     items = "\n".join(source_item(source, f"pg-source-{n}", words=words) for n, source in numbered)
     # data-search-exclude: the lists would double the search index and match every query.
     return (

@@ -157,23 +157,25 @@ class EditionPlugin(BasePlugin[EditionConfig]):
                 return None
             return target.read_bytes()
 
+        # The guide online in the edition's language: /es/ for the Spanish file.
+        site_url = config.site_url or ""
+        home = f"{site_url.rstrip('/')}/{self.language.prefix}" if site_url else ""
+        words = strings.for_site(config)
         meta = EditionMeta(
             site_name=config.site_name,
             description=config.site_description or "",
-            site_url=config.site_url or "",
+            site_url=home,
             copyright=config.copyright or "",
             logo_svg=theme_logo_svg(config),
             emergency_page=self.emergency or "",
             version=self.config.version,
-            qr_svg=qr_svg(config.site_url, title=f"QR code: {config.site_url}")
-            if config.site_url
-            else "",
+            qr_svg=qr_svg(home, title=words.text("share.qr_title", url=home)) if home else "",
             css=(_TEMPLATES / "edition.css").read_text(encoding="utf-8").strip(),
             # Stripped: pocketguide/minify trims it later, and the CSP hash must still match.
             script=(_TEMPLATES / "edition.js").read_text(encoding="utf-8").strip()
             if self.config.search
             else "",
-            words=strings.for_site(config),
+            words=words,
         )
         edition = assemble(list(self.pages.values()), self.nav, meta, read_asset)
         for problem in edition.problems:

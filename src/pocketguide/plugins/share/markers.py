@@ -23,7 +23,10 @@ def has_markers(html: str) -> bool:
     return HOME_QR in html or LAST_REVIEWED in html
 
 
-def fill_markers(html: str, *, home_qr: str, last_reviewed: dt.date | None) -> str:
-    """Return ``html`` with every marker replaced; a marker with no value becomes nothing."""
-    reviewed = spell_day(last_reviewed) if last_reviewed else ""
+def fill_markers(
+    html: str, *, home_qr: str, last_reviewed: dt.date | None, locale: str = "en"
+) -> str:
+    """Return ``html`` with every marker replaced; a marker with no value becomes nothing.
+    The date is written in the page's language (``locale``)."""
+    reviewed = spell_day(last_reviewed, locale) if last_reviewed else ""
     return html.replace(HOME_QR, home_qr).replace(LAST_REVIEWED, reviewed)

@@ -8,6 +8,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.utils import get_relative_url
 
+from pocketguide import languages
 from pocketguide.content import pages, strings, themeparts
 from pocketguide.content.qr import qr_svg
 from pocketguide.findings import Finding
@@ -109,11 +110,13 @@ class SharePlugin(BasePlugin[ShareConfig]):
             html = html.replace(SEND_GUIDE, self._send_html(page.url, config))
         if not has_markers(html):
             return html
-        home = public_url(config.site_url, "")
-        title = strings.for_site(config).text("share.qr_title", url=home)
+        # The home page of the language being built: a Spanish card opens the Spanish guide.
+        home = public_url(config.site_url, languages.current(config).prefix)
+        words = strings.for_site(config)
+        title = words.text("share.qr_title", url=home)
         home_qr = qr_svg(home, title=title) if self._qr and home else ""
         reviewed = as_date(page.meta.get("last_reviewed"))
-        return fill_markers(html, home_qr=home_qr, last_reviewed=reviewed)
+        return fill_markers(html, home_qr=home_qr, last_reviewed=reviewed, locale=words.language)
 
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> None:
         """Work out the guide's content date once every page's front matter is read, and give
