@@ -38,6 +38,7 @@ import yaml
 from mkdocs.utils.yaml import yaml_load
 
 from pocketguide import searchscore
+from pocketguide.build import language_workers
 from pocketguide.content import swdata
 from pocketguide.devserver import Server, Site
 from pocketguide.plugins.pwa import precache
@@ -234,11 +235,26 @@ def gzip_bytes(path: Path) -> int:
     return len(gzip.compress(path.read_bytes(), compresslevel=6, mtime=0))
 
 
-def precache_size(site: Path) -> tuple[int, int, int]:
-    """Return (files, raw bytes, gzip bytes to download) of what ``sw.js`` precaches (pages
-    as one pack of chunks, the rest file by file); for a site without one, of every file it
-    has, each gzipped (the cost of saving all of stock Material offline)."""
-    sw = site / swdata.SW_NAME
+def report_languages(ours: Variant) -> None:
+    """Print (2)'s rows for each language other than the default (its own offline copy)."""
+    for worker in language_workers(ours.site):
+        folder = worker.rpartition("/")[0] + "/"
+        count, raw, packed = precache_size(ours.site, worker)
+        row(f"{folder}: files saved offline", str(count), "")
+        row(f"{folder}: their size (gzipped, as downloaded)", f"{kib(raw)} ({kib(packed)})", "")
+        row(
+            f"{folder}: downloaded from its home page until saved",
+            kib(first_visit(ours.site, None, folder)[0]),
+            "",
+        )
+
+
+def precache_size(site: Path, worker: str = swdata.SW_NAME) -> tuple[int, int, int]:
+    """Return (files, raw bytes, gzip bytes to download) of what ``sw.js`` (or a language's,
+    ``es/sw.js``) precaches (pages as one pack of chunks, the rest file by file); for a site
+    without one, of every file it has, each gzipped (the cost of saving all of stock Material
+    offline)."""
+    sw = site / worker
     if sw.is_file():
         build = swdata.read_build(sw.read_text("utf-8"))
         paths = [site / str(e["url"]) for e in swdata.read_precache(sw.read_text("utf-8"))]
@@ -268,13 +284,14 @@ def fresh_phone(site: Path, throttle: SharedLink | None = None) -> Iterator[tupl
             context.close()
 
 
-def first_visit(site: Path, throttle: SharedLink | None) -> tuple[int, float]:
-    """Open the home page in a fresh Chromium profile; return (bytes served, seconds) until
-    the guide says it is saved offline (or, without a service worker, until ``load``)."""
+def first_visit(site: Path, throttle: SharedLink | None, folder: str = "") -> tuple[int, float]:
+    """Open the home page (of the language in ``folder``, ``es/``) in a fresh Chromium profile;
+    return (bytes served, seconds) until the guide says it is saved offline (or, without a
+    service worker, until ``load``)."""
     with fresh_phone(site, throttle) as (server, page):
         started = time.perf_counter()
-        page.goto(server.url)
-        offline = (site / swdata.SW_NAME).is_file()
+        page.goto(server.url + folder)
+        offline = (site / folder / swdata.SW_NAME).is_file()
         if offline:
             wait_saved(page)
         seconds = time.perf_counter() - started
@@ -566,6 +583,7 @@ def main(argv: list[str] | None = None) -> int:
             kib(visit["ours"][0]),
             kib(visit["stock"][0]) + " (page only)",
         )
+        report_languages(ours)
         print("(3) slow 4G (1.6 Mbit/s, 150 ms round trip, at the server)")
         slow = {
             v.name: statistics.median(

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pocketguide import publish
+from pocketguide import buildinfo, publish
 from pocketguide.content import swdata
 from pocketguide.findings import Finding, Severity, count_errors, summary_line
 from pocketguide.plugins.edition.sitezip import make_dist
@@ -60,9 +60,25 @@ class Summary:
         )
 
 
-def summarize(site_dir: Path) -> Summary:
-    """Read the built ``sw.js`` and measure what it precaches (nothing without one)."""
-    sw_js = site_dir / swdata.SW_NAME
+def print_summary(site: Path, seconds: float, summary: Summary) -> None:
+    """Say what was built: pages, and each language's offline copy."""
+    print(f"make site: built {site}/ in {seconds:.1f} s: {summary.format()}")
+    for sw in language_workers(site):
+        other = summarize(site, sw).format().partition("; ")[2]
+        print(f"make site: {sw.rpartition('/')[0]}/: {other}")
+
+
+def language_workers(site_dir: Path) -> list[str]:
+    """Return the service workers of the site's other languages (``es/sw.js``), from the
+    build manifest."""
+    info = buildinfo.read(site_dir)
+    return sorted(str(entry["sw"]) for entry in (info.languages.values() if info else ()))
+
+
+def summarize(site_dir: Path, sw: str = swdata.SW_NAME) -> Summary:
+    """Read the built ``sw.js`` (or a language's, ``es/sw.js``) and measure what it precaches
+    (nothing without one); pages are counted in the whole site."""
+    sw_js = site_dir / sw
     # `enabled: false` builds no sw.js: the site has no offline copy, which is not an error.
     build = swdata.read_build(sw_js.read_text(encoding="utf-8")) if sw_js.is_file() else None
     pages = sum(1 for path in site_dir.rglob("*.html") if _is_page(path))
@@ -277,7 +293,7 @@ def main(argv: list[str] | None = None) -> int:
     summary = summarize(scratch)
     sizes = [(p.stat().st_size, precache.gzip_size(p.read_bytes())) for p in written]
     publish.publish([publish.Swap(scratch, site), publish.Swap(scratch_dist, dist)], journal)
-    print(f"make site: built {site}/ in {seconds:.1f} s: {summary.format()}")
+    print_summary(site, seconds, summary)
     for path, (size, packed) in zip(written, sizes, strict=True):
         shown = dist / path.relative_to(scratch_dist)
         print(f"make site: wrote {shown} ({size / 1024:.1f} KiB, {packed / 1024:.1f} KiB gzipped)")

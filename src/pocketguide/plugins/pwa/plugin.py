@@ -175,6 +175,10 @@ class PwaPlugin(BasePlugin[PwaConfig]):
             if languages.in_folder(path, language, all_languages)
             or (not language.default and path.startswith(SHARED_FOLDER))
         }
+        if not language.default:
+            # Each language's pages link their own stylesheet bundle: not the others'.
+            used = precache.linked_stylesheets(site)
+            site = {p: b for p, b in site.items() if not p.endswith(".css") or p in used}
         problems = icons.verify(manifest.ICONS, site)
         if problems:
             raise PluginError("; ".join(problems) + " — rebuild; the icon files were changed")

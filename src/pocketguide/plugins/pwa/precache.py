@@ -10,6 +10,8 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+import posixpath
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from fnmatch import fnmatch
@@ -247,3 +249,23 @@ def summary_line(plan: Plan, site: Mapping[str, bytes], build: Mapping[str, obje
         count = len(plan.excluded)
         line += f"; left out {count} file{'' if count == 1 else 's'}: {plan.excluded_summary()}"
     return line
+
+
+_STYLESHEET = re.compile(r"""<link\b[^>]*?\bhref=["']?([^"' >]+\.css)\b""", re.IGNORECASE)
+
+
+def linked_stylesheets(site: Mapping[str, bytes]) -> set[str]:
+    """Return the site paths of the stylesheets the HTML pages of ``site`` link.
+
+    >>> sorted(linked_stylesheets({"es/a/index.html": b'<link rel=stylesheet href=../../x.css>'}))
+    ['x.css']
+    """
+    found: set[str] = set()
+    for path, body in site.items():
+        if not path.endswith(".html"):
+            continue
+        folder = posixpath.dirname(path)
+        for href in _STYLESHEET.findall(body.decode("utf-8", "replace")):
+            if "//" not in href:
+                found.add(posixpath.normpath(posixpath.join(folder, href.split("?")[0])))
+    return found
