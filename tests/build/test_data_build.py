@@ -322,3 +322,8 @@ def test_with_i18n_each_page_shows_the_data_in_its_own_language(
     assert "<th>Where you are</th>" in read(built, "emergency")
     assert "<li>cannot be woken</li>" in read(built, "emergency")
     assert "<li>Last checked: 20 November 2026</li>" in read(built, "es/getting-help")
+    # The untranslated page says so, in Spanish, and its English text is marked as English.
+    untranslated = read(built, "es/getting-help")
+    assert "Esta página aún no está traducida: se muestra en su idioma original." in untranslated
+    assert '<div lang="en">' in untranslated
+    assert "data-pg-untranslated" not in read(built, "es/emergency")

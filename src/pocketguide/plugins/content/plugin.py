@@ -203,10 +203,12 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         return markdown
 
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
-        """Stop the build with every page error found, before any page is written."""
+        """Stop the build with every page error found, before any page is written; give the
+        shared templates the site's words (``pg_t``)."""
         if self.config.enabled:
             errors, self.errors = self.errors, []
             _raise_errors(errors)
+            strings.install(env, config)
         return env
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
