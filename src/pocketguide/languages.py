@@ -19,6 +19,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from babel import Locale, UnknownLocaleError
+
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import File
@@ -93,6 +95,22 @@ def translate_nav(config: MkDocsConfig, title: str) -> str:
     return title
 
 
+def display_name(code: str, in_language: str) -> str:
+    """Return a language's name as a sentence in ``in_language`` says it (CLDR, via Babel):
+    ``inglés`` for ``en`` in Spanish, ``Spanish`` for ``es`` in English; else ``code``.
+
+    >>> display_name("en", "es"), display_name("es", "en"), display_name("xx", "en")
+    ('inglés', 'Spanish', 'xx')
+    """
+    try:
+        name = Locale.parse(code.replace("-", "_")).get_display_name(
+            Locale.parse(in_language.replace("-", "_"))
+        )
+    except (ValueError, UnknownLocaleError):
+        return code
+    return str(name or code)
+
+
 def source_name(file: File) -> str:
     """Return a page's name without its language suffix: ``mixing.md`` for ``mixing.es.md``.
 
@@ -130,6 +148,7 @@ __all__ = [
     "I18N",
     "Language",
     "current",
+    "display_name",
     "in_folder",
     "is_translation_of",
     "others",

@@ -82,6 +82,17 @@ def copy_project(target: Path) -> Project:
     return Project(target)
 
 
+def english_only(project: Project) -> None:
+    """Leave the guide in one language: no i18n plugin, no translations."""
+    config = project.root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    start = text.index("  # Languages (mkdocs-static-i18n)")
+    config.write_text(text[:start] + text[text.index("\nnav:\n", start) + 1 :], "utf-8")
+    docs = project.root / "docs"
+    for translation in [*docs.glob("*.es.md"), *docs.glob("data/*.es.yml")]:
+        translation.unlink()
+
+
 def build_with_config_change(target: Path, old: str, new: str) -> Project:
     """Copy the guide into ``target``, replace ``old`` (found exactly once) in its
     ``mkdocs.yml`` with ``new``, and build it."""

@@ -137,6 +137,8 @@ class PwaPlugin(BasePlugin[PwaConfig]):
                     {
                         "code": other.code,
                         "name": other.name,
+                        # Its name in this page's language, for sentences ("inglés").
+                        "label": languages.display_name(other.code, self.language.code),
                         "sw": other.path(swdata.SW_NAME),
                         "scope": other.prefix.rstrip("/") or ".",
                     }

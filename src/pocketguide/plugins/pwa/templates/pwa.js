@@ -3,7 +3,7 @@
  *   data-sw     url of sw.js           data-scope  the site root
  *   data-mode   "register" | "unregister" (dev server, escape hatch)
  *   data-prefix cache name prefix (only caches with it, for this scope, are ever deleted)
- *   data-languages the site's other languages: [{code, name, sw, scope}] (may be absent)
+ *   data-languages the site's other languages: [{code, name, label, sw, scope}] (may be absent)
  */
 (function () {
   "use strict";
@@ -388,7 +388,8 @@
 
   /* ---- the guide's other languages: each saved on its own, switched to offline ---- */
 
-  // [{code, name, sw, scope}] from data-languages: the site's other languages, each with its
+  // [{code, name, label, sw, scope}] from data-languages (label: its name in this page's
+  // language, for sentences): the site's other languages, each with its
   // own worker in its own folder. A phone saves the language it reads; the reader may ask
   // for another one too.
   const otherLanguages = (() => {
@@ -441,7 +442,8 @@
       location.href = url;
       return;
     }
-    const language = link.textContent.trim() || link.hreflang;
+    const known = otherLanguages.find((other) => other.code === link.hreflang);
+    const language = known ? known.label : link.textContent.trim() || link.hreflang;
     root.dataset.pgLanguage = "missing";
     showNotice(t("language_missing", { language }));
   }
@@ -471,7 +473,7 @@
       button.type = "button";
       button.className = "md-button pg-save-language";
       button.dataset.pgSaveLanguage = language.code;
-      button.textContent = t("language_save", { language: language.name });
+      button.textContent = t("language_save", { language: language.label });
       button.addEventListener("click", () => saveLanguage(language, button));
       statusElement().after(button);
     }
@@ -479,7 +481,7 @@
 
   async function saveLanguage(language, button) {
     button.disabled = true;
-    button.textContent = t("language_saving", { language: language.name });
+    button.textContent = t("language_saving", { language: language.label });
     try {
       const registration = await navigator.serviceWorker.register(language.sw, {
         scope: language.scope,
@@ -497,11 +499,11 @@
         worker.addEventListener("statechange", settle);
         settle();
       });
-      button.textContent = t("language_saved", { language: language.name });
+      button.textContent = t("language_saved", { language: language.label });
       root.dataset.pgSavedLanguage = language.code;
     } catch {
       button.disabled = false;
-      button.textContent = t("language_failed", { language: language.name });
+      button.textContent = t("language_failed", { language: language.label });
     }
   }
 
