@@ -61,6 +61,12 @@ class Project:
     def build(self) -> Path:
         """Run ``mkdocs build --strict`` like ``make site`` does; fail the test on errors."""
         env = {**os.environ, **QUIET_MKDOCS, "SITE_URL": SITE_URL}
+        # The build runs in the copy's folder: a relative PYTHONPATH ("src") would point nowhere
+        # there, and mkdocs would load the plugins of whichever checkout is installed instead.
+        if env.get("PYTHONPATH"):
+            env["PYTHONPATH"] = os.pathsep.join(
+                str(Path(entry).resolve()) for entry in env["PYTHONPATH"].split(os.pathsep) if entry
+            )
         result = subprocess.run(
             [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(self.site)],
             cwd=self.root,

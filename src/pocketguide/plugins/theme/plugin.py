@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from mkdocs.plugins import BasePlugin, PrefixedLogger, event_priority
 from mkdocs.structure.files import File, Files
 
+from pocketguide import languages
 from pocketguide.content import strings, themeparts
 
 from . import features, markup
@@ -34,6 +35,8 @@ log = PrefixedLogger("pocketguide/theme", logging.getLogger(f"mkdocs.plugins.{__
 _TEMPLATES = resources.files(__package__) / "templates"
 SCRIPT = "assets/javascripts/guide.js"
 SCRIPT_PARTS = ("search-query.js", "guide.js")
+# Material's search index of a language, in that language's folder (pocketguide/search).
+SEARCH_INDEX = "search/search_index.json"
 # Material's bundle and its source map: the name carries a hash of the bytes.
 MATERIAL_BUNDLE = "assets/javascripts/bundle.*.min.js*"
 # Material's stylesheet, which holds the admonition icons.
@@ -112,8 +115,12 @@ class ThemePlugin(BasePlugin[ThemeConfig]):
         return icons
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
-        """Tell the templates (``pocketguide/main.html``, the header) which script to load."""
-        env.globals["pocketguide_theme"] = {"script": SCRIPT} if self.active else None
+        """Tell the templates (``pocketguide/main.html``, the header) which script to load, and
+        which search index it reads: the one of the language being built (``es/search/...``)."""
+        index = languages.current(config).path(SEARCH_INDEX)
+        env.globals["pocketguide_theme"] = (
+            {"script": SCRIPT, "search_index": index} if self.active else None
+        )
         strings.install(env, config)  # the texts guide.js shows, in the site's language
         return env
 

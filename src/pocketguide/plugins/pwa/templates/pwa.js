@@ -434,11 +434,27 @@
 
   // The language switcher's links (hreflang): open the page in the other language when this
   // phone has it saved or the network answers; otherwise say so plainly and stay here.
+  // Whether this phone holds the page at ``url`` in any guide's cache. Files are stored as
+  // "x/index.html?__pg=<revision>", while the switcher links to "x/".
+  async function savedHere(url) {
+    if (!("caches" in self)) {
+      return false;
+    }
+    const page = new URL(url);
+    const bare = page.origin + page.pathname;
+    const forms = bare.endsWith("/") ? [bare, `${bare}index.html`] : [bare];
+    for (const form of forms) {
+      if (await caches.match(form, { ignoreSearch: true })) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   async function switchLanguage(event, link) {
     event.preventDefault();
     const url = new URL(link.href, location.href).href;
-    const saved = "caches" in self && (await caches.match(url, { ignoreSearch: true }));
-    if (saved || (await reachable(url))) {
+    if ((await savedHere(url)) || (await reachable(url))) {
       location.href = url;
       return;
     }

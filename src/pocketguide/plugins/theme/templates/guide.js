@@ -28,6 +28,13 @@
 
   var config = JSON.parse(document.getElementById("__config").textContent);
   var base = new URL(config.base + "/", location.href);
+  // The search index of the page's language (es/search/... for a Spanish page); its entries'
+  // locations are relative to the site root (base), in every language.
+  var script = document.currentScript;
+  var searchIndex = new URL(
+    (script && script.dataset.searchIndex) || new URL("search/search_index.json", base).href,
+    location.href,
+  );
   var features = config.features || [];
   var drawer = document.getElementById("__drawer");
   var searchToggle = document.getElementById("__search");
@@ -142,7 +149,7 @@
         showResults(message.data.items || []);
       }
     });
-    fetch(new URL("search/search_index.json", base))
+    fetch(searchIndex)
       .then(function (response) {
         if (!response.ok) {
           throw new Error("HTTP " + response.status);
