@@ -191,7 +191,7 @@ def test_switcher_offline_says_english_is_not_saved_then_opens_it_once_saved(
     page.locator("html[data-pg-language='missing']").wait_for(state="attached", timeout=10_000)
     assert page.url == server.url + "es/mixing/"
     notice = page.locator("[data-pg-language-notice]")
-    assert notice.inner_text() == string_es("js.language_missing", language="English")
+    assert notice.inner_text() == string_es("js.language_missing", language="inglés")
     assert notice.is_visible()
 
     # Online again, the reader asks for English too.
