@@ -89,6 +89,15 @@ class Score:
         sentences = max(self.sentences, 1)
         return 0.39 * self.words / sentences + 11.8 * self.syllables / self.words - 15.59
 
+    @property
+    def inflesz(self) -> float:
+        """Return the INFLESZ (Szigriszt-Pazos) score of Spanish prose, counted the same way;
+        higher is easier (100 for no words). See :mod:`.readability_es`."""
+        if not self.words:
+            return 100.0
+        sentences = max(self.sentences, 1)
+        return 206.835 - 62.3 * self.syllables / self.words - self.words / sentences
+
 
 @lru_cache(maxsize=20000)
 def syllables(word: str) -> int:

@@ -34,14 +34,13 @@ below it (at the section's heading).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import pyphen
 
 from pocketguide.findings import Finding, Severity
-from pocketguide.validators.readability import SENTENCE_END, sections, visible_text_blocks
+from pocketguide.validators.readability import SENTENCE_END, Score, sections, visible_text_blocks
 
 if TYPE_CHECKING:
     from pocketguide.validators.structure import Heading
@@ -89,32 +88,7 @@ def syllables_es(word: str) -> int:
     return max(vowel_nuclei(lower), hyphenated, 1)
 
 
-@dataclass(frozen=True)
-class ScoreEs:
-    """Counts and the INFLESZ score of a piece of Spanish prose."""
-
-    words: int
-    sentences: int
-    syllables: int
-
-    def __add__(self, other: ScoreEs) -> ScoreEs:
-        """Return the counts of two pieces of prose together."""
-        return ScoreEs(
-            self.words + other.words,
-            self.sentences + other.sentences,
-            self.syllables + other.syllables,
-        )
-
-    @property
-    def inflesz(self) -> float:
-        """Return the INFLESZ (Szigriszt-Pazos) score; higher is easier (100 for no words)."""
-        if not self.words:
-            return 100.0
-        sentences = max(self.sentences, 1)
-        return 206.835 - 62.3 * self.syllables / self.words - self.words / sentences
-
-
-def score_es(markdown_text: str) -> ScoreEs:
+def score_es(markdown_text: str) -> Score:
     """Return the readability counts of rendered Spanish Markdown."""
     words = sentences = syllable_total = 0
     for block in visible_text_blocks(markdown_text, WORD_ES):
@@ -123,7 +97,7 @@ def score_es(markdown_text: str) -> ScoreEs:
         syllable_total += sum(syllables_es(w) for w in block_words)
         ends = len(SENTENCE_END.findall(block))
         sentences += ends + (0 if SENTENCE_END.search(block.rstrip()[-1:] or "") else 1)
-    return ScoreEs(words, sentences, syllable_total)
+    return Score(words, sentences, syllable_total)
 
 
 def band(value: float) -> str:
@@ -148,7 +122,7 @@ def check_readability_es(
     """Return RDG001 for the page and RDG002 per h2 section below ``min_inflesz``."""
     findings = []
     parts = [(heading, score_es(text)) for heading, text in sections(body, items, first_line)]
-    page = sum((part for _, part in parts), ScoreEs(0, 0, 0))
+    page = sum((part for _, part in parts), Score(0, 0, 0))
     h1 = next((h for h in items if h.level == 1), None)
     if page.words >= min_words and page.inflesz < min_inflesz:
         line = h1.line if h1 else first_line
@@ -160,7 +134,7 @@ def check_readability_es(
     return findings
 
 
-def _finding(path: str, line: int, code: str, what: str, got: ScoreEs, *, least: float) -> Finding:
+def _finding(path: str, line: int, code: str, what: str, got: Score, *, least: float) -> Finding:
     per_sentence = got.words / max(got.sentences, 1)
     per_word = got.syllables / got.words
     message = (

@@ -41,17 +41,27 @@
     return t("size_mb", { size: (bytes / (1024 * 1024)).toFixed(1) });
   }
 
-  function statusElement() {
-    let element = document.querySelector("[data-pg-status]");
+  // The line of text marked with data-<name> (``key``, its dataset name), made on first use:
+  // appended to (or, with ``first``, put at the top of) the element ``where`` selects.
+  function messageLine(key, role, className, where, first) {
+    let element = document.querySelector(`[data-${key.replace(/[A-Z]/g, "-$&").toLowerCase()}]`);
     if (!element) {
       element = document.createElement("p");
-      element.className = "pg-status";
-      element.dataset.pgStatus = "";
-      element.setAttribute("role", "status");
-      const footer = document.querySelector(".md-footer-meta__inner") || document.body;
-      footer.appendChild(element);
+      element.className = className;
+      element.dataset[key] = "";
+      element.setAttribute("role", role);
+      const place = document.querySelector(where) || document.body;
+      if (first) {
+        place.prepend(element);
+      } else {
+        place.appendChild(element);
+      }
     }
     return element;
+  }
+
+  function statusElement() {
+    return messageLine("pgStatus", "status", "pg-status", ".md-footer-meta__inner", false);
   }
 
   function showStatus(text) {
@@ -402,15 +412,13 @@
 
   // A short message at the top of the page, where the reader is looking after a tap.
   function showNotice(text) {
-    let notice = document.querySelector("[data-pg-language-notice]");
-    if (!notice) {
-      notice = document.createElement("p");
-      notice.className = "pg-status pg-notice";
-      notice.dataset.pgLanguageNotice = "";
-      notice.setAttribute("role", "alert");
-      const content = document.querySelector(".md-content__inner") || document.body;
-      content.prepend(notice);
-    }
+    const notice = messageLine(
+      "pgLanguageNotice",
+      "alert",
+      "pg-status pg-notice",
+      ".md-content__inner",
+      true,
+    );
     notice.textContent = text;
     notice.scrollIntoView({ block: "nearest" });
   }
