@@ -119,14 +119,6 @@ def source_name(file: File) -> str:
     return str(getattr(file, "norm_src_uri", None) or file.src_uri)
 
 
-def is_translation_of(file: File, language: Language) -> bool:
-    """Whether a page is written in ``language`` (not the default's page shown in its place)."""
-    localization = getattr(file, "localization", None)
-    if localization is None:
-        return language.default
-    return str(localization) == language.code
-
-
 def in_folder(path: str, language: Language, languages: tuple[Language, ...]) -> bool:
     """Whether a site path belongs to ``language``: under its folder, or, for the default
     language, under no other language's folder."""
@@ -150,7 +142,6 @@ __all__ = [
     "current",
     "display_name",
     "in_folder",
-    "is_translation_of",
     "others",
     "site_languages",
     "source_name",
