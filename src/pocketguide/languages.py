@@ -17,9 +17,11 @@ comes from its ``current_language`` attribute when it has one.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from babel import Locale, UnknownLocaleError
+from mkdocs.exceptions import PluginError
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -95,6 +97,31 @@ def translate_nav(config: MkDocsConfig, title: str) -> str:
     return title
 
 
+def check_order(config: MkDocsConfig, plugin: str) -> None:
+    """Stop the build when the i18n plugin is listed before ``plugin``: it builds the other
+    languages from its ``on_post_build``, and ``plugin``'s (the offline copy of the default
+    language) must run before, on the default language's site alone.
+    """
+    names = list(config.plugins)
+    if I18N in names and plugin in names and names.index(I18N) < names.index(plugin):
+        path = Path(config.config_file_path or "mkdocs.yml")
+        try:
+            lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+        except OSError:
+            lines = []
+        line = next((n for n, text in enumerate(lines, 1) if _names_i18n(text)), 1)
+        msg = (
+            f"{path}:{line}:1: LNG001 the i18n plugin is listed before {plugin} — list it "
+            f"after {plugin} (last), so each language's offline copy is made from its own pages"
+        )
+        raise PluginError(msg)
+
+
+def _names_i18n(line: str) -> bool:
+    entry = line.strip().removeprefix("-").strip()
+    return entry in {I18N, f"{I18N}:"}
+
+
 def display_name(code: str, in_language: str) -> str:
     """Return a language's name as a sentence in ``in_language`` says it (CLDR, via Babel):
     ``inglés`` for ``en`` in Spanish, ``Spanish`` for ``es`` in English; else ``code``.
@@ -139,6 +166,7 @@ def _entries(plugin: Any) -> list[dict[str, Any]]:
 __all__ = [
     "I18N",
     "Language",
+    "check_order",
     "current",
     "display_name",
     "in_folder",

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from types import SimpleNamespace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
+from mkdocs.exceptions import PluginError
 
 from pocketguide import languages
 from pocketguide.languages import Language
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 def config(i18n: dict[str, Any] | None = None, *, current: str | None = None) -> Any:
@@ -75,3 +79,19 @@ def test_a_page_is_named_without_its_language() -> None:
     english = SimpleNamespace(src_uri="mixing.md")
     assert languages.source_name(translated) == "mixing.md"  # type: ignore[arg-type]
     assert languages.source_name(english) == "mixing.md"  # type: ignore[arg-type]
+
+
+def test_the_i18n_plugin_must_come_after_the_offline_copy(tmp_path: Path) -> None:
+    yml = tmp_path / "mkdocs.yml"
+    yml.write_text("site_name: x\nplugins:\n  - i18n:\n      x: 1\n  - pocketguide/pwa\n")
+    site = SimpleNamespace(
+        plugins={"i18n": None, "pocketguide/pwa": None}, config_file_path=str(yml)
+    )
+    with pytest.raises(PluginError) as raised:
+        languages.check_order(site, "pocketguide/pwa")  # type: ignore[arg-type]
+    assert str(raised.value) == (
+        f"{yml}:3:1: LNG001 the i18n plugin is listed before pocketguide/pwa — list it after "
+        "pocketguide/pwa (last), so each language's offline copy is made from its own pages"
+    )
+    site.plugins = {"pocketguide/pwa": None, "i18n": None}
+    languages.check_order(site, "pocketguide/pwa")  # type: ignore[arg-type]

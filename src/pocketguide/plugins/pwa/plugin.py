@@ -75,6 +75,7 @@ class PwaPlugin(BasePlugin[PwaConfig]):
             spec.path: icons.render(source, spec, background) for spec in manifest.ICONS
         }
         self.content_dates = set()
+        languages.check_order(config, "pocketguide/pwa")
         self.language = languages.current(config)
         # MkDocs writes 404.html at the site root in every pass: keep the default language's.
         if self.language.default:
