@@ -258,8 +258,9 @@ def test_manifest_has_home_screen_shortcuts_to_emergency_and_mixing(
 # --- Print ----------------------------------------------------------------------------------
 
 
-def test_quick_reference_card_prints_on_one_a6_page(tab: Page, site: Server) -> None:
-    tab.goto(site.url + "card/")
+@pytest.mark.parametrize("card", ["card/", "es/card/"])
+def test_quick_reference_card_prints_on_one_a6_page(tab: Page, site: Server, card: str) -> None:
+    tab.goto(site.url + card)
     pdf = tab.pdf(prefer_css_page_size=True, print_background=True)
     pages = pdf_pages(pdf)
     assert len(pages) == 1
@@ -280,6 +281,19 @@ def test_printed_card_has_the_steps_the_qr_code_and_the_review_date(
     assert re.search(r"Facts checked \d{1,2} [A-Z][a-z]+ \d{4}\.", text)
     assert not tab.locator(".md-content h1").is_visible()  # only the card prints
     assert decode_qr(card.locator(".pg-card__qr svg")) == [SITE_URL]
+
+
+def test_the_spanish_card_prints_in_spanish_with_the_spanish_address(
+    tab: Page, site: Server
+) -> None:
+    tab.goto(site.url + "es/card/")
+    tab.emulate_media(media="print")
+    card = tab.locator(".pg-card")
+    text = card.inner_text()
+    for words in ("112", "911", "123"):
+        assert words in text
+    assert re.search(r"\d{1,2} de [a-z]+ de \d{4}", text)
+    assert decode_qr(card.locator(".pg-card__qr svg")) == [f"{SITE_URL}es/"]
 
 
 def test_print_drops_navigation_and_buttons_and_shows_external_link_addresses(

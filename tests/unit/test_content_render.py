@@ -36,7 +36,8 @@ PAPER = Source(
         (date(2026, 11, 20), "en", "20 November 2026"),
         (date(2027, 1, 1), "en", "1 January 2027"),
         (date(2026, 11, 20), "fr", "20 novembre 2026"),
-        (date(2026, 5, 3), "de", "3 Mai 2026"),
+        (date(2026, 5, 3), "de", "3. Mai 2026"),  # CLDR's own long form
+        (date(2026, 12, 2), "es", "2 de diciembre de 2026"),
     ],
 )
 def test_spell_day(day: date, locale: str, expected: str) -> None:

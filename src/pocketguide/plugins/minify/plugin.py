@@ -28,7 +28,7 @@ class MinifyPlugin(BasePlugin[MinifyConfig]):
     def __init__(self) -> None:
         self.serving = False
         self.joined: list[str] = []
-        self.stylesheets: list[str] | None = None
+        self.stylesheets: tuple[MkDocsConfig, list[str]] | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Skip the work under ``mkdocs serve``, where nobody downloads over a phone link.
@@ -46,9 +46,11 @@ class MinifyPlugin(BasePlugin[MinifyConfig]):
         if self.config.enabled and self.config.bundle_css and not self.serving:
             # A site in several languages runs this again for each (mkdocs-static-i18n): plan
             # from the stylesheets the site listed, not from the bundle the last pass linked.
-            if self.stylesheets is None:
-                self.stylesheets = list(config.extra_css)
-            config.extra_css, self.joined = minify.bundle_plan(list(self.stylesheets))
+            # MkDocs keeps this plugin's object from one configuration to the next (it has
+            # on_startup), so the list is kept per configuration.
+            if self.stylesheets is None or self.stylesheets[0] is not config:
+                self.stylesheets = (config, list(config.extra_css))
+            config.extra_css, self.joined = minify.bundle_plan(list(self.stylesheets[1]))
         return config
 
     # After every plugin that writes HTML (priority 0: search, redirects, edition) and before

@@ -81,6 +81,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         building = languages.current(config)
         self.folder = building.prefix
         if building.default:
+            self.default_index = None  # kept by MkDocs from an earlier configuration
             self.language = self.config.lang or _search_language(config)
         else:
             self.language = building.code
@@ -150,6 +151,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         """
         if self.default_index is not None:
             self._restore_default(self.default_index[0])
+            self.default_index = None
 
     def _restore_default(self, site_dir: Path) -> None:
         if self.default_index is not None and site_dir == self.default_index[0]:
