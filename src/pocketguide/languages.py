@@ -138,6 +138,13 @@ def display_name(code: str, in_language: str) -> str:
     return str(name or code)
 
 
+def page_language(file: File, config: MkDocsConfig) -> str:
+    """Return the language a page is written in: the one mkdocs-static-i18n marked the file
+    with (a page not translated yet keeps the default language's in every build), else the
+    language being built."""
+    return str(getattr(file, "locale", None) or current(config).code)
+
+
 def source_name(file: File) -> str:
     """Return a page's name without its language suffix: ``mixing.md`` for ``mixing.es.md``.
 
@@ -171,6 +178,7 @@ __all__ = [
     "display_name",
     "in_folder",
     "others",
+    "page_language",
     "site_languages",
     "source_name",
     "translate_nav",

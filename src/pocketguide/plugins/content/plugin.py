@@ -7,7 +7,6 @@ Front matter is parsed here a second time because MkDocs swallows YAML errors
 from __future__ import annotations
 
 import os
-import re
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -42,8 +41,6 @@ from pocketguide.findings import Finding, Severity
 from pocketguide.plugins.content.config import ContentConfig
 
 if TYPE_CHECKING:
-    from collections.abc import Collection
-
     from jinja2 import Environment
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.livereload import LiveReloadServer
@@ -51,7 +48,6 @@ if TYPE_CHECKING:
     from mkdocs.structure.pages import Page
 
 log = get_plugin_logger(__name__)
-_SUFFIX = re.compile(r"\.([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})?)\.md$")
 PARTS = themeparts.plugin_parts(__package__, css=["assets/stylesheets/pg-content.css"])
 
 
@@ -65,8 +61,6 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         self.data = GuideData()
         """The data in the language being built (``theme.language``)."""
         self._by_language: dict[str, GuideData] = {}
-        self._languages: tuple[str, ...] = ()
-        self._default_language = "en"
         self.errors: list[Finding] = []
         self._config_dir = Path()
         self._registry = ""
@@ -103,18 +97,13 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         """Read the data's words in the language being built, from the translations beside
         the data files (``mixing.es.yml``…); an error in one stops the build.
 
-        ``theme.language`` is read here, not in ``on_config``: mkdocs-static-i18n sets it for
-        each language in its own ``on_config``, after the other plugins'.
+        Once per language: mkdocs-static-i18n builds each with the same config and plugins.
         See https://www.mkdocs.org/dev-guide/plugins/#on_pre_build.
         """
         if not self.config.enabled:
             return
-        language = str(config.theme.get("language") or "en")
-        i18n = config.plugins.get("i18n")
-        self._languages = tuple(str(lang) for lang in getattr(i18n, "all_languages", None) or ())
-        self._default_language = str(getattr(i18n, "default_language", None) or language)
         self._by_language = {}
-        self.data = self._data_for(language)
+        self.data = self._data_for(languages.current(config).code)
         errors, self.errors = self.errors, []
         _raise_errors(errors)
 
@@ -172,7 +161,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         if has_markers(markdown):
             # Before numbering, so the citations the data writes are numbered like any other;
             # after the check, so its line numbers are the page's own.
-            language = page_language(page.file.src_uri, self._languages, self._default_language)
+            language = languages.page_language(page.file, config)
             markdown, marker_findings = render_markers(
                 markdown,
                 self._data_for(language),
@@ -293,20 +282,6 @@ class ContentPlugin(BasePlugin[ContentConfig]):
             return Path(os.path.relpath(path, self._config_dir)).as_posix()
         except ValueError:  # another drive on Windows
             return Path(path).as_posix()
-
-
-def page_language(src_uri: str, languages: Collection[str], default: str) -> str:
-    """The language a page is written in: the suffix of ``emergency.es.md`` when it is one of
-    the site's ``languages`` (mkdocs-static-i18n's), else the ``default`` language (a page not
-    translated is shown as it is in every language's build).
-
-    >>> [page_language(page, ("en", "es"), "en") for page in ("emergency.es.md", "card.md")]
-    ['es', 'en']
-    >>> page_language("notes.es.md", (), "en")
-    'en'
-    """
-    found = _SUFFIX.search(src_uri)
-    return found.group(1) if found and found.group(1) in languages else default
 
 
 def _errors(findings: list[Finding]) -> list[Finding]:

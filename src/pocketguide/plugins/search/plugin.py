@@ -53,15 +53,6 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         self._read(config, languages.current(config).code)
         return None
 
-    def on_pre_build(self, *, config: MkDocsConfig) -> None:
-        """Read the names again in the language being built: mkdocs-static-i18n sets
-        ``theme.language`` for each language in its ``on_config``, after this plugin's.
-
-        https://www.mkdocs.org/dev-guide/plugins/#on_pre_build
-        """
-        if self.config.enabled:
-            self._read(config, languages.current(config).code)
-
     def _read(self, config: MkDocsConfig, language: str) -> None:
         """The names of ``language``: in English the synonyms file and the mixing data; in
         another, the synonyms file of that language (``synonyms.es.yml``; none if there is
