@@ -13,9 +13,9 @@ from selectolax.lexbor import LexborHTMLParser
 from pocketguide.content.qr import QUIET_ZONE, qr_svg
 from pocketguide.content.render import spell_day
 from pocketguide.plugins.share.freshness import as_date, freshness_data, guide_date
-from pocketguide.plugins.share.links import public_url
 from pocketguide.plugins.share.markers import HOME_QR, LAST_REVIEWED, fill_markers
 from pocketguide.plugins.share.send import file_stem, send_block
+from pocketguide.sitefiles import public_url
 
 
 def rasterise(svg: str, scale: int = 8) -> Image.Image:

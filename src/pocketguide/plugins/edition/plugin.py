@@ -28,6 +28,7 @@ from pocketguide.plugins.edition.singlefile import (
     assemble,
     external_references,
 )
+from pocketguide.sitefiles import public_url
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -158,8 +159,7 @@ class EditionPlugin(BasePlugin[EditionConfig]):
             return target.read_bytes()
 
         # The guide online in the edition's language: /es/ for the Spanish file.
-        site_url = config.site_url or ""
-        home = f"{site_url.rstrip('/')}/{self.language.prefix}" if site_url else ""
+        home = public_url(config.site_url, self.language.prefix) or ""
         words = strings.for_site(config)
         meta = EditionMeta(
             site_name=config.site_name,

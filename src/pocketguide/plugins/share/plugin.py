@@ -14,9 +14,9 @@ from pocketguide.content.qr import qr_svg
 from pocketguide.findings import Finding
 from pocketguide.plugins.share.config import ShareConfig
 from pocketguide.plugins.share.freshness import as_date, freshness_data, guide_date
-from pocketguide.plugins.share.links import public_url
 from pocketguide.plugins.share.markers import fill_markers, has_markers
 from pocketguide.plugins.share.send import SEND_GUIDE, file_stem, send_block
+from pocketguide.sitefiles import public_url
 
 if TYPE_CHECKING:
     import datetime as dt
