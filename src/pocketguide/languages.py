@@ -44,6 +44,16 @@ class Language:
         """Return the site path of a per-language file: ``sw.js`` or ``es/sw.js``."""
         return f"{self.prefix}{name}"
 
+    @property
+    def folder(self) -> str:
+        """The language's folder as a site path for a URL filter: ``.`` or ``es``."""
+        return self.prefix.rstrip("/") or "."
+
+    @property
+    def to_root(self) -> str:
+        """The relative path from the language's folder back to the site root: ``""``, ``../``."""
+        return "../" * self.prefix.count("/")
+
 
 def site_languages(config: MkDocsConfig) -> tuple[Language, ...]:
     """Return the languages the site builds, the default first."""

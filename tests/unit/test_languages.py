@@ -58,6 +58,8 @@ def test_the_language_of_the_pass_is_the_i18n_plugins_current_one(
 def test_each_language_writes_its_files_in_its_folder() -> None:
     assert ENGLISH.path("sw.js") == "sw.js"
     assert SPANISH.path("sw.js") == "es/sw.js"
+    assert (ENGLISH.folder, ENGLISH.to_root) == (".", "")
+    assert (SPANISH.folder, SPANISH.to_root) == ("es", "../")
     both = (ENGLISH, SPANISH)
     assert languages.in_folder("mixing/index.html", ENGLISH, both)
     assert not languages.in_folder("es/mixing/index.html", ENGLISH, both)

@@ -130,7 +130,7 @@ class PwaPlugin(BasePlugin[PwaConfig]):
                 "prefix": self.config.cache_prefix,
                 "client_js": CLIENT_JS,
                 "sw": self.language.path(swdata.SW_NAME),
-                "scope": self.language.prefix.rstrip("/") or ".",
+                "scope": self.language.folder,
                 "apple_touch_icon": manifest.ICONS[3].path,
                 "manifest": self.language.path(manifest.MANIFEST_NAME),
                 # The site's other languages: each with its own worker, in its own folder.
@@ -141,7 +141,7 @@ class PwaPlugin(BasePlugin[PwaConfig]):
                         # Its name in this page's language, for sentences ("inglés").
                         "label": languages.display_name(other.code, self.language.code),
                         "sw": other.path(swdata.SW_NAME),
-                        "scope": other.prefix.rstrip("/") or ".",
+                        "scope": other.folder,
                     }
                     for other in languages.others(config)
                 ],
@@ -213,7 +213,7 @@ class PwaPlugin(BasePlugin[PwaConfig]):
             self_destroying=self.config.self_destroying,
             later=plan.later,
         )
-        data["root"] = "../" * language.prefix.count("/")
+        data["root"] = language.to_root
         (site_dir / language.path(swdata.SW_NAME)).write_text(
             swdata.render_sw(_template("sw.js"), data), encoding="utf-8"
         )
@@ -271,7 +271,7 @@ class PwaPlugin(BasePlugin[PwaConfig]):
             categories=tuple(self.config.categories),
             shortcuts=shortcuts,
             direction=self.config.dir or manifest.direction_for(language),
-            root="../" * self.language.prefix.count("/"),
+            root=self.language.to_root,
         )
 
     def _emergency_page(self, files: Files) -> str | None:
