@@ -180,15 +180,15 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         edition = assemble(list(self.pages.values()), self.nav, meta, read_asset)
         for problem in edition.problems:
             log.warning("%s", problem)
+        name = self.language.path(self.config.filename)  # es/pocketguide.html: which language
         for ref in external_references(edition.html):
-            log.warning("%s: refers outside the file: %s", self.config.filename, ref)
+            log.warning("%s: refers outside the file: %s", name, ref)
         if self.emergency and self.emergency not in edition.pages:
             log.warning(
                 "emergency_page %r is not in the navigation, so not in the file — add it to "
                 "nav in mkdocs.yml, or set emergency_page to ''",
                 self.emergency,
             )
-        name = self.language.path(self.config.filename)
         out = site_dir / name
         out.write_text(edition.html, encoding="utf-8")
         if not self.language.default:
@@ -207,7 +207,7 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         size_kib = out.stat().st_size / 1024
         log.info(
             "%s: %d pages, %.0f KiB, version %s",
-            out.name,
+            name,
             len(edition.pages),
             size_kib,
             edition.version,
@@ -215,7 +215,7 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         if size_kib > self.config.max_size_kib:
             log.warning(
                 "%s is %.0f KiB, over max_size_kib (%d) — shorten pages or shrink images",
-                out.name,
+                name,
                 size_kib,
                 self.config.max_size_kib,
             )
