@@ -37,8 +37,7 @@ from typing import TYPE_CHECKING, Any
 import yaml
 from mkdocs.utils.yaml import yaml_load
 
-from pocketguide import searchscore
-from pocketguide.build import language_workers
+from pocketguide import buildinfo, searchscore
 from pocketguide.content import swdata
 from pocketguide.devserver import Server, Site
 from pocketguide.plugins.pwa import precache
@@ -237,8 +236,7 @@ def gzip_bytes(path: Path) -> int:
 
 def report_languages(ours: Variant) -> None:
     """Print (2)'s rows for each language other than the default (its own offline copy)."""
-    for worker in language_workers(ours.site):
-        folder = worker.rpartition("/")[0] + "/"
+    for folder, worker in buildinfo.language_workers(buildinfo.read(ours.site)):
         count, raw, packed = precache_size(ours.site, worker)
         row(f"{folder}: files saved offline", str(count), "")
         row(f"{folder}: their size (gzipped, as downloaded)", f"{kib(raw)} ({kib(packed)})", "")

@@ -63,16 +63,9 @@ class Summary:
 def print_summary(site: Path, seconds: float, summary: Summary) -> None:
     """Say what was built: pages, and each language's offline copy."""
     print(f"make site: built {site}/ in {seconds:.1f} s: {summary.format()}")
-    for sw in language_workers(site):
+    for folder, sw in buildinfo.language_workers(buildinfo.read(site)):
         other = summarize(site, sw).format().partition("; ")[2]
-        print(f"make site: {sw.rpartition('/')[0]}/: {other}")
-
-
-def language_workers(site_dir: Path) -> list[str]:
-    """Return the service workers of the site's other languages (``es/sw.js``), from the
-    build manifest."""
-    info = buildinfo.read(site_dir)
-    return sorted(str(entry["sw"]) for entry in (info.languages.values() if info else ()))
+        print(f"make site: {folder}: {other}")
 
 
 def summarize(site_dir: Path, sw: str = swdata.SW_NAME) -> Summary:

@@ -89,6 +89,13 @@ def record_language(site_dir: Path, code: str, precache: object, pages: Mapping[
     )
 
 
+def language_workers(info: BuildInfo | None) -> list[tuple[str, str]]:
+    """Return ``(folder, sw)`` for each language other than the default (``("es/",
+    "es/sw.js")``), as the build recorded them; none for a site in one language."""
+    workers = sorted(str(entry["sw"]) for entry in (info.languages.values() if info else ()))
+    return [(sw.rpartition("/")[0] + "/", sw) for sw in workers]
+
+
 def add_edition(site_dir: Path, name: str) -> None:
     """Add one more language's one-file edition to the manifest's list."""
     data = _raw(site_dir)

@@ -119,3 +119,10 @@ def test_the_preview_serves_under_the_path_the_build_recorded(tmp_path: Path) ->
 
     # mkdocs.yml is not read: it may name another address than the one the site was built for
     assert base_path_of(site, tmp_path / "missing-mkdocs.yml") == "/sub/"
+
+
+def test_each_other_language_has_its_folder_and_worker() -> None:
+    info = buildinfo.BuildInfo(languages={"es": {"sw": "es/sw.js"}, "fr": {"sw": "fr/sw.js"}})
+    assert buildinfo.language_workers(info) == [("es/", "es/sw.js"), ("fr/", "fr/sw.js")]
+    assert buildinfo.language_workers(buildinfo.BuildInfo()) == []
+    assert buildinfo.language_workers(None) == []

@@ -123,11 +123,7 @@ def check_links(
         _with_data_numbers(checks, registry, data_dir),
         registry,
         buildinfo.editions(site_dir, info),
-        folders=[("", SW_JS)]
-        + [
-            (str(entry["sw"]).rpartition("/")[0] + "/", str(entry["sw"]))
-            for entry in (info.languages.values() if info else ())
-        ],
+        folders=[("", SW_JS), *buildinfo.language_workers(info)],
     )
     report = checker.run()
     report.findings[:0] = problems
